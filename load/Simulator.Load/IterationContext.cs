@@ -1,0 +1,145 @@
+using Simulator.Load.Ledger;
+using Simulator.Load.Measurement;
+using Simulator.Load.Scheduling;
+
+namespace Simulator.Load;
+
+/// <summary>
+/// What a workload gets for one iteration: its place in the schedule, a random source seeded from the run's seed
+/// and the iteration number (so a rerun with the same seed draws the same values whatever the concurrency),
+/// operation timing, and the ledger of acknowledged writes.
+/// </summary>
+public sealed class IterationContext
+{
+    private readonly RunClock _clock;
+    private readonly WorkloadCollector _collector;
+    private readonly ILedgerSink? _ledger;
+    private readonly CancellationToken _abandon;
+    private readonly Lock _gate = new();
+    private TimeSpan _cursor;
+    private TimeSpan? _firstSend;
+
+    internal IterationContext(
+        ArrivalSlot slot, TimeSpan actualStart, Random random, RunClock clock, WorkloadCollector collector, ILedgerSink? ledger, CancellationToken abandon)
+    {
+        Iteration = slot.Iteration;
+        IntendedStart = slot.IntendedStart;
+        ActualStart = actualStart;
+        Random = random;
+        _clock = clock;
+        _collector = collector;
+        _ledger = ledger;
+        _abandon = abandon;
+        _cursor = slot.IntendedStart;
+    }
+
+    /// <summary>The workload's name.</summary>
+    public string Workload => _collector.Name;
+
+    /// <summary>The region the workload runs against.</summary>
+    public string Region => _collector.Region;
+
+    /// <summary>The 0-based iteration number within the workload.</summary>
+    public long Iteration { get; }
+
+    /// <summary>When the schedule wanted this iteration to start, from the run's start.</summary>
+    public TimeSpan IntendedStart { get; }
+
+    /// <summary>When it actually started, from the run's start (never more than the allowed lag after <see cref="IntendedStart"/>).</summary>
+    public TimeSpan ActualStart { get; }
+
+    /// <summary>A random source for this iteration only (not shared, so no locking is needed).</summary>
+    public Random Random { get; }
+
+    /// <summary>The time now, from the run's start.</summary>
+    public TimeSpan Elapsed => _clock.Now;
+
+    /// <summary>When the iteration's first timed operation was sent (its actual start if it timed none).</summary>
+    internal TimeSpan FirstSend
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _firstSend ?? ActualStart;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs and times one operation (one request) under <paramref name="operation"/>, recording its outcome.
+    /// Its uncorrected latency runs from now; its corrected latency from its intended start: the iteration's intended
+    /// start for the first operation, the end of the previous one after that. Time operations one after another.
+    /// The operation's exception, if any, is recorded and rethrown.
+    /// </summary>
+    /// <typeparam name="T">The operation's result.</typeparam>
+    /// <param name="operation">A short stable name, for example <c>import.create</c>.</param>
+    /// <param name="action">The operation.</param>
+    /// <param name="cancellationToken">Passed to <paramref name="action"/>.</param>
+    /// <returns>The operation's result.</returns>
+    public async Task<T> TimeAsync<T>(string operation, Func<CancellationToken, Task<T>> action, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(operation);
+        ArgumentNullException.ThrowIfNull(action);
+        var sent = _clock.Now;
+        lock (_gate)
+        {
+            _firstSend ??= sent;
+        }
+
+        try
+        {
+            var result = await action(cancellationToken);
+            RecordOperation(operation, Outcome.Ok, sent);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            RecordOperation(operation, OutcomeClassifier.Classify(exception, _abandon).Outcome, sent);
+            throw;
+        }
+    }
+
+    /// <summary>Runs and times one operation that returns no value; see <see cref="TimeAsync{T}"/>.</summary>
+    /// <param name="operation">A short stable name.</param>
+    /// <param name="action">The operation.</param>
+    /// <param name="cancellationToken">Passed to <paramref name="action"/>.</param>
+    /// <returns>A task that completes with the operation.</returns>
+    public Task TimeAsync(string operation, Func<CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return TimeAsync<bool>(
+            operation,
+            async token =>
+            {
+                await action(token);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Records a write the server acknowledged (for orders, the confirmed order's name) in the run's ledger.
+    /// Call it only once the server has confirmed the write.
+    /// </summary>
+    /// <param name="id">The acknowledged id.</param>
+    public void Acknowledge(string id)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        _ledger?.Append(new LedgerEntry(id, Region, Workload, _clock.Now.TotalSeconds));
+        _collector.RecordAcknowledged();
+    }
+
+    private void RecordOperation(string operation, Outcome outcome, TimeSpan sent)
+    {
+        var end = _clock.Now;
+        TimeSpan intended;
+        lock (_gate)
+        {
+            intended = _cursor;
+            _cursor = end;
+        }
+
+        _collector.RecordOperation(operation, outcome, end - intended, end - sent);
+    }
+}

@@ -1,0 +1,11 @@
+namespace Simulator.Load.Odoo;
+
+/// <summary>What an Odoo external-API login needs.</summary>
+/// <param name="Database">The database name.</param>
+/// <param name="Login">The user's login.</param>
+/// <param name="Password">The user's password or API key.</param>
+public sealed record OdooCredentials(string Database, string Login, string Password)
+{
+    /// <inheritdoc />
+    public override string ToString() => $"{Login}@{Database}";
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace Simulator.Load.Reports.Thresholds;
+
+/// <summary>
+/// A parsed threshold: <c>metric operator value[unit]</c>. Metrics:
+/// <c>&lt;workload&gt;.p50|p90|p99|p999|max</c> (corrected latency), <c>&lt;workload&gt;.error_rate</c>,
+/// <c>&lt;workload&gt;.achieved_rate</c> (% of target, or per second with <c>/s</c>), where <c>&lt;workload&gt;</c> is
+/// a name (every region must hold) or <c>name@region</c>; global <c>error_rate</c>, <c>achieved_rate</c>
+/// (the lowest workload's, in % of target) and <c>lost_writes</c>; <c>failover.rto</c>,
+/// <c>failover.error_window</c>, <c>failover.lost_writes</c>.
+/// </summary>
+/// <param name="Metric">The metric path.</param>
+/// <param name="Operator">The comparison.</param>
+/// <param name="Value">The limit, in <paramref name="Unit"/>.</param>
+/// <param name="Unit">The limit's unit.</param>
+public sealed record ThresholdSpec(string Metric, ThresholdOperator Operator, double Value, ThresholdUnit Unit = ThresholdUnit.None)
+{
+    /// <summary>The threshold as the user wrote it; when null, <see cref="ToString"/> spells it from its parts.</summary>
+    public string? Expression { get; init; }
+
+    /// <summary>The operator's symbol.</summary>
+    /// <param name="op">The operator.</param>
+    /// <returns>For example <c>&lt;=</c>.</returns>
+    public static string Symbol(ThresholdOperator op) => op switch
+    {
+        ThresholdOperator.LessThan => "<",
+        ThresholdOperator.LessThanOrEqual => "<=",
+        ThresholdOperator.GreaterThan => ">",
+        ThresholdOperator.GreaterThanOrEqual => ">=",
+        ThresholdOperator.Equal => "==",
+        _ => "!=",
+    };
+
+    /// <summary>The unit's suffix.</summary>
+    /// <param name="unit">The unit.</param>
+    /// <returns>For example <c>ms</c>; empty for <see cref="ThresholdUnit.None"/>.</returns>
+    public static string Suffix(ThresholdUnit unit) => unit switch
+    {
+        ThresholdUnit.Milliseconds => "ms",
+        ThresholdUnit.Seconds => "s",
+        ThresholdUnit.Percent => "%",
+        ThresholdUnit.PerSecond => "/s",
+        _ => string.Empty,
+    };
+
+    /// <inheritdoc />
+    public override string ToString()
+        => Expression ?? $"{Metric} {Symbol(Operator)} {Value.ToString("0.######", CultureInfo.InvariantCulture)}{Suffix(Unit)}";
+}

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using Simulator.Load.Ledger;
+using Simulator.Load.Measurement;
+using Simulator.Load.Scheduling;
+
+namespace Simulator.Load;
+
+/// <summary>Drives one workload through a run: schedules, starts and measures its iterations, then drains them.</summary>
+internal sealed class WorkloadRunner : IDisposable
+{
+    private readonly int _index;
+    private readonly WorkloadPlan _plan;
+    private readonly IWorkload _workload;
+    private readonly int _seed;
+    private readonly RunClock _clock;
+    private readonly ILedgerSink? _ledger;
+    private readonly ConcurrentDictionary<long, Execution> _running = new();
+    private readonly CancellationTokenSource _abandon = new();
+
+    public WorkloadRunner(int index, WorkloadPlan plan, IWorkload workload, int seed, RunClock clock, ILedgerSink? ledger)
+    {
+        _index = index;
+        _plan = plan;
+        _workload = workload;
+        _seed = seed;
+        _clock = clock;
+        _ledger = ledger;
+        Collector = new WorkloadCollector(plan.Name, plan.Region);
+    }
+
+    public WorkloadCollector Collector { get; }
+
+    public OpenLoadModel Model => (OpenLoadModel)_plan.Model;
+
+    /// <summary>How long arrivals were scheduled (the plan's duration unless the run was cancelled).</summary>
+    public TimeSpan Window { get; private set; }
+
+    public async Task RunAsync(TimeSpan duration, TimeSpan grace, CancellationToken stop)
+    {
+        var scheduler = new OpenModelScheduler(Model, duration, _plan.MaxInFlight, _plan.MaxStartLag, _clock);
+        Window = await scheduler.RunAsync(RunIterationAsync, (_, reason) => Collector.RecordDrop(reason), stop);
+        if (!await scheduler.DrainAsync(grace))
+        {
+            await _abandon.CancelAsync();
+            foreach (var execution in _running.Values)
+            {
+                if (execution.TryFinish())
+                {
+                    Collector.RecordIteration(Outcome.Unknown, OutcomeClassifier.Abandoned, TimeSpan.Zero, TimeSpan.Zero);
+                }
+            }
+        }
+    }
+
+    public void Dispose() => _abandon.Dispose();
+
+    private async Task RunIterationAsync(ArrivalSlot slot, TimeSpan actualStart)
+    {
+        var execution = new Execution();
+        _running[slot.Iteration] = execution;
+        Collector.RecordStarted();
+        var random = new Random(IterationSeed(_seed, _index, slot.Iteration));
+        var context = new IterationContext(slot, actualStart, random, _clock, Collector, _ledger, _abandon.Token);
+        var outcome = Outcome.Ok;
+        string? errorKind = null;
+        try
+        {
+            await _workload.ExecuteAsync(context, _abandon.Token);
+        }
+#pragma warning disable CA1031 // Any exception ends the iteration; it is classified and counted, never lost.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            (outcome, errorKind) = OutcomeClassifier.Classify(exception, _abandon.Token);
+        }
+
+        _running.TryRemove(slot.Iteration, out _);
+        if (execution.TryFinish())
+        {
+            var end = _clock.Now;
+            Collector.RecordIteration(outcome, errorKind, end - slot.IntendedStart, end - context.FirstSend);
+        }
+    }
+
+    // SplitMix64 over (seed, workload, iteration): independent, reproducible streams per iteration.
+    private static int IterationSeed(int seed, int workload, long iteration)
+    {
+        ulong z = unchecked(((ulong)(uint)seed << 32) ^ ((ulong)(uint)workload << 48) ^ (ulong)iteration);
+        z = unchecked(z + 0x9E3779B97F4A7C15);
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EB);
+        z ^= z >> 31;
+        return unchecked((int)z);
+    }
+
+    // Decides who counts an iteration: the iteration itself when it ends, or the drain when it gives up on it.
+    private sealed class Execution
+    {
+        private int _finished;
+
+        public bool TryFinish() => Interlocked.Exchange(ref _finished, 1) == 0;
+    }
+}
