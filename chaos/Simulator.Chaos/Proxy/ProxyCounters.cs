@@ -1,0 +1,36 @@
+namespace Simulator.Chaos.Proxy;
+
+/// <summary>Byte and connection counters of one proxy, for <c>GET /metrics</c>.</summary>
+internal sealed class ProxyCounters
+{
+    private long _receivedUpstream;
+    private long _receivedDownstream;
+    private long _sentUpstream;
+    private long _sentDownstream;
+    private long _accepted;
+    private long _active;
+
+    public long Received(ToxicDirection direction) =>
+        Interlocked.Read(ref direction == ToxicDirection.Upstream ? ref _receivedUpstream : ref _receivedDownstream);
+
+    public long Sent(ToxicDirection direction) =>
+        Interlocked.Read(ref direction == ToxicDirection.Upstream ? ref _sentUpstream : ref _sentDownstream);
+
+    public long Accepted => Interlocked.Read(ref _accepted);
+
+    public long Active => Interlocked.Read(ref _active);
+
+    public void AddReceived(ToxicDirection direction, int bytes) =>
+        Interlocked.Add(ref direction == ToxicDirection.Upstream ? ref _receivedUpstream : ref _receivedDownstream, bytes);
+
+    public void AddSent(ToxicDirection direction, int bytes) =>
+        Interlocked.Add(ref direction == ToxicDirection.Upstream ? ref _sentUpstream : ref _sentDownstream, bytes);
+
+    public void ConnectionOpened()
+    {
+        Interlocked.Increment(ref _accepted);
+        Interlocked.Increment(ref _active);
+    }
+
+    public void ConnectionClosed() => Interlocked.Decrement(ref _active);
+}
