@@ -1,0 +1,33 @@
+namespace Simulator.Scenarios;
+
+/// <summary>
+/// A fault on the scenario's timeline, written with its kind as the key:
+/// <c>{ at: 60s, kill: leader }</c>, <c>{ at: 2m, partition: apac, for: 30s }</c>,
+/// <c>{ at: 30s, latency: eu-us, delay: 300ms, jitter: 20ms, for: 1m }</c>.
+/// </summary>
+public sealed record Fault
+{
+    /// <summary>When the fault starts, from the start of the run.</summary>
+    public TimeSpan At { get; init; }
+
+    /// <summary>What the fault does.</summary>
+    public FaultKind Kind { get; init; }
+
+    /// <summary>What it acts on: a role (<c>leader</c>), a resource, a region, a pair of regions or a proxied link.</summary>
+    public required string Target { get; init; }
+
+    /// <summary>How long the fault lasts before it is undone; <see langword="null"/> when it is not undone by itself.</summary>
+    public TimeSpan? For { get; init; }
+
+    /// <summary>The kind's extra values as written, such as <c>delay</c> and <c>jitter</c> for latency (see <see cref="FaultKinds.ExtraKeys"/>).</summary>
+    public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>().AsReadOnly();
+
+    /// <summary>When the fault is undone by itself, or <see langword="null"/>.</summary>
+    public TimeSpan? EndsAt => For is { } duration ? At + duration : null;
+
+    /// <summary>Reads an extra value as a duration (<c>delay</c>, <c>jitter</c>, <c>after</c>).</summary>
+    /// <param name="key">The extra key.</param>
+    /// <returns>The duration, or <see langword="null"/> when absent or not a duration.</returns>
+    public TimeSpan? GetDuration(string key) =>
+        Values.TryGetValue(key, out var text) && DurationParser.TryParse(text, out var value) ? value : null;
+}

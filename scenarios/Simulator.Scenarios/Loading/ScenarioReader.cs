@@ -1,0 +1,584 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+
+namespace Simulator.Scenarios;
+
+/// <summary>
+/// Turns the YAML tree into a <see cref="Scenario"/>, recording every position and every error.
+/// It always builds a model, with placeholders where parts were unreadable, so that the
+/// validator can still look at the rest; fields it has already reported on are "accounted" and
+/// the validator's findings on them are dropped, so one mistake yields one error.
+/// </summary>
+internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
+{
+    private static readonly string[] ScenarioKeys = ["name", "description", "topology", "duration", "seed", "network", "workloads", "faults", "thresholds"];
+    private static readonly string[] NetworkKeys = ["latency", "jitter"];
+    private static readonly string[] WorkloadKeys = ["name", "kind", "region", "model", "rate", "stages", "concurrency", "think_time", "lines", "pre_allocated_users", "max_users"];
+    private static readonly string[] StageKeys = ["to", "over"];
+    private static readonly string[] FaultKeys = ["at", "for", .. FaultKinds.Names];
+
+    private readonly List<ScenarioError> _errors = [];
+    private readonly Dictionary<string, SourceLocation> _locations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _accounted = new(StringComparer.Ordinal);
+    private readonly List<int> _thresholdFileIndexes = [];
+
+    public IReadOnlyList<ScenarioError> Errors => _errors;
+
+    /// <summary>For each threshold in the model, its index in the file (unreadable ones are left out of the model).</summary>
+    public IReadOnlyList<int> ThresholdFileIndexes => _thresholdFileIndexes;
+
+    /// <summary>True when the reader already reported on <paramref name="field"/> or a field above it.</summary>
+    public bool IsAccounted(string field) => _accounted.Any(a => FieldPath.IsWithin(field, a));
+
+    public Scenario Read(YMapping root)
+    {
+        _locations[string.Empty] = root.Start;
+        var keys = Keys(root, string.Empty, ScenarioKeys);
+        var name = Require(keys, root, string.Empty, "name", "add e.g. name: quickstart") is { } nameEntry ? Text(nameEntry.Value, "name", "a name") : null;
+        var description = keys.TryGetValue("description", out var descriptionEntry) && descriptionEntry.Value is not YScalar { IsNull: true }
+            ? Text(descriptionEntry.Value, "description", "a line of text")
+            : null;
+        var topology = keys.TryGetValue("topology", out var topologyEntry) ? ReadTopology(topologyEntry.Value) : null;
+        var duration = Require(keys, root, string.Empty, "duration", "add e.g. duration: 60s") is { } durationEntry ? Duration(durationEntry.Value, "duration") : null;
+        var seed = keys.TryGetValue("seed", out var seedEntry) ? Integer(seedEntry.Value, "seed", "a whole number such as 42", allowNegative: true) : null;
+        var network = keys.TryGetValue("network", out var networkEntry) ? ReadNetwork(networkEntry.Value) : NetworkSettings.None;
+        var workloads = Require(keys, root, string.Empty, "workloads", "add a list, e.g. workloads: [{ name: order-import, region: eu, model: constant-rate, rate: 10/s }]") is { } workloadsEntry
+            ? ReadList(workloadsEntry.Value, "workloads", "workloads", ReadWorkload)
+            : [];
+        var faults = keys.TryGetValue("faults", out var faultsEntry) ? ReadList(faultsEntry.Value, "faults", "faults", ReadFault) : [];
+        var thresholds = keys.TryGetValue("thresholds", out var thresholdsEntry) ? ReadThresholds(thresholdsEntry.Value) : [];
+
+        return new Scenario
+        {
+            Name = name ?? string.Empty,
+            Description = description,
+            Topology = topology,
+            Duration = duration ?? TimeSpan.Zero,
+            Seed = seed,
+            Network = network,
+            Workloads = workloads,
+            Faults = faults,
+            Thresholds = thresholds,
+            Locations = new SourceMap(_locations.AsReadOnly()),
+        };
+    }
+
+    private string? ReadTopology(YNode node)
+    {
+        if (node is YMapping)
+        {
+            Error(node.Start, "topology", "inline topologies are not supported yet", "name one from the catalogue, e.g. topology: single-region-ha");
+            return null;
+        }
+
+        return Text(node, "topology", "a topology name such as single-region-ha");
+    }
+
+    private NetworkSettings ReadNetwork(YNode node)
+    {
+        if (node is YScalar { IsNull: true })
+        {
+            return NetworkSettings.None;
+        }
+
+        if (node is not YMapping map)
+        {
+            Error(node.Start, "network", $"expected a mapping with latency and jitter, found {node.Describe()}", "e.g. network: { latency: { eu-us: 80ms }, jitter: 5ms }");
+            return NetworkSettings.None;
+        }
+
+        var keys = Keys(map, "network", NetworkKeys);
+        var latency = new Dictionary<RegionPair, TimeSpan>();
+        if (keys.TryGetValue("latency", out var latencyEntry))
+        {
+            ReadLatency(latencyEntry.Value, latency);
+        }
+
+        var jitter = keys.TryGetValue("jitter", out var jitterEntry) ? Duration(jitterEntry.Value, "network.jitter") : null;
+        return new NetworkSettings { Latency = latency.AsReadOnly(), Jitter = jitter ?? TimeSpan.Zero };
+    }
+
+    private void ReadLatency(YNode node, Dictionary<RegionPair, TimeSpan> latency)
+    {
+        const string Path = "network.latency";
+        if (node is YScalar { IsNull: true })
+        {
+            return;
+        }
+
+        if (node is not YMapping map)
+        {
+            Error(node.Start, Path, $"expected a mapping of region pairs to latencies, found {node.Describe()}", "e.g. latency: { eu-us: 80ms, eu-apac: 150ms }");
+            return;
+        }
+
+        var firstLines = new Dictionary<RegionPair, (string Key, int Line)>();
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Key is not YScalar { IsNull: false } key)
+            {
+                Error(entry.Key.Start, Path, $"a key must be a pair of regions such as eu-us, not {entry.Key.Describe()}");
+                continue;
+            }
+
+            var field = FieldPath.Key(Path, key.Value);
+            _locations[field] = entry.Value.Start;
+            if (!RegionPair.TryParse(key.Value, out var pair, out var pairError))
+            {
+                Error(key.Start, field, pairError.Message, pairError.Hint);
+                continue;
+            }
+
+            _locations.TryAdd(FieldPath.Key(Path, pair.ToString()), entry.Value.Start);
+            var earlier = firstLines.Keys.Where(p => p.SameLinkAs(pair)).Select(p => firstLines[p]).FirstOrDefault();
+            if (earlier.Key is not null)
+            {
+                Error(key.Start, field, $"the link between {pair.First} and {pair.Second} is already set by `{earlier.Key}` on line {earlier.Line}", "links are symmetric: keep one of them", account: false);
+                continue;
+            }
+
+            if (Duration(entry.Value, field) is { } value)
+            {
+                firstLines[pair] = (key.Value, key.Start.Line);
+                latency[pair] = value;
+            }
+        }
+    }
+
+    private IReadOnlyList<T> ReadList<T>(YNode node, string path, string what, Func<YNode, int, T> readItem)
+    {
+        if (node is YScalar { IsNull: true })
+        {
+            return [];
+        }
+
+        if (node is not YSequence sequence)
+        {
+            Error(node.Start, path, $"expected a list of {what}, found {node.Describe()}", "start each item with `- `, or write [ ... ]");
+            return [];
+        }
+
+        return [.. sequence.Items.Select(readItem)];
+    }
+
+    private Workload ReadWorkload(YNode node, int index)
+    {
+        var path = FieldPath.Index("workloads", index);
+        _locations[path] = node.Start;
+        if (node is not YMapping map)
+        {
+            Error(node.Start, path, $"expected a workload mapping, found {node.Describe()}", "e.g. { name: order-import, region: eu, model: constant-rate, rate: 10/s }");
+            return new Workload { Name = string.Empty, Region = string.Empty };
+        }
+
+        var kindSource = map.Find("kind") ?? map.Find("name");
+        var kindName = kindSource?.Value is YScalar { IsNull: false } kindScalar ? kindScalar.Value : null;
+        WorkloadKind? kind = null;
+        if (kindName is not null)
+        {
+            kinds.TryGet(kindName, out kind);
+        }
+
+        var known = kind is null ? WorkloadKeys : [.. WorkloadKeys, .. kind.Parameters.Keys];
+        var keys = Keys(map, path, known, key => ExplainWorkloadKey(key, kindName));
+
+        var name = Require(keys, map, path, "name", "add e.g. name: order-import") is { } nameEntry ? Text(nameEntry.Value, FieldPath.Key(path, "name"), "a name") : null;
+        var explicitKind = keys.TryGetValue("kind", out var kindEntry) ? Text(kindEntry.Value, FieldPath.Key(path, "kind"), "a workload kind") : null;
+        var region = Require(keys, map, path, "region", "add e.g. region: eu") is { } regionEntry ? Text(regionEntry.Value, FieldPath.Key(path, "region"), "a region name") : null;
+        var model = Require(keys, map, path, "model", "add e.g. model: constant-rate") is { } modelEntry ? Model(modelEntry.Value, FieldPath.Key(path, "model")) : WorkloadModel.Unspecified;
+        var rate = keys.TryGetValue("rate", out var rateEntry) ? RateValue(rateEntry.Value, FieldPath.Key(path, "rate")) : null;
+        var stages = keys.TryGetValue("stages", out var stagesEntry)
+            ? ReadList(stagesEntry.Value, FieldPath.Key(path, "stages"), "stages", (item, i) => ReadStage(item, FieldPath.Index(FieldPath.Key(path, "stages"), i), model))
+            : [];
+        var concurrency = keys.TryGetValue("concurrency", out var concurrencyEntry)
+            ? Integer(concurrencyEntry.Value, FieldPath.Key(path, "concurrency"), "a number of users such as 10")
+            : null;
+        var thinkTime = keys.TryGetValue("think_time", out var thinkEntry) ? Duration(thinkEntry.Value, FieldPath.Key(path, "think_time")) : null;
+        var lines = keys.TryGetValue("lines", out var linesEntry) ? Range(linesEntry.Value, FieldPath.Key(path, "lines")) : null;
+        var preAllocated = keys.TryGetValue("pre_allocated_users", out var preEntry)
+            ? Integer(preEntry.Value, FieldPath.Key(path, "pre_allocated_users"), "a number of users such as 50")
+            : null;
+        var maxUsers = keys.TryGetValue("max_users", out var maxEntry)
+            ? Integer(maxEntry.Value, FieldPath.Key(path, "max_users"), "a number of users such as 200")
+            : null;
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (kind is not null)
+        {
+            foreach (var (key, type) in kind.Parameters)
+            {
+                if (keys.TryGetValue(key, out var entry) && Parameter(entry.Value, FieldPath.Key(path, key), type) is { } value)
+                {
+                    parameters[key] = value;
+                }
+            }
+        }
+        else if (kindName is not null)
+        {
+            var knownKinds = kinds.Kinds.Select(k => k.Name).ToList();
+            var at = kindSource!.Value.Start;
+            if (kindEntry is not null)
+            {
+                Error(at, FieldPath.Key(path, "kind"), $"unknown workload kind `{kindName}`", Suggestions.DidYouMean(kindName, knownKinds) ?? "known kinds: " + string.Join(", ", knownKinds));
+            }
+            else
+            {
+                Error(
+                    at,
+                    FieldPath.Key(path, "kind"),
+                    $"`{kindName}` is not a known workload kind, and the workload sets no `kind`",
+                    Suggestions.DidYouMean(kindName, knownKinds) ?? $"add kind: with one of {string.Join(", ", knownKinds)}");
+            }
+        }
+
+        return new Workload
+        {
+            Name = name ?? string.Empty,
+            Kind = explicitKind ?? name ?? string.Empty,
+            Region = region ?? string.Empty,
+            Model = model,
+            Rate = rate,
+            Stages = stages,
+            Concurrency = concurrency,
+            ThinkTime = thinkTime ?? TimeSpan.Zero,
+            Lines = lines,
+            PreAllocatedUsers = preAllocated,
+            MaxUsers = maxUsers,
+            Parameters = parameters.AsReadOnly(),
+        };
+    }
+
+    private string? ExplainWorkloadKey(string key, string? kindName)
+    {
+        var owners = kinds.Kinds.Where(k => k.Parameters.ContainsKey(key)).Select(k => k.Name).ToList();
+        return owners.Count == 0
+            ? null
+            : $"`{key}` is a parameter of {string.Join(", ", owners)} workloads, and this workload's kind is `{kindName ?? "unknown"}`";
+    }
+
+    private RampStage ReadStage(YNode node, string path, WorkloadModel model)
+    {
+        _locations[path] = node.Start;
+        if (node is not YMapping map)
+        {
+            Error(node.Start, path, $"expected a stage mapping, found {node.Describe()}", "e.g. { to: 40/s, over: 1m }");
+            return new RampStage();
+        }
+
+        var keys = Keys(map, path, StageKeys);
+        var toHint = model == WorkloadModel.RampingConcurrency ? "add e.g. to: 50" : "add e.g. to: 40/s";
+        Rate? rate = null;
+        int? concurrency = null;
+        if (Require(keys, map, path, "to", toHint) is { } toEntry)
+        {
+            var field = FieldPath.Key(path, "to");
+            var wantsRate = model switch
+            {
+                WorkloadModel.RampingRate => true,
+                WorkloadModel.RampingConcurrency => false,
+                _ => toEntry.Value is YScalar s && s.Value.Contains('/', StringComparison.Ordinal),
+            };
+            if (wantsRate)
+            {
+                rate = RateValue(toEntry.Value, field);
+            }
+            else
+            {
+                concurrency = Integer(toEntry.Value, field, "a number of users such as 50");
+            }
+        }
+
+        var over = Require(keys, map, path, "over", "add e.g. over: 1m") is { } overEntry ? Duration(overEntry.Value, FieldPath.Key(path, "over")) : null;
+        return new RampStage { Rate = rate, Concurrency = concurrency, Over = over ?? TimeSpan.Zero };
+    }
+
+    private Fault ReadFault(YNode node, int index)
+    {
+        var path = FieldPath.Index("faults", index);
+        _locations[path] = node.Start;
+        if (node is not YMapping map)
+        {
+            Error(node.Start, path, $"expected a fault mapping, found {node.Describe()}", "e.g. { at: 60s, kill: leader }");
+            return new Fault { Target = string.Empty };
+        }
+
+        var kindEntries = map.Entries
+            .Where(e => e.Key is YScalar k && FaultKinds.TryParse(k.Value, out _))
+            .DistinctBy(e => ((YScalar)e.Key).Value)
+            .ToList();
+        var kind = kindEntries.Count > 0 && FaultKinds.TryParse(((YScalar)kindEntries[0].Key).Value, out var firstKind)
+            ? firstKind
+            : FaultKind.Unspecified;
+
+        var keys = Keys(map, path, [.. FaultKeys, .. kind.ExtraKeys()], key => ExplainFaultKey(key, kind));
+        foreach (var extra in kindEntries.Skip(1))
+        {
+            var extraName = ((YScalar)extra.Key).Value;
+            Error(
+                extra.Key.Start,
+                FieldPath.Key(path, extraName),
+                $"a fault has one kind, but both `{kind.ToName()}` and `{extraName}` are set",
+                "split it into two faults at the same time");
+        }
+
+        var at = Require(keys, map, path, "at", "add e.g. at: 60s") is { } atEntry ? Duration(atEntry.Value, FieldPath.Key(path, "at")) : null;
+        string? target = null;
+        if (kind == FaultKind.Unspecified)
+        {
+            Error(map.Start, path, "the fault has no kind", $"write the kind as a key with its target, e.g. {{ at: 60s, kill: leader }}; kinds are {string.Join(", ", FaultKinds.Names)}");
+        }
+        else
+        {
+            var kindField = FieldPath.Key(path, kind.ToName());
+            target = Text(kindEntries[0].Value, kindField, "a target such as leader, a region or a link like eu-us");
+        }
+
+        var duration = keys.TryGetValue("for", out var forEntry) ? Duration(forEntry.Value, FieldPath.Key(path, "for")) : null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in kind.ExtraKeys())
+        {
+            if (keys.TryGetValue(key, out var entry) && Parameter(entry.Value, FieldPath.Key(path, key), WorkloadParameterType.Duration) is { } value)
+            {
+                values[key] = value;
+            }
+        }
+
+        return new Fault { At = at ?? TimeSpan.Zero, Kind = kind, Target = target ?? string.Empty, For = duration, Values = values.AsReadOnly() };
+    }
+
+    private static string? ExplainFaultKey(string key, FaultKind kind)
+    {
+        var owners = Enum.GetValues<FaultKind>().Where(k => k.ExtraKeys().Contains(key)).Select(k => k.ToName()).ToList();
+        return owners.Count == 0 ? null : $"`{key}` is used by {string.Join(", ", owners)} faults, not by {kind.ToName()}";
+    }
+
+    private ReadOnlyCollection<Threshold> ReadThresholds(YNode node)
+    {
+        if (node is YScalar { IsNull: true })
+        {
+            return ReadOnlyCollection<Threshold>.Empty;
+        }
+
+        if (node is not YSequence sequence)
+        {
+            Error(node.Start, "thresholds", $"expected a list of thresholds, found {node.Describe()}", "e.g. thresholds: [ \"order-import.p99 < 1500ms\", \"lost_writes == 0\" ]");
+            return ReadOnlyCollection<Threshold>.Empty;
+        }
+
+        var thresholds = new List<Threshold>();
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            var item = sequence.Items[i];
+            var path = FieldPath.Index("thresholds", i);
+            _locations[path] = item.Start;
+            if (item is not YScalar { IsNull: false } scalar)
+            {
+                Error(item.Start, path, $"expected a threshold such as `order-import.p99 < 1500ms`, found {item.Describe()}", "write the whole threshold as one line of text; quote it if it holds `: `");
+                continue;
+            }
+
+            if (!Threshold.TryParse(scalar.Value, out var threshold, out var error))
+            {
+                Error(scalar.At(error.Offset), path, error.Message, error.Hint);
+                continue;
+            }
+
+            thresholds.Add(threshold);
+            _thresholdFileIndexes.Add(i);
+        }
+
+        return thresholds.AsReadOnly();
+    }
+
+    private Dictionary<string, YEntry> Keys(YMapping map, string path, IReadOnlyCollection<string> known, Func<string, string?>? explainUnknown = null)
+    {
+        var found = new Dictionary<string, YEntry>(StringComparer.Ordinal);
+        var meant = new List<string>();
+        foreach (var entry in map.Entries)
+        {
+            if (entry.Key is not YScalar { IsNull: false } key)
+            {
+                Error(entry.Key.Start, path, $"a key must be a name, not {entry.Key.Describe()}", account: false);
+                continue;
+            }
+
+            var field = FieldPath.Key(path, key.Value);
+            if (!known.Contains(key.Value))
+            {
+                var matches = Suggestions.AllClosest(key.Value, known);
+                var hint = Suggestions.DidYouMean(key.Value, known)
+                    ?? explainUnknown?.Invoke(key.Value)
+                    ?? "known keys here: " + string.Join(", ", known);
+                Error(key.Start, field, $"unknown key `{key.Value}`", hint);
+                if (matches.Count == 1)
+                {
+                    meant.Add(matches[0]);
+                }
+
+                continue;
+            }
+
+            if (found.TryGetValue(key.Value, out var first))
+            {
+                Error(key.Start, field, $"`{key.Value}` is set twice; the first is on line {first.Key.Start.Line}", "keep one of them", account: false);
+                continue;
+            }
+
+            found[key.Value] = entry;
+            _locations[field] = entry.Value.Start;
+        }
+
+        // A misspelt key already explains why the key it stands for is missing: say it once.
+        foreach (var key in meant.Where(k => !found.ContainsKey(k)))
+        {
+            _accounted.Add(FieldPath.Key(path, key));
+        }
+
+        return found;
+    }
+
+    private YEntry? Require(Dictionary<string, YEntry> keys, YMapping map, string path, string key, string hint)
+    {
+        if (keys.TryGetValue(key, out var entry))
+        {
+            return entry;
+        }
+
+        var field = FieldPath.Key(path, key);
+        if (!_accounted.Contains(field))
+        {
+            Error(map.Start, field, $"missing required key `{key}`", hint);
+        }
+
+        return null;
+    }
+
+    private YScalar? Scalar(YNode node, string field, string what)
+    {
+        switch (node)
+        {
+            case YScalar { IsNull: true }:
+                Error(node.Start, field, "no value given", $"write {what}");
+                return null;
+            case YScalar scalar:
+                return scalar;
+            default:
+                Error(node.Start, field, $"expected {what}, found {node.Describe()}");
+                return null;
+        }
+    }
+
+    private string? Text(YNode node, string field, string what) => Scalar(node, field, what)?.Value;
+
+    private TimeSpan? Duration(YNode node, string field)
+    {
+        if (Scalar(node, field, "a duration such as 30s") is not { } scalar)
+        {
+            return null;
+        }
+
+        if (DurationParser.TryParse(scalar.Value, out var value, out var error))
+        {
+            return value;
+        }
+
+        Error(scalar.At(error.Offset), field, error.Message, error.Hint);
+        return null;
+    }
+
+    private Rate? RateValue(YNode node, string field)
+    {
+        if (Scalar(node, field, "a rate such as 20/s") is not { } scalar)
+        {
+            return null;
+        }
+
+        if (Rate.TryParse(scalar.Value, out var value, out var error))
+        {
+            return value;
+        }
+
+        Error(scalar.At(error.Offset), field, error.Message, error.Hint);
+        return null;
+    }
+
+    private IntRange? Range(YNode node, string field)
+    {
+        if (Scalar(node, field, "a range such as 5..30") is not { } scalar)
+        {
+            return null;
+        }
+
+        if (IntRange.TryParse(scalar.Value, out var value, out var error))
+        {
+            return value;
+        }
+
+        Error(scalar.At(error.Offset), field, error.Message, error.Hint);
+        return null;
+    }
+
+    private int? Integer(YNode node, string field, string what, bool allowNegative = false)
+    {
+        if (Scalar(node, field, what) is not { } scalar)
+        {
+            return null;
+        }
+
+        var text = scalar.Value.Trim();
+        var digits = allowNegative && text.StartsWith('-') ? text[1..] : text;
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit) &&
+            int.TryParse(text, allowNegative ? NumberStyles.AllowLeadingSign : NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        var hint = text.Contains('/', StringComparison.Ordinal)
+            ? $"this is a count, not a rate: write {what}"
+            : $"write {what}";
+        Error(scalar.Start, field, $"`{text}` is not a whole number", hint);
+        return null;
+    }
+
+    private WorkloadModel Model(YNode node, string field)
+    {
+        if (Scalar(node, field, "a model such as constant-rate") is not { } scalar)
+        {
+            return WorkloadModel.Unspecified;
+        }
+
+        if (WorkloadModels.TryParse(scalar.Value, out var model))
+        {
+            return model;
+        }
+
+        Error(scalar.Start, field, $"unknown model `{scalar.Value}`", Suggestions.DidYouMean(scalar.Value, WorkloadModels.Names) ?? "use " + Suggestions.OneOf(WorkloadModels.Names));
+        return WorkloadModel.Unspecified;
+    }
+
+    private string? Parameter(YNode node, string field, WorkloadParameterType type)
+    {
+        switch (type)
+        {
+            case WorkloadParameterType.WholeNumber:
+                return Integer(node, field, "a whole number") is { } integer ? integer.ToString(CultureInfo.InvariantCulture) : null;
+            case WorkloadParameterType.WholeNumberRange:
+                return Range(node, field) is { } range ? range.ToString() : null;
+            case WorkloadParameterType.Duration:
+                return Duration(node, field) is not null ? ((YScalar)node).Value.Trim() : null;
+            case WorkloadParameterType.Rate:
+                return RateValue(node, field) is not null ? ((YScalar)node).Value.Trim() : null;
+            default:
+                return Text(node, field, "a value");
+        }
+    }
+
+    private void Error(SourceLocation at, string field, string message, string? hint = null, bool account = true)
+    {
+        _errors.Add(new ScenarioError(file, at.Line, at.Column, field, message, hint));
+        if (account)
+        {
+            _accounted.Add(field);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace Simulator.Scenarios;
+
+/// <summary>
+/// What the validator may know about topologies: their names, and for each its regions and
+/// resources. With a catalogue, a scenario naming a missing topology, region or resource is an
+/// error; without one, only the rules that need no topology apply.
+/// </summary>
+public interface ITopologyCatalog
+{
+    /// <summary>The names of the known topologies.</summary>
+    IReadOnlyCollection<string> TopologyNames { get; }
+
+    /// <summary>The outline of a topology.</summary>
+    /// <param name="topologyName">The topology's catalogue name.</param>
+    /// <returns>The outline, or <see langword="null"/> when the name is unknown.</returns>
+    TopologyOutline? Find(string topologyName);
+}

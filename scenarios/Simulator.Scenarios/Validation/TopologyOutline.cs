@@ -1,0 +1,7 @@
+namespace Simulator.Scenarios;
+
+/// <summary>The names in a topology that a scenario may refer to.</summary>
+/// <param name="Name">The topology's catalogue name.</param>
+/// <param name="Regions">Its regions, such as <c>eu</c> and <c>us</c>.</param>
+/// <param name="Resources">Its resources, as faults name them, such as <c>eu-pg-1</c>.</param>
+public sealed record TopologyOutline(string Name, IReadOnlyList<string> Regions, IReadOnlyList<string> Resources);

@@ -1,0 +1,480 @@
+namespace Simulator.Scenarios;
+
+/// <summary>One pass of <see cref="ScenarioValidator"/> over one scenario.</summary>
+internal sealed class ValidationRun
+{
+    private readonly Scenario _scenario;
+    private readonly ITopologyCatalog? _catalog;
+    private readonly Func<int, string> _thresholdPath;
+    private readonly ErrorCollector _errors;
+    private TopologyOutline? _topology;
+
+    public ValidationRun(Scenario scenario, ITopologyCatalog? catalog, Func<int, string> thresholdPath)
+    {
+        _scenario = scenario;
+        _catalog = catalog;
+        _thresholdPath = thresholdPath;
+        _errors = new ErrorCollector(scenario.SourcePath ?? "<scenario>", scenario.Locations);
+    }
+
+    public IReadOnlyList<ScenarioError> Errors => _errors.Errors;
+
+    private bool HasDuration => _scenario.Duration > TimeSpan.Zero;
+
+    private string RunLength => DurationParser.Format(_scenario.Duration);
+
+    public void Check()
+    {
+        CheckScenario();
+        CheckNetwork();
+        CheckWorkloads();
+        for (var i = 0; i < _scenario.Faults.Count; i++)
+        {
+            CheckFault(_scenario.Faults[i], FieldPath.Index("faults", i));
+        }
+
+        for (var i = 0; i < _scenario.Thresholds.Count; i++)
+        {
+            CheckThreshold(_scenario.Thresholds[i], _thresholdPath(i));
+        }
+    }
+
+    private void CheckScenario()
+    {
+        if (string.IsNullOrWhiteSpace(_scenario.Name))
+        {
+            _errors.Add("name", "the scenario has no name", "add e.g. name: quickstart");
+        }
+
+        if (!HasDuration)
+        {
+            _errors.Add("duration", $"the duration must be longer than zero, not {DurationParser.Format(_scenario.Duration)}", "e.g. duration: 60s");
+        }
+
+        if (_scenario.Topology is { } topology && _catalog is not null)
+        {
+            _topology = _catalog.Find(topology);
+            if (_topology is null)
+            {
+                _errors.Add(
+                    "topology",
+                    $"unknown topology `{topology}`",
+                    Suggestions.DidYouMean(topology, _catalog.TopologyNames) ?? "known topologies: " + string.Join(", ", _catalog.TopologyNames.Order(StringComparer.Ordinal)));
+            }
+        }
+    }
+
+    private void CheckNetwork()
+    {
+        if (_scenario.Network.Jitter < TimeSpan.Zero)
+        {
+            _errors.Add("network.jitter", "jitter cannot be negative");
+        }
+
+        foreach (var (pair, latency) in _scenario.Network.Latency)
+        {
+            var field = FieldPath.Key("network.latency", pair.ToString());
+            if (pair.First == pair.Second)
+            {
+                _errors.Add(field, $"a link joins two different regions, not `{pair.First}` to itself");
+            }
+
+            if (latency < TimeSpan.Zero)
+            {
+                _errors.Add(field, "latency cannot be negative");
+            }
+
+            foreach (var region in new[] { pair.First, pair.Second }.Distinct(StringComparer.Ordinal))
+            {
+                CheckRegion(region, field, $"`{region}` in `{pair}`");
+            }
+        }
+    }
+
+    private void CheckWorkloads()
+    {
+        if (_scenario.Workloads.Count == 0)
+        {
+            _errors.Add("workloads", "the scenario has no workload", "add e.g. - { name: order-import, region: eu, model: constant-rate, rate: 10/s }");
+        }
+
+        var seen = new Dictionary<(string Name, string Region), int>();
+        for (var i = 0; i < _scenario.Workloads.Count; i++)
+        {
+            var workload = _scenario.Workloads[i];
+            var path = FieldPath.Index("workloads", i);
+            CheckWorkload(workload, path);
+            if (workload.Name.Length == 0 || workload.Region.Length == 0)
+            {
+                continue;
+            }
+
+            if (seen.TryGetValue((workload.Name, workload.Region), out var first))
+            {
+                var firstPath = FieldPath.Index("workloads", first);
+                var line = _scenario.Locations.Find(firstPath) is { } at ? $" (line {at.Line})" : string.Empty;
+                _errors.Add(
+                    FieldPath.Key(path, "name"),
+                    $"workload `{workload.Name}` in region `{workload.Region}` is already defined at {firstPath}{line}",
+                    "give it another name or region: a name and region pair must be unique");
+            }
+            else
+            {
+                seen[(workload.Name, workload.Region)] = i;
+            }
+        }
+    }
+
+    private void CheckWorkload(Workload workload, string path)
+    {
+        CheckName(workload.Name, FieldPath.Key(path, "name"), "the workload has no name", "add e.g. name: order-import");
+        if (CheckName(workload.Region, FieldPath.Key(path, "region"), "the workload has no region", "add e.g. region: eu"))
+        {
+            CheckRegion(workload.Region, FieldPath.Key(path, "region"), $"region `{workload.Region}`");
+        }
+
+        CheckModel(workload, path);
+
+        if (workload.ThinkTime < TimeSpan.Zero)
+        {
+            _errors.Add(FieldPath.Key(path, "think_time"), "think time cannot be negative");
+        }
+
+        if (workload.Lines is { Min: < 1 } lines)
+        {
+            _errors.Add(FieldPath.Key(path, "lines"), $"an order needs at least one line, not {lines}", "e.g. lines: 1..5");
+        }
+
+        CheckPositive(workload.PreAllocatedUsers, FieldPath.Key(path, "pre_allocated_users"), "pre-allocated users");
+        CheckPositive(workload.MaxUsers, FieldPath.Key(path, "max_users"), "max users");
+        if (workload is { PreAllocatedUsers: { } pre, MaxUsers: { } max } && pre > max)
+        {
+            _errors.Add(FieldPath.Key(path, "pre_allocated_users"), $"pre_allocated_users ({pre}) is more than max_users ({max})", "raise max_users or lower pre_allocated_users");
+        }
+    }
+
+    private void CheckModel(Workload workload, string path)
+    {
+        var model = workload.Model;
+        if (model == WorkloadModel.Unspecified)
+        {
+            _errors.Add(FieldPath.Key(path, "model"), "the workload has no model", "add model: with one of " + string.Join(", ", WorkloadModels.Names));
+            return;
+        }
+
+        var name = model.ToName();
+        var stagesPath = FieldPath.Key(path, "stages");
+        switch (model)
+        {
+            case WorkloadModel.ConstantRate when workload.Rate is null:
+                _errors.Add(FieldPath.Key(path, "rate"), "a constant-rate workload needs a rate", "add e.g. rate: 20/s");
+                break;
+            case WorkloadModel.ConstantRate when workload.Rate.Value.PerSecond <= 0:
+                _errors.Add(FieldPath.Key(path, "rate"), "the rate must be above zero", "e.g. rate: 20/s");
+                break;
+            case WorkloadModel.ConstantConcurrency when workload.Concurrency is null:
+                _errors.Add(FieldPath.Key(path, "concurrency"), "a constant-concurrency workload needs a concurrency", "add e.g. concurrency: 10");
+                break;
+            case WorkloadModel.ConstantConcurrency when workload.Concurrency <= 0:
+                _errors.Add(FieldPath.Key(path, "concurrency"), "the concurrency must be above zero", "e.g. concurrency: 10");
+                break;
+            case WorkloadModel.RampingConcurrency when workload.Concurrency < 0:
+                _errors.Add(FieldPath.Key(path, "concurrency"), "the starting concurrency cannot be negative");
+                break;
+            default:
+                break;
+        }
+
+        if (model.IsClosed() && workload.Rate is not null)
+        {
+            _errors.Add(FieldPath.Key(path, "rate"), $"`rate` is for open models, and this workload is {name}", "use model: constant-rate or ramping-rate, or remove rate");
+        }
+
+        if (model.IsOpen() && workload.Concurrency is not null)
+        {
+            _errors.Add(FieldPath.Key(path, "concurrency"), $"`concurrency` is for closed models, and this workload is {name}", "an open model is sized with pre_allocated_users and max_users; or use a concurrency model");
+        }
+
+        if (model.IsClosed())
+        {
+            if (workload.PreAllocatedUsers is not null)
+            {
+                _errors.Add(FieldPath.Key(path, "pre_allocated_users"), $"`pre_allocated_users` is for open models, and this workload is {name}", "remove it; concurrency sets the users");
+            }
+
+            if (workload.MaxUsers is not null)
+            {
+                _errors.Add(FieldPath.Key(path, "max_users"), $"`max_users` is for open models, and this workload is {name}", "remove it; concurrency sets the users");
+            }
+        }
+
+        if (!model.IsRamping())
+        {
+            if (workload.Stages.Count > 0)
+            {
+                _errors.Add(stagesPath, $"`stages` are for ramping models, and this workload is {name}", model.IsOpen() ? "use model: ramping-rate, or remove stages" : "use model: ramping-concurrency, or remove stages");
+            }
+
+            return;
+        }
+
+        if (workload.Stages.Count == 0)
+        {
+            _errors.Add(
+                stagesPath,
+                $"a {name} workload needs at least one stage",
+                model == WorkloadModel.RampingRate ? "add e.g. stages: [{ to: 40/s, over: 1m }]" : "add e.g. stages: [{ to: 50, over: 1m }]");
+            return;
+        }
+
+        for (var j = 0; j < workload.Stages.Count; j++)
+        {
+            CheckStage(workload.Stages[j], FieldPath.Index(stagesPath, j), model);
+        }
+
+        var total = workload.StagesDuration;
+        if (HasDuration && total > _scenario.Duration)
+        {
+            _errors.Add(stagesPath, $"the stages last {DurationParser.Format(total)}, longer than the {RunLength} run", "shorten the stages or lengthen duration");
+        }
+    }
+
+    private void CheckStage(RampStage stage, string path, WorkloadModel model)
+    {
+        var to = FieldPath.Key(path, "to");
+        if (model == WorkloadModel.RampingRate && stage.Rate is null)
+        {
+            _errors.Add(to, "a ramping-rate stage ramps to a rate", stage.Concurrency is { } users ? $"write a unit: {users}/s" : "add e.g. to: 40/s");
+        }
+
+        if (model == WorkloadModel.RampingConcurrency && stage.Concurrency is null)
+        {
+            _errors.Add(to, "a ramping-concurrency stage ramps to a number of users", "write e.g. to: 50");
+        }
+
+        if (stage.Concurrency < 0)
+        {
+            _errors.Add(to, "a stage cannot ramp to fewer than zero users");
+        }
+
+        if (stage.Over <= TimeSpan.Zero)
+        {
+            _errors.Add(FieldPath.Key(path, "over"), "a stage must last longer than zero", "e.g. over: 1m");
+        }
+    }
+
+    private void CheckFault(Fault fault, string path)
+    {
+        if (fault.Kind == FaultKind.Unspecified)
+        {
+            _errors.Add(path, "the fault has no kind", "write the kind as a key with its target, e.g. { at: 60s, kill: leader }");
+            return;
+        }
+
+        var kind = fault.Kind.ToName();
+        var targetPath = FieldPath.Key(path, kind);
+        if (fault.At < TimeSpan.Zero)
+        {
+            _errors.Add(FieldPath.Key(path, "at"), "a fault cannot happen before the run starts");
+        }
+        else if (HasDuration && fault.At >= _scenario.Duration)
+        {
+            _errors.Add(
+                FieldPath.Key(path, "at"),
+                $"the fault at {DurationParser.Format(fault.At)} is not within the {RunLength} run",
+                $"use a time before {RunLength}, or lengthen duration");
+        }
+
+        var forPath = FieldPath.Key(path, "for");
+        if (fault.For is null && fault.Kind.RequiresFor())
+        {
+            _errors.Add(forPath, $"a {kind} fault needs `for`: how long it lasts", "add e.g. for: 30s");
+        }
+        else if (fault.For is { } length && !fault.Kind.AllowsFor())
+        {
+            _errors.Add(forPath, $"`for` has no meaning for a {kind} fault", "remove it");
+        }
+        else if (fault.For <= TimeSpan.Zero)
+        {
+            _errors.Add(forPath, "`for` must be longer than zero", "e.g. for: 30s");
+        }
+
+        foreach (var key in fault.Kind.RequiredExtraKeys().Where(k => !fault.Values.ContainsKey(k)))
+        {
+            _errors.Add(FieldPath.Key(path, key), $"a {kind} fault needs `{key}`", "add e.g. delay: 200ms");
+        }
+
+        foreach (var (key, value) in fault.Values)
+        {
+            if (!fault.Kind.ExtraKeys().Contains(key))
+            {
+                _errors.Add(FieldPath.Key(path, key), $"`{key}` has no meaning for a {kind} fault", "remove it");
+            }
+            else if (!DurationParser.TryParse(value, out _, out var error))
+            {
+                _errors.Add(FieldPath.Key(path, key), error.Message, error.Hint);
+            }
+        }
+
+        CheckTarget(fault, targetPath);
+    }
+
+    private void CheckTarget(Fault fault, string path)
+    {
+        var target = fault.Target;
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            _errors.Add(path, $"the {fault.Kind.ToName()} fault has no target", "e.g. kill: leader, partition: apac");
+            return;
+        }
+
+        if (fault.Kind == FaultKind.Heal && target == FaultTargets.All)
+        {
+            return;
+        }
+
+        var asProcess = fault.Kind.IsProcessFault() || fault.Kind == FaultKind.Heal;
+        var asNetwork = fault.Kind.IsNetworkFault() || fault.Kind == FaultKind.Heal;
+        if ((asProcess && IsProcessTarget(target)) || (asNetwork && IsNetworkTarget(target)))
+        {
+            return;
+        }
+
+        var candidates = new List<string>();
+        if (asProcess)
+        {
+            candidates.AddRange(FaultTargets.Roles);
+            candidates.AddRange(_topology?.Resources ?? []);
+        }
+
+        candidates.AddRange(_topology?.Regions ?? []);
+        if (fault.Kind == FaultKind.Heal)
+        {
+            candidates.Add(FaultTargets.All);
+        }
+
+        var what = (asProcess, asNetwork) switch
+        {
+            (true, true) => "a role, resource, region or link",
+            (true, false) => "a role, resource or region",
+            _ => "a region, a pair of regions or a link",
+        };
+        var where = _topology is null ? string.Empty : $" of topology `{_topology.Name}`";
+        var known = new List<string>();
+        if (asProcess)
+        {
+            known.Add("roles: " + string.Join(", ", FaultTargets.Roles));
+        }
+
+        if (_topology is null)
+        {
+            known.Add("names " + Names.Rule);
+        }
+        else
+        {
+            known.Add("regions: " + string.Join(", ", _topology.Regions));
+            if (asProcess && _topology.Resources.Count > 0)
+            {
+                known.Add("resources: " + string.Join(", ", _topology.Resources));
+            }
+        }
+
+        if (asNetwork)
+        {
+            known.Add("a link reads eu-us or eu->us:postgres");
+        }
+
+        _errors.Add(path, $"`{target}` is not {what}{where}", Suggestions.DidYouMean(target, candidates) ?? string.Join("; ", known));
+    }
+
+    private bool IsProcessTarget(string target) =>
+        _topology is null
+            ? Names.IsValid(target)
+            : FaultTargets.Roles.Contains(target) || _topology.Resources.Contains(target) || _topology.Regions.Contains(target);
+
+    private bool IsNetworkTarget(string target)
+    {
+        if (_topology is not null && _topology.Regions.Contains(target))
+        {
+            return true;
+        }
+
+        if (FaultTargets.TryParseLink(target, out var from, out var to, out _))
+        {
+            return IsRegion(from) && IsRegion(to);
+        }
+
+        if (RegionPair.TryParse(target, out var pair))
+        {
+            return IsRegion(pair.First) && IsRegion(pair.Second);
+        }
+
+        return _topology is null && Names.IsValid(target);
+    }
+
+    private bool IsRegion(string name) => _topology is null ? Names.IsValid(name) : _topology.Regions.Contains(name);
+
+    private void CheckThreshold(Threshold threshold, string path)
+    {
+        if (threshold.Workload is { } workload)
+        {
+            var named = _scenario.Workloads.Where(w => w.Name == workload).ToList();
+            if (named.Count == 0)
+            {
+                var names = _scenario.Workloads.Select(w => w.Name).Where(n => n.Length > 0).Distinct().ToList();
+                _errors.Add(
+                    path,
+                    $"`{threshold.Metric}` refers to no workload: there is no workload named `{workload}`",
+                    Suggestions.DidYouMean(workload, names) ?? (names.Count > 0 ? "workloads: " + string.Join(", ", names) : null));
+            }
+            else if (threshold.Region is { } region && named.All(w => w.Region != region))
+            {
+                _errors.Add(
+                    path,
+                    $"`{threshold.Metric}` refers to no workload: `{workload}` does not run in region `{region}`",
+                    $"it runs in {string.Join(", ", named.Select(w => w.Region).Distinct())}");
+            }
+        }
+
+        if (threshold.Window is { } window && HasDuration && window > _scenario.Duration)
+        {
+            _errors.Add(path, $"the window of {DurationParser.Format(window)} is longer than the {RunLength} run", "use a shorter window");
+        }
+    }
+
+    private bool CheckName(string name, string field, string missing, string example)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            _errors.Add(field, missing, example);
+            return false;
+        }
+
+        if (!Names.IsValid(name))
+        {
+            _errors.Add(field, $"`{name}` is not a valid name", Names.Rule);
+            return false;
+        }
+
+        return true;
+    }
+
+    private void CheckRegion(string region, string field, string what)
+    {
+        if (_topology is not null && !_topology.Regions.Contains(region))
+        {
+            _errors.Add(
+                field,
+                $"{what} is not a region of topology `{_topology.Name}`",
+                Suggestions.DidYouMean(region, _topology.Regions) ?? "regions: " + string.Join(", ", _topology.Regions));
+        }
+    }
+
+    private void CheckPositive(int? value, string field, string what)
+    {
+        if (value <= 0)
+        {
+            _errors.Add(field, $"{what} must be above zero");
+        }
+    }
+}

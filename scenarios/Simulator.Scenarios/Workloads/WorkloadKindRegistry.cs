@@ -1,0 +1,56 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Simulator.Scenarios;
+
+/// <summary>
+/// The workload kinds a loader accepts. <see cref="Default"/> knows <c>order-import</c> and
+/// <c>warehouse-scan</c>; the load engine can pass its own through <see cref="ScenarioLoadOptions"/>.
+/// </summary>
+public sealed class WorkloadKindRegistry
+{
+    private readonly Dictionary<string, WorkloadKind> _kinds;
+
+    /// <summary>Creates a registry holding <paramref name="kinds"/>; a later kind with the same name replaces an earlier one.</summary>
+    /// <param name="kinds">The kinds.</param>
+    public WorkloadKindRegistry(IEnumerable<WorkloadKind> kinds)
+    {
+        ArgumentNullException.ThrowIfNull(kinds);
+        _kinds = new Dictionary<string, WorkloadKind>(StringComparer.Ordinal);
+        foreach (var kind in kinds)
+        {
+            _kinds[kind.Name] = kind;
+        }
+    }
+
+    /// <summary>
+    /// <c>order-import</c> (parameters <c>customers</c>, <c>products</c>: sizes of the pools orders
+    /// draw from) and <c>warehouse-scan</c> (parameters <c>products</c>, <c>locations</c>).
+    /// </summary>
+    public static WorkloadKindRegistry Default { get; } = new(
+    [
+        new WorkloadKind("order-import", new Dictionary<string, WorkloadParameterType>
+        {
+            ["customers"] = WorkloadParameterType.WholeNumber,
+            ["products"] = WorkloadParameterType.WholeNumber,
+        }.AsReadOnly()),
+        new WorkloadKind("warehouse-scan", new Dictionary<string, WorkloadParameterType>
+        {
+            ["products"] = WorkloadParameterType.WholeNumber,
+            ["locations"] = WorkloadParameterType.WholeNumber,
+        }.AsReadOnly()),
+    ]);
+
+    /// <summary>The kinds, in name order.</summary>
+    public IReadOnlyList<WorkloadKind> Kinds => [.. _kinds.Values.OrderBy(k => k.Name, StringComparer.Ordinal)];
+
+    /// <summary>Finds a kind by name.</summary>
+    /// <param name="name">The kind's name.</param>
+    /// <param name="kind">The kind, when known.</param>
+    /// <returns><see langword="true"/> when the kind is known.</returns>
+    public bool TryGet(string name, [NotNullWhen(true)] out WorkloadKind? kind) => _kinds.TryGetValue(name, out kind);
+
+    /// <summary>A new registry with <paramref name="kind"/> added, replacing a kind of the same name.</summary>
+    /// <param name="kind">The kind to add.</param>
+    /// <returns>The new registry.</returns>
+    public WorkloadKindRegistry With(WorkloadKind kind) => new(_kinds.Values.Append(kind));
+}
