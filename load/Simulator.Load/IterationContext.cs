@@ -89,7 +89,7 @@ public sealed class IterationContext
 
         try
         {
-            var result = await action(cancellationToken);
+            var result = await action(cancellationToken).ConfigureAwait(false);
             RecordOperation(operation, Outcome.Ok, sent);
             return result;
         }
@@ -112,7 +112,7 @@ public sealed class IterationContext
             operation,
             async token =>
             {
-                await action(token);
+                await action(token).ConfigureAwait(false);
                 return true;
             },
             cancellationToken);

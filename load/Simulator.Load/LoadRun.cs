@@ -63,14 +63,14 @@ public static class LoadRun
             throw new ArgumentException("Invalid load plan:" + Environment.NewLine + string.Join(Environment.NewLine, errors), nameof(plan));
         }
 
-        await Task.WhenAll(workloads.Select(w => w.InitializeAsync(cancellationToken)));
+        await Task.WhenAll(workloads.Select(w => w.InitializeAsync(cancellationToken))).ConfigureAwait(false);
 
         var clock = new RunClock(timeProvider);
         var runners = plan.Workloads!.Select((p, i) => new WorkloadRunner(i, p, workloads[i], plan.Seed, clock, options.Ledger)).ToList();
         try
         {
             using var ticker = new IntervalTicker(clock, runners, options.Progress);
-            await Task.WhenAll(runners.Select(r => r.RunAsync(plan.Duration, plan.GracePeriod, cancellationToken)));
+            await Task.WhenAll(StartWithoutContext(runners, plan, cancellationToken)).ConfigureAwait(false);
             ticker.Stop();
             var window = runners.Max(r => r.Window);
             return new LoadRunResult(
@@ -85,6 +85,22 @@ public static class LoadRun
             {
                 runner.Dispose();
             }
+        }
+    }
+
+    // Iterations start inline on the scheduling loop; the first ones would otherwise run on (and capture) the
+    // caller's synchronization context while later ones run on timer threads. Start every runner without one.
+    private static List<Task> StartWithoutContext(List<WorkloadRunner> runners, LoadPlan plan, CancellationToken cancellationToken)
+    {
+        var caller = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return [.. runners.Select(r => r.RunAsync(plan.Duration, plan.GracePeriod, cancellationToken))];
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(caller);
         }
     }
 }

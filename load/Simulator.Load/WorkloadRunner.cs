@@ -38,10 +38,10 @@ internal sealed class WorkloadRunner : IDisposable
     public async Task RunAsync(TimeSpan duration, TimeSpan grace, CancellationToken stop)
     {
         var scheduler = new OpenModelScheduler(Model, duration, _plan.MaxInFlight, _plan.MaxStartLag, _clock);
-        Window = await scheduler.RunAsync(RunIterationAsync, (_, reason) => Collector.RecordDrop(reason), stop);
-        if (!await scheduler.DrainAsync(grace))
+        Window = await scheduler.RunAsync(RunIterationAsync, (_, reason) => Collector.RecordDrop(reason), stop).ConfigureAwait(false);
+        if (!await scheduler.DrainAsync(grace).ConfigureAwait(false))
         {
-            await _abandon.CancelAsync();
+            await _abandon.CancelAsync().ConfigureAwait(false);
             foreach (var execution in _running.Values)
             {
                 if (execution.TryFinish())
@@ -65,7 +65,7 @@ internal sealed class WorkloadRunner : IDisposable
         string? errorKind = null;
         try
         {
-            await _workload.ExecuteAsync(context, _abandon.Token);
+            await _workload.ExecuteAsync(context, _abandon.Token).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Any exception ends the iteration; it is classified and counted, never lost.
         catch (Exception exception)

@@ -41,7 +41,7 @@ public static class LedgerChecker
         foreach (var batch in distinct.Chunk(batchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var present = await lookup(batch, cancellationToken);
+            var present = await lookup(batch, cancellationToken).ConfigureAwait(false);
             lost.AddRange(batch.Where(id => !present.Contains(id)));
         }
 

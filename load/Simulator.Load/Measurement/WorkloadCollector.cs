@@ -89,6 +89,8 @@ internal sealed class WorkloadCollector(string name, string region)
     {
         double seconds = window.TotalSeconds;
         long ok = Interlocked.Read(ref _total.Ok);
+        long started = Interlocked.Read(ref _started);
+        long scheduled = started + Interlocked.Read(ref _total.Dropped);
         double target = model is null ? 0 : seconds > 0 ? model.ExpectedArrivals(window) / seconds : 0;
         IReadOnlyList<IntervalSnapshot> intervals;
         lock (_intervalGate)
@@ -101,8 +103,8 @@ internal sealed class WorkloadCollector(string name, string region)
             Region,
             Math.Round(seconds, 3),
             Math.Round(target, 6),
-            seconds > 0 ? Math.Round(ok / seconds, 6) : null,
-            Interlocked.Read(ref _started),
+            scheduled > 0 ? Math.Round(target * started / scheduled, 6) : null,
+            started,
             ok,
             Interlocked.Read(ref _total.Failed),
             Interlocked.Read(ref _total.Unknown),

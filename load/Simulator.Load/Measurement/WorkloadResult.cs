@@ -11,7 +11,7 @@ namespace Simulator.Load.Measurement;
 /// <param name="Region">The region it ran against.</param>
 /// <param name="WindowSeconds">How long it was scheduled for: the plan's duration, or less when the run was cancelled.</param>
 /// <param name="TargetRate">Arrivals per second the profile asked for, averaged over the window.</param>
-/// <param name="AchievedRate">Iterations that completed OK per second of the window; <see langword="null"/> for an empty window.</param>
+/// <param name="AchievedRate">The target rate times the share of scheduled arrivals that started on time (were not dropped), whatever their outcome; <see langword="null"/> when no arrival fell in the window. Scaling the share, rather than dividing starts by the window, keeps a run with no drop at exactly its target.</param>
 /// <param name="Started">Iterations started.</param>
 /// <param name="Ok">Iterations that completed OK.</param>
 /// <param name="Failed">Iterations that failed.</param>

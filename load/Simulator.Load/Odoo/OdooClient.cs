@@ -53,7 +53,7 @@ public sealed class OdooClient
     /// <exception cref="OdooAuthenticationException">Odoo refused the credentials.</exception>
     public async Task<int> AuthenticateAsync(string database, string login, string password, CancellationToken cancellationToken)
     {
-        var result = await CallAsync("common", "authenticate", [database, login, password, new Dictionary<string, object?>()], cancellationToken);
+        var result = await CallAsync("common", "authenticate", [database, login, password, new Dictionary<string, object?>()], cancellationToken).ConfigureAwait(false);
         if (result.ValueKind != JsonValueKind.Number || !result.TryGetInt32(out int uid))
         {
             throw new OdooAuthenticationException($"Odoo refused the login {login}@{database}.");
@@ -109,9 +109,9 @@ public sealed class OdooClient
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = Json;
             using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = content };
-            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             status = response.StatusCode;
-            payload = await response.Content.ReadAsByteArrayAsync(linked.Token);
+            payload = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

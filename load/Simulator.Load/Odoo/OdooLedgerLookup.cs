@@ -24,7 +24,7 @@ public static class OdooLedgerLookup
                 "search_read",
                 [domain],
                 new Dictionary<string, object?> { ["fields"] = NameField },
-                cancellationToken);
+                cancellationToken).ConfigureAwait(false);
             var present = new HashSet<string>(StringComparer.Ordinal);
             if (rows.ValueKind == JsonValueKind.Array)
             {

@@ -50,10 +50,10 @@ public sealed class OrderImportWorkload : IWorkload
     {
         if (_client.UserId is null)
         {
-            await _client.AuthenticateAsync(_credentials.Database, _credentials.Login, _credentials.Password, cancellationToken);
+            await _client.AuthenticateAsync(_credentials.Database, _credentials.Login, _credentials.Password, cancellationToken).ConfigureAwait(false);
         }
 
-        _products = await IdsAsync("product.product", _options.ProductLimit, cancellationToken);
+        _products = await IdsAsync("product.product", _options.ProductLimit, cancellationToken).ConfigureAwait(false);
         if (_products.Length == 0)
         {
             throw new InvalidOperationException($"Odoo at {_client.Endpoint} lists no product.product to order.");
@@ -65,7 +65,7 @@ public sealed class OrderImportWorkload : IWorkload
         }
         else
         {
-            var partners = await IdsAsync("res.partner", 1, cancellationToken);
+            var partners = await IdsAsync("res.partner", 1, cancellationToken).ConfigureAwait(false);
             _partner = partners.Length > 0
                 ? partners[0]
                 : throw new InvalidOperationException($"Odoo at {_client.Endpoint} lists no res.partner to order for.");
@@ -100,17 +100,17 @@ public sealed class OrderImportWorkload : IWorkload
 
         var values = new Dictionary<string, object?> { ["partner_id"] = _partner, ["order_line"] = lines };
         var created = await context.TimeAsync(
-            "import.create", token => _client.ExecuteKwAsync("sale.order", "create", [values], null, token), cancellationToken);
+            "import.create", token => _client.ExecuteKwAsync("sale.order", "create", [values], null, token), cancellationToken).ConfigureAwait(false);
         int orderId = CreatedId(created);
         int[] ids = [orderId];
 
         await context.TimeAsync(
-            "import.confirm", token => _client.ExecuteKwAsync("sale.order", "action_confirm", [ids], null, token), cancellationToken);
+            "import.confirm", token => _client.ExecuteKwAsync("sale.order", "action_confirm", [ids], null, token), cancellationToken).ConfigureAwait(false);
 
         var read = await context.TimeAsync(
             "import.read",
             token => _client.ExecuteKwAsync("sale.order", "read", [ids], new Dictionary<string, object?> { ["fields"] = NameField }, token),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
 
         // The order is confirmed by now: if its name cannot be read back the write happened but cannot be ledgered.
         string name = NameOf(read)
@@ -148,7 +148,7 @@ public sealed class OrderImportWorkload : IWorkload
             "search_read",
             [Array.Empty<object>()],
             new Dictionary<string, object?> { ["fields"] = IdField, ["limit"] = limit },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
         return rows.ValueKind == JsonValueKind.Array
             ? [.. rows.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object && r.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number).Select(r => r.GetProperty("id").GetInt32())]
             : [];

@@ -10,7 +10,7 @@ namespace Simulator.Load.Reports;
 /// <param name="Name">The workload's name.</param>
 /// <param name="Region">Its region.</param>
 /// <param name="TargetRate">Arrivals per second the plan asked for (averaged over the run for ramps).</param>
-/// <param name="AchievedRate">Iterations completed OK per second; <see langword="null"/> when the run had no measured window.</param>
+/// <param name="AchievedRate">Arrivals per second that started on time (the target times the share not dropped), whatever their outcome; <see langword="null"/> when no arrival fell in the run.</param>
 /// <param name="Ok">Iterations completed OK.</param>
 /// <param name="Failed">Iterations failed.</param>
 /// <param name="Dropped">Iterations dropped by the scheduler (not started).</param>

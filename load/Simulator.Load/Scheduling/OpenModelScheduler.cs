@@ -56,7 +56,7 @@ internal sealed class OpenModelScheduler
                     break;
                 }
 
-                await _clock.WaitUntilAsync(intended, stop);
+                await _clock.WaitUntilAsync(intended, stop).ConfigureAwait(false);
                 var slot = new ArrivalSlot(iteration, intended);
                 var actual = _clock.Now;
                 if (actual - intended > _maxStartLag)
@@ -73,7 +73,7 @@ internal sealed class OpenModelScheduler
                 }
             }
 
-            await _clock.WaitUntilAsync(_duration, stop);
+            await _clock.WaitUntilAsync(_duration, stop).ConfigureAwait(false);
             return _duration;
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -106,7 +106,7 @@ internal sealed class OpenModelScheduler
         Interlocked.Increment(ref _pending);
         try
         {
-            await start(slot, actual);
+            await start(slot, actual).ConfigureAwait(false);
         }
         finally
         {

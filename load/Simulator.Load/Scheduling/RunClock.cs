@@ -33,7 +33,7 @@ internal sealed class RunClock
                 return;
             }
 
-            await DelayAsync(Time, remaining, cancellationToken);
+            await DelayAsync(Time, remaining, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -55,8 +55,8 @@ internal sealed class RunClock
 
         using var cancelDelay = new CancellationTokenSource();
         var delay = DelayAsync(Time, timeout, cancelDelay.Token);
-        var first = await Task.WhenAny(task, delay);
-        await cancelDelay.CancelAsync();
+        var first = await Task.WhenAny(task, delay).ConfigureAwait(false);
+        await cancelDelay.CancelAsync().ConfigureAwait(false);
         return first == task;
     }
 

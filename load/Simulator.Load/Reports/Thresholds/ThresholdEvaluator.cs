@@ -6,14 +6,14 @@ namespace Simulator.Load.Reports.Thresholds;
 /// <summary>
 /// Evaluates thresholds against a report. A metric the run did not measure (no such workload, no OK iteration to
 /// take a percentile from, a ledger that was not checked, no failover) fails with the actual value
-/// <see cref="NotMeasured"/>: a verdict is never made up from a figure that does not exist.
+/// <see cref="NotMeasured"/>: a verdict is never made up from a figure that does not exist. A workload metric
+/// without a region must hold in every region that runs the workload; the actual shown is the first region that
+/// broke it, or the one closest to the limit.
 /// </summary>
 public static class ThresholdEvaluator
 {
     /// <summary>The actual value of a threshold whose metric the run did not measure.</summary>
     public const string NotMeasured = "not measured";
-
-    private static readonly string[] LatencyStats = ["p50", "p90", "p99", "p999", "max"];
 
     /// <summary>Evaluates every threshold, in order.</summary>
     /// <param name="thresholds">The thresholds.</param>
@@ -33,113 +33,141 @@ public static class ThresholdEvaluator
     {
         ArgumentNullException.ThrowIfNull(threshold);
         ArgumentNullException.ThrowIfNull(report);
-        var reading = Read(threshold, report);
         string expression = threshold.ToString();
-        if (reading.Value is not { } actual)
+        if (threshold.Window is not null)
         {
-            return new ThresholdReport(expression, reading.Problem ?? NotMeasured, false);
+            return new ThresholdReport(expression, NotMeasured + " (per-window figures are not evaluated yet)", false);
         }
 
-        actual = Math.Round(actual, 6);
-        bool passed = threshold.Operator switch
+        var readings = Read(threshold, report);
+        if (readings.FirstOrDefault(r => r.Value is null) is { Problem: { } problem })
         {
-            ThresholdOperator.LessThan => actual < threshold.Value,
-            ThresholdOperator.LessThanOrEqual => actual <= threshold.Value,
-            ThresholdOperator.GreaterThan => actual > threshold.Value,
-            ThresholdOperator.GreaterThanOrEqual => actual >= threshold.Value,
-            ThresholdOperator.Equal => actual == threshold.Value,
-            _ => actual != threshold.Value,
-        };
-        return new ThresholdReport(expression, actual.ToString("0.###", CultureInfo.InvariantCulture) + reading.Suffix, passed);
+            return new ThresholdReport(expression, problem, false);
+        }
+
+        Reading? shown = null;
+        double closest = double.MaxValue;
+        foreach (var reading in readings)
+        {
+            double actual = Math.Round(reading.Value!.Value, 6);
+            if (!Holds(actual, threshold.Operator, threshold.Value))
+            {
+                return new ThresholdReport(expression, Format(reading, actual, readings.Count), false);
+            }
+
+            double margin = Math.Abs(actual - threshold.Value);
+            if (shown is null || margin < closest)
+            {
+                shown = reading;
+                closest = margin;
+            }
+        }
+
+        return shown is { } s
+            ? new ThresholdReport(expression, Format(s, Math.Round(s.Value!.Value, 6), readings.Count), true)
+            : new ThresholdReport(expression, NotMeasured, false);
     }
 
-    private static Reading Read(ThresholdSpec threshold, LoadReport report)
+    private static bool Holds(double actual, ThresholdOperator op, double limit) => op switch
+    {
+        ThresholdOperator.LessThan => actual < limit,
+        ThresholdOperator.LessThanOrEqual => actual <= limit,
+        ThresholdOperator.GreaterThan => actual > limit,
+        ThresholdOperator.GreaterThanOrEqual => actual >= limit,
+        ThresholdOperator.Equal => actual == limit,
+        _ => actual != limit,
+    };
+
+    private static string Format(Reading reading, double actual, int readings)
+    {
+        string text = actual.ToString("0.###", CultureInfo.InvariantCulture) + reading.Suffix;
+        return readings > 1 && reading.Region is { } region ? $"{text} ({region})" : text;
+    }
+
+    private static IReadOnlyList<Reading> Read(ThresholdSpec threshold, LoadReport report)
     {
         string metric = threshold.Metric.Trim();
         var unit = threshold.Unit;
         switch (metric)
         {
             case "lost_writes":
-                return Count(report.Ledger?.Lost, unit, metric);
+                return [Count(report.Ledger?.Lost, unit, metric)];
+            case "unknown_writes":
+                return [Count(report.Ledger?.Unknown, unit, metric)];
             case "error_rate":
-                return ErrorRate(report.Workloads, unit, metric);
+                return [ErrorRate(report.Workloads, unit, metric)];
             case "achieved_rate":
-                return unit == ThresholdUnit.PerSecond
-                    ? Reading.WrongUnit(unit, metric)
-                    : AchievedShare(report.Workloads, unit, metric);
+                return [GlobalAchieved(report.Workloads, unit, metric)];
             case "failover.rto":
-                return Seconds(report.Failover?.RtoSeconds, unit, metric);
+                return [Seconds(report.Failover?.RtoSeconds, unit, metric)];
             case "failover.error_window":
-                return Seconds(report.Failover?.ErrorWindowSeconds, unit, metric);
+                return [Seconds(report.Failover?.ErrorWindowSeconds, unit, metric)];
             case "failover.lost_writes":
-                return Count(report.Failover?.LostWrites, unit, metric);
+                return [Count(report.Failover?.LostWrites, unit, metric)];
         }
 
         int dot = metric.LastIndexOf('.');
         if (dot <= 0 || dot == metric.Length - 1)
         {
-            return Reading.Unknown(metric);
+            return [Reading.Unknown(metric)];
         }
 
         string selector = metric[..dot];
         string stat = metric[(dot + 1)..];
+        if (stat is not ("p50" or "p90" or "p99" or "p999" or "max" or "error_rate" or "achieved_rate" or "ok" or "failed" or "dropped" or "unknown"))
+        {
+            return [Reading.Unknown(metric)];
+        }
+
         int at = selector.IndexOf('@', StringComparison.Ordinal);
         string name = at < 0 ? selector : selector[..at];
         string? region = at < 0 ? null : selector[(at + 1)..];
-        var entries = report.Workloads
-            .Where(w => w.Name == name && (region is null || w.Region == region))
-            .ToList();
-
-        if (!LatencyStats.Contains(stat) && stat is not ("error_rate" or "achieved_rate"))
-        {
-            return Reading.Unknown(metric);
-        }
-
+        var entries = report.Workloads.Where(w => w.Name == name && (region is null || w.Region == region)).ToList();
         if (entries.Count == 0)
         {
-            return Reading.Missing;
+            return [Reading.Missing];
         }
 
-        return stat switch
-        {
-            "error_rate" => ErrorRate(entries, unit, metric),
-            "achieved_rate" when unit == ThresholdUnit.PerSecond => AchievedPerSecond(entries),
-            "achieved_rate" => AchievedShare(entries, unit, metric),
-            _ => Latency(entries, stat, unit, metric),
-        };
+        return [.. entries.Select(entry => ReadWorkload(entry, stat, unit, metric) with { Region = entry.Region })];
     }
 
-    // The worst region decides: a workload that runs in several regions must hold in each.
-    private static Reading Latency(IReadOnlyList<WorkloadReport> entries, string stat, ThresholdUnit unit, string metric)
+    private static Reading ReadWorkload(WorkloadReport entry, string stat, ThresholdUnit unit, string metric) => stat switch
+    {
+        "error_rate" => ErrorRate([entry], unit, metric),
+        "achieved_rate" when unit == ThresholdUnit.PerSecond
+            => entry.AchievedRate is { } rate ? new Reading(rate, "/s") : Reading.Missing,
+        "achieved_rate" => Share(entry, unit, metric),
+        "ok" => Count(entry.Ok, unit, metric),
+        "failed" => Count(entry.Failed, unit, metric),
+        "dropped" => Count(entry.Dropped, unit, metric),
+        "unknown" => Count(entry.Unknown, unit, metric),
+        _ => Latency(entry.LatencyMs, stat, unit, metric),
+    };
+
+    private static Reading Latency(LatencySummary? latency, string stat, ThresholdUnit unit, string metric)
     {
         if (unit is not (ThresholdUnit.None or ThresholdUnit.Milliseconds or ThresholdUnit.Seconds))
         {
             return Reading.WrongUnit(unit, metric);
         }
 
-        double worst = 0;
-        foreach (var entry in entries)
+        if (latency is null)
         {
-            if (entry.LatencyMs is not { } latency)
-            {
-                return Reading.Missing;
-            }
-
-            worst = Math.Max(worst, Pick(latency, stat));
+            return Reading.Missing;
         }
 
-        return unit == ThresholdUnit.Seconds ? new Reading(worst / 1000, "s") : new Reading(worst, "ms");
+        double ms = stat switch
+        {
+            "p50" => latency.P50,
+            "p90" => latency.P90,
+            "p99" => latency.P99,
+            "p999" => latency.P999,
+            _ => latency.Max,
+        };
+        return unit == ThresholdUnit.Seconds ? new Reading(ms / 1000, "s") : new Reading(ms, "ms");
     }
 
-    private static double Pick(LatencySummary latency, string stat) => stat switch
-    {
-        "p50" => latency.P50,
-        "p90" => latency.P90,
-        "p99" => latency.P99,
-        "p999" => latency.P999,
-        _ => latency.Max,
-    };
-
+    // Failed and unknown iterations as a share of those that ran (dropped ones never ran: see achieved_rate).
     private static Reading ErrorRate(IEnumerable<WorkloadReport> entries, ThresholdUnit unit, string metric)
     {
         if (unit is not (ThresholdUnit.None or ThresholdUnit.Percent))
@@ -164,48 +192,50 @@ public static class ThresholdEvaluator
         return unit == ThresholdUnit.Percent ? new Reading(share * 100, "%") : new Reading(share, string.Empty);
     }
 
-    // The lowest share of its target any matching workload achieved.
-    private static Reading AchievedShare(IEnumerable<WorkloadReport> entries, ThresholdUnit unit, string metric)
+    private static Reading Share(WorkloadReport entry, ThresholdUnit unit, string metric)
     {
         if (unit is not (ThresholdUnit.None or ThresholdUnit.Percent))
         {
             return Reading.WrongUnit(unit, metric);
         }
 
-        double? lowest = null;
-        foreach (var entry in entries)
-        {
-            if (entry.AchievedRate is not { } achieved || entry.TargetRate <= 0)
-            {
-                return Reading.Missing;
-            }
-
-            double share = achieved / entry.TargetRate;
-            lowest = lowest is { } l ? Math.Min(l, share) : share;
-        }
-
-        if (lowest is not { } value)
+        if (entry.AchievedRate is not { } achieved || entry.TargetRate <= 0)
         {
             return Reading.Missing;
         }
 
-        return unit == ThresholdUnit.Percent ? new Reading(value * 100, "%") : new Reading(value, string.Empty);
+        double share = achieved / entry.TargetRate;
+        return unit == ThresholdUnit.Percent ? new Reading(share * 100, "%") : new Reading(share, string.Empty);
     }
 
-    private static Reading AchievedPerSecond(IEnumerable<WorkloadReport> entries)
+    // Global: the lowest share of its target any workload achieved, or with /s the sum of achieved rates.
+    private static Reading GlobalAchieved(IReadOnlyList<WorkloadReport> entries, ThresholdUnit unit, string metric)
     {
-        double? lowest = null;
-        foreach (var entry in entries)
+        if (entries.Count == 0)
         {
-            if (entry.AchievedRate is not { } achieved)
-            {
-                return Reading.Missing;
-            }
-
-            lowest = lowest is { } l ? Math.Min(l, achieved) : achieved;
+            return Reading.Missing;
         }
 
-        return lowest is { } value ? new Reading(value, "/s") : Reading.Missing;
+        if (unit == ThresholdUnit.PerSecond)
+        {
+            double total = 0;
+            foreach (var entry in entries)
+            {
+                if (entry.AchievedRate is not { } rate)
+                {
+                    return Reading.Missing;
+                }
+
+                total += rate;
+            }
+
+            return new Reading(total, "/s");
+        }
+
+        var shares = entries.Select(e => Share(e, unit, metric)).ToList();
+        return shares.FirstOrDefault(s => s.Value is null) is { Problem: not null } problem
+            ? problem
+            : shares.MinBy(s => s.Value!.Value);
     }
 
     private static Reading Count(long? value, ThresholdUnit unit, string metric)
@@ -220,13 +250,12 @@ public static class ThresholdEvaluator
 
     private static Reading Seconds(double? value, ThresholdUnit unit, string metric) => unit switch
     {
-        _ when value is null => Reading.Missing,
-        ThresholdUnit.None or ThresholdUnit.Seconds => new Reading(value.Value, "s"),
-        ThresholdUnit.Milliseconds => new Reading(value.Value * 1000, "ms"),
+        ThresholdUnit.None or ThresholdUnit.Seconds => value is { } s ? new Reading(s, "s") : Reading.Missing,
+        ThresholdUnit.Milliseconds => value is { } s ? new Reading(s * 1000, "ms") : Reading.Missing,
         _ => Reading.WrongUnit(unit, metric),
     };
 
-    private readonly record struct Reading(double? Value, string Suffix, string? Problem = null)
+    private readonly record struct Reading(double? Value, string Suffix, string? Problem = null, string? Region = null)
     {
         public static Reading Missing => new(null, string.Empty, NotMeasured);
 

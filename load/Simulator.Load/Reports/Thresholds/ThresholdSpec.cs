@@ -5,10 +5,11 @@ namespace Simulator.Load.Reports.Thresholds;
 /// <summary>
 /// A parsed threshold: <c>metric operator value[unit]</c>. Metrics:
 /// <c>&lt;workload&gt;.p50|p90|p99|p999|max</c> (corrected latency), <c>&lt;workload&gt;.error_rate</c>,
-/// <c>&lt;workload&gt;.achieved_rate</c> (% of target, or per second with <c>/s</c>), where <c>&lt;workload&gt;</c> is
-/// a name (every region must hold) or <c>name@region</c>; global <c>error_rate</c>, <c>achieved_rate</c>
-/// (the lowest workload's, in % of target) and <c>lost_writes</c>; <c>failover.rto</c>,
-/// <c>failover.error_window</c>, <c>failover.lost_writes</c>.
+/// <c>&lt;workload&gt;.achieved_rate</c> (% of target, or per second with <c>/s</c>),
+/// <c>&lt;workload&gt;.ok|failed|dropped|unknown</c> (counts), where <c>&lt;workload&gt;</c> is a name (the threshold
+/// must hold in every region running it) or <c>name@region</c>; global <c>error_rate</c>, <c>achieved_rate</c>
+/// (the lowest workload's share of its target, or the sum of rates with <c>/s</c>), <c>lost_writes</c>,
+/// <c>unknown_writes</c>; <c>failover.rto</c>, <c>failover.error_window</c>, <c>failover.lost_writes</c>.
 /// </summary>
 /// <param name="Metric">The metric path.</param>
 /// <param name="Operator">The comparison.</param>
@@ -18,6 +19,12 @@ public sealed record ThresholdSpec(string Metric, ThresholdOperator Operator, do
 {
     /// <summary>The threshold as the user wrote it; when null, <see cref="ToString"/> spells it from its parts.</summary>
     public string? Expression { get; init; }
+
+    /// <summary>
+    /// When set, the condition must hold in every window of this length (<c>over any 30s window</c>). Not evaluated
+    /// yet: such a threshold fails as not measured rather than being judged on the whole run.
+    /// </summary>
+    public TimeSpan? Window { get; init; }
 
     /// <summary>The operator's symbol.</summary>
     /// <param name="op">The operator.</param>
