@@ -1,0 +1,64 @@
+using Simulator.Load.Reports;
+using Simulator.Load.Reports.Thresholds;
+
+namespace Simulator.Load.Tests.Reports;
+
+public class ReportMarkdownTests
+{
+    [Fact]
+    public void A_failing_run_renders_verdict_machine_workloads_thresholds_and_ledger()
+    {
+        var report = Support.Reports.Report(thresholds:
+        [
+            new ThresholdSpec("order-import.p99", ThresholdOperator.LessThan, 1500, ThresholdUnit.Milliseconds),
+            new ThresholdSpec("lost_writes", ThresholdOperator.Equal, 0),
+            new ThresholdSpec("failover.rto", ThresholdOperator.LessThan, 15, ThresholdUnit.Seconds),
+        ]);
+
+        string md = ReportMarkdown.Render(report);
+        var lines = md.Split('\n');
+
+        Assert.Equal("## ❌ primary-node-loss failed (1 of 3 thresholds)", lines[0]);
+        Assert.Equal("Topology `single-primary-multi-replica` · runtime `native` · 2 cores · .NET 10.0.0 · 180 s from 2025-01-02 03:04:05 UTC", lines[2]);
+        Assert.Contains("| workload | region | target/s | achieved/s | ok | failed | dropped | unknown | p50 | p90 | p99 | p99.9 | max | p99 uncorrected |", lines);
+        Assert.Contains("| order-import | eu | 20 | 19.95 | 3580 | 10 | 8 | 2 | 45.1 ms | 121 ms | 880 ms | 1.40 s | 2.10 s | 400 ms |", lines);
+        Assert.Contains("| ✅ | `order-import.p99 < 1500ms` | 880.25ms |", lines);
+        Assert.Contains("| ✅ | `lost_writes == 0` | 0 |", lines);
+        Assert.Contains("| ❌ | `failover.rto < 15s` | not measured |", lines);
+        Assert.Contains("**Ledger:** 3580 acknowledged · 0 lost · 2 unknown outcomes (not counted as lost)", lines);
+        Assert.Contains("**Faults:** kill leader at 60 s; partition apac at 120 s–150 s", lines);
+        Assert.True(lines.Length < 30, "the summary must stay short enough for a PR comment");
+    }
+
+    [Fact]
+    public void A_passing_run_without_a_ledger_check_says_so_and_shows_unmeasured_latency_as_a_dash()
+    {
+        var report = Support.Reports.Report(Support.Reports.Run(Support.Reports.Workload(ok: 0, failed: 3, unknown: 1, measured: false)), lost: null);
+
+        string md = ReportMarkdown.Render(report);
+
+        Assert.StartsWith("## ✅ primary-node-loss passed\n", md, StringComparison.Ordinal);
+        Assert.Contains("| order-import | eu | 20 | 19.95 | 0 | 3 | 8 | 1 | — | — | — | — | — | — |", md, StringComparison.Ordinal);
+        Assert.Contains("No thresholds.", md, StringComparison.Ordinal);
+        Assert.Contains("· lost not checked ·", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Failover_and_cancellation_are_shown_when_present()
+    {
+        var report = Support.Reports.Report(failover: new FailoverReport(9.5, null, "pg-1", "pg-2", 0, false)) with { Cancelled = true };
+
+        string md = ReportMarkdown.Render(report);
+
+        Assert.Contains("**cancelled early**", md, StringComparison.Ordinal);
+        Assert.Contains("**Failover:** RTO 9.5 s · error window — · leader pg-1 → pg-2 · lost writes 0 · split brain no", md, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipes_in_names_do_not_break_the_table()
+    {
+        var report = Support.Reports.Report(Support.Reports.Run(Support.Reports.Workload("a|b")));
+
+        Assert.Contains("| a\\|b | eu |", ReportMarkdown.Render(report), StringComparison.Ordinal);
+    }
+}
