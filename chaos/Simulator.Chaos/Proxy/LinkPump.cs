@@ -23,6 +23,12 @@ internal sealed class LinkPump
     private const long MaxQueuedBytes = 4L * 1024 * 1024;
     private const int MaxQueuedChunks = 8192;
 
+    /// <summary>
+    /// Chunk buffers for every link in the process. Read-ahead holds up to a queue's worth of buffers at once,
+    /// more than the shared pool keeps per size, so a dedicated pool keeps them from becoming garbage.
+    /// </summary>
+    private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(ReadBufferSize, 512);
+
     private readonly Socket _source;
     private readonly Socket _destination;
     private readonly ProxyCounters _counters;
@@ -149,7 +155,7 @@ internal sealed class LinkPump
         {
             while (true)
             {
-                buffer ??= ArrayPool<byte>.Shared.Rent(ReadBufferSize);
+                buffer ??= Buffers.Rent(ReadBufferSize);
                 var read = await _source.ReceiveAsync(buffer, SocketFlags.None, token);
                 var timestamp = Stopwatch.GetTimestamp();
                 if (read == 0)
@@ -162,7 +168,7 @@ internal sealed class LinkPump
                 byte[] owned;
                 if (read < CopyBelow)
                 {
-                    owned = ArrayPool<byte>.Shared.Rent(read);
+                    owned = Buffers.Rent(read);
                     buffer.AsSpan(0, read).CopyTo(owned);
                 }
                 else
@@ -173,7 +179,7 @@ internal sealed class LinkPump
 
                 if (!Enqueue(new Chunk(owned, read, timestamp), out var wait))
                 {
-                    ArrayPool<byte>.Shared.Return(owned);
+                    Buffers.Return(owned);
                     return;
                 }
 
@@ -196,7 +202,7 @@ internal sealed class LinkPump
         {
             if (buffer is not null)
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                Buffers.Return(buffer);
             }
         }
     }
@@ -262,7 +268,7 @@ internal sealed class LinkPump
                     }
                     finally
                     {
-                        ArrayPool<byte>.Shared.Return(chunk.Buffer);
+                        Buffers.Return(chunk.Buffer);
                         Dequeued(chunk.Length);
                     }
                 }
@@ -283,7 +289,7 @@ internal sealed class LinkPump
             {
                 if (chunk.Buffer is not null)
                 {
-                    ArrayPool<byte>.Shared.Return(chunk.Buffer);
+                    Buffers.Return(chunk.Buffer);
                 }
             }
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 
 namespace Simulator.Chaos.Proxy.Toxics;
 
@@ -25,7 +26,8 @@ internal sealed class LatencyStage(ToxicDefinition definition, bool applies) : T
 /// </summary>
 internal sealed class BandwidthStage(ToxicDefinition definition, bool applies) : ToxicStage(definition, applies)
 {
-    private long _linkFreeAt;
+    // Shared with the stages that update this one, so the link's schedule survives updates.
+    private StrongBox<long> _linkFreeAt = new();
 
     protected override void InheritFrom(ToxicStage previous) => _linkFreeAt = ((BandwidthStage)previous)._linkFreeAt;
 
@@ -43,7 +45,7 @@ internal sealed class BandwidthStage(ToxicDefinition definition, bool applies) :
         while (offset < data.Length)
         {
             var size = Math.Min(pieceSize, data.Length - offset);
-            var start = Math.Max(timestamp, _linkFreeAt);
+            var start = Math.Max(timestamp, _linkFreeAt.Value);
             var end = start + (size * Stopwatch.Frequency / bytesPerSecond);
             if (!await WaitUntilAsync(link, end))
             {
@@ -52,7 +54,7 @@ internal sealed class BandwidthStage(ToxicDefinition definition, bool applies) :
                 return Consumed;
             }
 
-            _linkFreeAt = end;
+            _linkFreeAt.Value = end;
             if (offset == 0 && size == data.Length)
             {
                 return end;
@@ -172,19 +174,19 @@ internal sealed class SlicerStage(ToxicDefinition definition, bool applies) : To
 /// <summary><c>limit_data</c>: passes at most <c>bytes</c> bytes in all, then closes the connection.</summary>
 internal sealed class LimitDataStage(ToxicDefinition definition, bool applies) : ToxicStage(definition, applies)
 {
-    private long _transmitted;
+    // Shared with the stages that update this one: bytes a replaced stage is still passing count too.
+    private StrongBox<long> _transmitted = new();
 
     protected override void InheritFrom(ToxicStage previous) => _transmitted = ((LimitDataStage)previous)._transmitted;
 
     public override async ValueTask<long> ProcessAsync(LinkPump link, ToxicStage[] chain, int index, ReadOnlyMemory<byte> data, long timestamp)
     {
-        var remaining = Definition[0] - _transmitted;
+        var remaining = Definition[0] - Interlocked.Read(ref _transmitted.Value);
         if (remaining > 0)
         {
             var length = (int)Math.Min(remaining, data.Length);
             await link.ForwardAsync(chain, index + 1, data[..length], timestamp);
-            _transmitted += length;
-            remaining -= length;
+            remaining = Definition[0] - Interlocked.Add(ref _transmitted.Value, length);
         }
 
         if (remaining <= 0)
