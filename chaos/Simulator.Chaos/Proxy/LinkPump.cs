@@ -193,7 +193,7 @@ internal sealed class LinkPump
         {
             // Closed under us: nothing to report.
         }
-        catch (Exception ex) when (ex is SocketException or IOException or ObjectDisposedException)
+        catch (Exception)
         {
             // The source failed (typically a reset): pass the reset on to the other side.
             Connection.Close(reset: true);
@@ -278,9 +278,9 @@ internal sealed class LinkPump
         {
             // Closed under us.
         }
-        catch (Exception ex) when (ex is SocketException or IOException or ObjectDisposedException)
+        catch (Exception)
         {
-            // The destination failed: reset the other side too.
+            // The destination failed (or a toxic did): reset both sides rather than leave them hanging.
             Connection.Close(reset: true);
         }
         finally
