@@ -1,0 +1,73 @@
+using System.Globalization;
+using Simulator.AppHost.Run;
+using Simulator.AppHost.Topology;
+using Simulator.Load.Reports;
+
+namespace Simulator.AppHost.Cli;
+
+/// <summary>
+/// <c>sim run &lt;scenario.yaml&gt; [--out DIR] [--runtime native|containers] [--duration D] [--endpoints FILE]</c>.
+/// </summary>
+public static class RunCommand
+{
+    /// <summary>Runs the verb; returns 0 when every threshold passed, 1 when one failed.</summary>
+    public static async Task<int> RunAsync(CliArguments args, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(time);
+        var output = args.Option("out");
+        var runtime = args.Option("runtime") ?? "native";
+        var duration = args.Option("duration");
+        var endpoints = args.Option("endpoints");
+        args.RejectUnknownOptions();
+        if (args.Positionals.Count != 1)
+        {
+            throw new CliUsageException("run takes one scenario file");
+        }
+
+        var scenario = ScenarioFiles.Load(args.Positionals[0], duration, Console.Error);
+        if (scenario is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        EnsureNativeRuntime(runtime);
+        var topology = TopologyCatalog.Find(scenario.Topology ?? TopologyCatalog.SingleRegionHa.Name)
+            ?? throw new CliUsageException($"unknown topology '{scenario.Topology}'");
+        output ??= Path.Combine("out", $"{scenario.Name}-{time.GetUtcNow():yyyyMMdd-HHmmss}");
+
+        LoadReport report;
+        try
+        {
+            report = await new ScenarioRun(scenario, topology, output, Console.Out) { EndpointsFile = endpoints }
+                .RunAsync(time, cancellationToken);
+        }
+        catch (UnsupportedScenarioException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return ExitCodes.InvalidInput;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(ReportMarkdown.Render(report));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reports written to {Path.GetFullPath(output)}"));
+        return report.Cancelled ? ExitCodes.Interrupted
+            : report.Passed ? ExitCodes.Passed
+            : ExitCodes.ThresholdFailed;
+    }
+
+    private static void EnsureNativeRuntime(string runtime)
+    {
+        switch (runtime)
+        {
+            case "native" or "auto":
+                return;
+            case "containers":
+                throw new EnvironmentSetupException(
+                    "the containers runtime is not available in this build; run with --runtime native " +
+                    "(PostgreSQL, Redis and HAProxy from Debian packages)");
+            default:
+                throw new CliUsageException($"--runtime must be native, containers or auto, not '{runtime}'");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Simulator.AppHost.Topology;
+using Simulator.Scenarios;
+
+namespace Simulator.AppHost.Cli;
+
+/// <summary>Loads a scenario file for a verb, with every error printed compiler-style.</summary>
+public static class ScenarioFiles
+{
+    /// <summary>
+    /// Loads and validates <paramref name="path"/> against the topology catalogue, applying a
+    /// <c>--duration</c> override. Null when the file has errors (already printed to stderr).
+    /// </summary>
+    public static Scenario? Load(string path, string? durationOverride, TextWriter errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var options = new ScenarioLoadOptions { Catalog = ScenarioTopologyCatalog.Instance };
+        var result = ScenarioLoader.Load(path, options);
+        if (!result.Succeeded)
+        {
+            Print(result.Errors, errors);
+            return null;
+        }
+
+        var scenario = result.Scenario!;
+        if (durationOverride is null)
+        {
+            return scenario;
+        }
+
+        if (!DurationParser.TryParse(durationOverride, out var duration, out var problem))
+        {
+            errors.WriteLine($"--duration: {problem}");
+            return null;
+        }
+
+        var shortened = scenario.WithDuration(duration);
+        var shortenedErrors = ScenarioValidator.Validate(shortened, ScenarioTopologyCatalog.Instance);
+        if (shortenedErrors.Count > 0)
+        {
+            errors.WriteLine($"with --duration {durationOverride}:");
+            Print(shortenedErrors, errors);
+            return null;
+        }
+
+        return shortened;
+    }
+
+    private static void Print(IReadOnlyList<ScenarioError> found, TextWriter errors)
+    {
+        foreach (var error in found)
+        {
+            errors.WriteLine(error.ToString());
+        }
+
+        errors.WriteLine(found.Count == 1 ? "1 error" : $"{found.Count} errors");
+    }
+}

@@ -1,0 +1,58 @@
+using Simulator.AppHost.Run;
+using Simulator.AppHost.Topology;
+
+namespace Simulator.AppHost.Cli;
+
+/// <summary><c>sim up [topology] [--endpoints FILE]</c>: stand a topology up and keep it running until Ctrl-C.</summary>
+public static class UpCommand
+{
+    /// <summary>Runs the verb; returns the exit code.</summary>
+    public static async Task<int> RunAsync(CliArguments args, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var topologyName = args.Positionals.Count > 0 ? args.Positionals[0] : TopologyCatalog.SingleRegionHa.Name;
+        var endpointsFile = args.Option("endpoints");
+        var noDashboard = args.Flag("no-dashboard");
+        args.RejectUnknownOptions();
+        var topology = TopologyCatalog.Find(topologyName)
+            ?? throw new CliUsageException(
+                $"unknown topology '{topologyName}'; known: {string.Join(", ", TopologyCatalog.All.Keys)}");
+
+        if (!noDashboard)
+        {
+            DashboardSettings.ApplyPlainHttpDefaults();
+        }
+
+        Console.WriteLine($"Standing up {topology.Name}: {topology.Description}");
+        var logDirectory = Path.Combine(Path.GetTempPath(), "simulator-logs", $"up-{Environment.ProcessId}");
+        await using var host = await TopologyHost.StartAsync(
+            new TopologyHostOptions(topology, logDirectory, Dashboard: !noDashboard, TimeSpan.FromMinutes(3), Console.WriteLine),
+            time,
+            cancellationToken);
+
+        var endpoints = await EndpointsFile.DescribeAsync(host.Topology, cancellationToken);
+        if (endpointsFile is not null)
+        {
+            await EndpointsFile.WriteAsync(endpointsFile, endpoints, cancellationToken);
+            Console.WriteLine($"Endpoints written to {endpointsFile}");
+        }
+
+        foreach (var (region, entry) in endpoints.Regions)
+        {
+            Console.WriteLine($"  {region}: Odoo {entry.Odoo?.Url} (db {entry.Odoo?.Database}, login {entry.Odoo?.Login})");
+        }
+
+        Console.WriteLine($"Resource logs: {logDirectory}");
+        Console.WriteLine("Running. Press Ctrl-C to tear everything down.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        Console.WriteLine("Tearing down…");
+        return ExitCodes.Passed;
+    }
+}

@@ -1,0 +1,38 @@
+namespace Simulator.AppHost.Integrations.Postgres;
+
+/// <summary>
+/// A PostgreSQL node run from the Debian packages by <c>postgres-node.sh</c>, with its data in the
+/// run folder. Its connection string points straight at the node (no proxy in between).
+/// </summary>
+public sealed class NativePostgresResource(
+    string name,
+    string command,
+    string workingDirectory,
+    PostgresRole role,
+    string dataDirectory,
+    string database,
+    string password)
+    : ExecutableResource(name, command, workingDirectory), IResourceWithConnectionString
+{
+    /// <summary>Name of the TCP endpoint PostgreSQL listens on.</summary>
+    public const string EndpointName = "tcp";
+
+    /// <summary>The role the node was started in.</summary>
+    public PostgresRole Role { get; } = role;
+
+    /// <summary>The node's data directory (its <c>postmaster.pid</c> names the server's PID).</summary>
+    public string DataDirectory { get; } = dataDirectory;
+
+    /// <summary>Database the Odoo servers use.</summary>
+    public string Database { get; } = database;
+
+    /// <summary>Password of the <c>postgres</c> superuser, generated per run.</summary>
+    public string Password { get; } = password;
+
+    /// <summary>The endpoint clients connect to.</summary>
+    public EndpointReference Endpoint => new(this, EndpointName);
+
+    /// <inheritdoc />
+    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
+        $"Host=127.0.0.1;Port={Endpoint.Property(EndpointProperty.Port)};Username=postgres;Password={Password};Database={Database}");
+}

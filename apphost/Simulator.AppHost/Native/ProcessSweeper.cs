@@ -1,0 +1,107 @@
+using System.Globalization;
+
+namespace Simulator.AppHost.Native;
+
+/// <summary>
+/// Last line of defence against leaked processes: finds processes whose command line names a run
+/// folder (every native resource is started with a path inside it) and kills them.
+/// </summary>
+public static class ProcessSweeper
+{
+    /// <summary>Kills every process whose command line contains <paramref name="marker"/>; returns their PIDs.</summary>
+    public static IReadOnlyList<int> KillProcessesMentioning(string marker)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(marker);
+        var killed = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+
+            string commandLine;
+            try
+            {
+                commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            if (commandLine.Contains(marker, StringComparison.Ordinal) && TryKill(pid))
+            {
+                killed.Add(pid);
+            }
+        }
+
+        return killed;
+    }
+
+    /// <summary>
+    /// Removes run folders left by runs that were killed (their owning process is gone), together
+    /// with any process still using them. Returns the folders removed.
+    /// </summary>
+    public static IReadOnlyList<string> CleanStaleRuns()
+    {
+        if (!Directory.Exists(RunDirectory.Root))
+        {
+            return [];
+        }
+
+        var removed = new List<string>();
+        foreach (var folder in Directory.EnumerateDirectories(RunDirectory.Root))
+        {
+            var owner = RunDirectory.OwnerProcessId(folder);
+            if (owner is { } pid && IsAlive(pid))
+            {
+                continue;
+            }
+
+            KillProcessesMentioning(folder);
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                removed.Add(folder);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return removed;
+    }
+
+    private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
+
+    private static bool TryKill(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+}

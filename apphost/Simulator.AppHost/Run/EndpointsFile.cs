@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Simulator.AppHost.Topology;
+
+namespace Simulator.AppHost.Run;
+
+/// <summary>Builds and writes the <c>--endpoints</c> document of a running topology.</summary>
+public static class EndpointsFile
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <summary>Resolves the entry points of every region (ports are known once the topology runs).</summary>
+    public static async Task<EndpointsDocument> DescribeAsync(NativeTopology topology, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topology);
+        var regions = new Dictionary<string, RegionEndpoints>(StringComparer.Ordinal);
+        foreach (var region in topology.Regions)
+        {
+            var ingress = region.Ingress.Resource.IngressUrl;
+            var database = region.Primary ?? (region.Replicas.Count > 0 ? region.Replicas[0] : null);
+            var credentials = topology.Credentials;
+            regions[region.Name] = new RegionEndpoints(
+                new OdooEndpoint(ingress, credentials.Database, credentials.Login, credentials.Password),
+                database is null ? null : await database.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken),
+                await region.Redis.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken),
+                S3: null);
+        }
+
+        return new EndpointsDocument("native", regions, Toxiproxy: null);
+    }
+
+    /// <summary>Writes the document as JSON, creating the folder if needed.</summary>
+    public static async Task WriteAsync(string path, EndpointsDocument document, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var stream = File.Create(path);
+        await JsonSerializer.SerializeAsync(stream, document, Json, cancellationToken);
+    }
+}

@@ -1,0 +1,28 @@
+using Npgsql;
+
+namespace Simulator.AppHost.Run;
+
+/// <summary>
+/// Asks the primary database itself which acknowledged order names exist — not the Odoo API, which
+/// could answer from a replica or a cache. Lost = acknowledged by Odoo but absent here.
+/// </summary>
+public static class PrimaryLedgerLookup
+{
+    /// <summary>A set-membership lookup over <c>sale_order.name</c> on the database at <paramref name="connectionString"/>.</summary>
+    public static Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlySet<string>>> SaleOrderNames(string connectionString) =>
+        async (names, cancellationToken) =>
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT name FROM sale_order WHERE name = ANY(@names)", connection);
+            command.Parameters.AddWithValue("names", names.ToArray());
+            var found = new HashSet<string>(StringComparer.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add(reader.GetString(0));
+            }
+
+            return found;
+        };
+}

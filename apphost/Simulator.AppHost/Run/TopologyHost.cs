@@ -1,0 +1,159 @@
+using System.Globalization;
+using Simulator.AppHost.Cli;
+using Simulator.AppHost.Integrations.Odoo;
+using Simulator.AppHost.Native;
+using Simulator.AppHost.Topology;
+
+namespace Simulator.AppHost.Run;
+
+/// <summary>
+/// A topology stood up in this process through Aspire: started, waited on until every resource is
+/// healthy, and torn down on dispose — processes stopped, leftovers killed, the run folder removed.
+/// </summary>
+public sealed class TopologyHost : IAsyncDisposable
+{
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+    private readonly ResourceLogCollector _logs;
+
+    private TopologyHost(DistributedApplication app, NativeTopology topology, ResourceLogCollector logs)
+    {
+        App = app;
+        Topology = topology;
+        _logs = logs;
+    }
+
+    /// <summary>The running Aspire application.</summary>
+    public DistributedApplication App { get; }
+
+    /// <summary>The topology's resources.</summary>
+    public NativeTopology Topology { get; }
+
+    /// <summary>
+    /// Stands the topology up and returns once every resource is healthy. A resource that fails to
+    /// start, or is not healthy in time, raises <see cref="EnvironmentSetupException"/> with its last log lines.
+    /// </summary>
+    public static async Task<TopologyHost> StartAsync(TopologyHostOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        foreach (var stale in ProcessSweeper.CleanStaleRuns())
+        {
+            options.Progress($"removed the leftovers of an interrupted run: {stale}");
+        }
+
+        var run = RunDirectory.Create(time);
+        DistributedApplication? app = null;
+        ResourceLogCollector? logs = null;
+        try
+        {
+            var builder = options.CreateBuilder?.Invoke() ?? DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+            {
+                Args = [],
+                DisableDashboard = !options.Dashboard,
+            });
+            // Aspire's own chatter stays out of the run's output; resource logs go to files.
+            builder.Configuration["Logging:LogLevel:Default"] = options.Dashboard ? "Information" : "Warning";
+            // Failing health checks are expected while resources start; progress is reported instead.
+            builder.Configuration["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None";
+            builder.Configuration["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "Critical";
+            builder.Configuration["Logging:LogLevel:Aspire.Hosting.Dcp"] = "Error";
+            builder.Configuration["DcpPublisher:ContainerRuntimeInitializationTimeout"] = "00:00:00";
+            var topology = builder.AddNativeTopology(options.Topology, run, OdooCredentials.Generate());
+            app = builder.Build();
+            logs = new ResourceLogCollector(app, topology.AllResources(), options.LogDirectory);
+            var host = new TopologyHost(app, topology, logs);
+            try
+            {
+                await host.StartAndWaitUntilHealthyAsync(options, time, cancellationToken);
+                return host;
+            }
+            catch
+            {
+                await host.DisposeAsync();
+                throw;
+            }
+        }
+        catch when (app is null)
+        {
+            run.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        using (var stopping = new CancellationTokenSource(StopTimeout))
+        {
+            try
+            {
+                await App.StopAsync(stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // The sweep below takes care of whatever did not stop in time.
+            }
+        }
+
+        await App.DisposeAsync();
+        await _logs.DisposeAsync();
+        ProcessSweeper.KillProcessesMentioning(Topology.Run.Folder);
+        Topology.Run.Dispose();
+    }
+
+    /// <remarks>
+    /// Aspire's <c>StartAsync</c> itself waits for <c>WaitFor</c> dependencies, so it only returns once
+    /// the last resource has started; health is watched alongside it to report progress and to fail
+    /// fast, with the resource's own log lines, when something cannot start.
+    /// </remarks>
+    private async Task StartAndWaitUntilHealthyAsync(TopologyHostOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.StartTimeout);
+        var started = time.GetTimestamp();
+        var healthy = Task.WhenAll(Topology.AllResources().Select(async resource =>
+        {
+            try
+            {
+                await App.ResourceNotifications.WaitForResourceHealthyAsync(
+                    resource.Name, WaitBehavior.StopOnResourceUnavailable, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw Failure(resource.Name, $"was not healthy within {options.StartTimeout.TotalSeconds:0} s");
+            }
+            catch (DistributedApplicationException ex)
+            {
+                throw Failure(resource.Name, "could not start: " + ex.Message);
+            }
+
+            var seconds = time.GetElapsedTime(started).TotalSeconds;
+            options.Progress(string.Create(CultureInfo.InvariantCulture, $"  {resource.Name,-16} healthy after {seconds:0.0} s"));
+        }));
+        var starting = App.StartAsync(timeout.Token);
+        try
+        {
+            await Task.WhenAny(healthy, starting);
+            if (starting.IsFaulted && !healthy.IsCompleted)
+            {
+                await starting;
+            }
+
+            await healthy;
+            await starting;
+        }
+        catch
+        {
+            await timeout.CancelAsync();
+            await Task.WhenAll(healthy, starting).ContinueWith(static _ => { }, TaskScheduler.Default);
+            throw;
+        }
+    }
+
+    private EnvironmentSetupException Failure(string resource, string what)
+    {
+        var tail = _logs.Tail(resource);
+        var lines = tail.Count == 0 ? "  (it wrote nothing)" : string.Join(Environment.NewLine, tail.Select(l => "  | " + l));
+        return new EnvironmentSetupException($"{resource} {what}. Its last log lines:{Environment.NewLine}{lines}");
+    }
+}

@@ -1,0 +1,20 @@
+using Simulator.AppHost.Topology;
+
+namespace Simulator.AppHost.Run;
+
+/// <summary>How to stand a topology up.</summary>
+/// <param name="Topology">What to stand up.</param>
+/// <param name="LogDirectory">Where each resource's console output is copied.</param>
+/// <param name="Dashboard">Start the Aspire dashboard (for <c>sim up</c>); runs leave it off.</param>
+/// <param name="StartTimeout">How long every resource may take to become healthy.</param>
+/// <param name="Progress">Receives one line per resource as it becomes healthy.</param>
+/// <param name="CreateBuilder">
+/// Makes the Aspire builder; null for the AppHost's own. Tests pass <c>Aspire.Hosting.Testing</c>'s.
+/// </param>
+public sealed record TopologyHostOptions(
+    TopologySpec Topology,
+    string LogDirectory,
+    bool Dashboard,
+    TimeSpan StartTimeout,
+    Action<string> Progress,
+    Func<IDistributedApplicationBuilder>? CreateBuilder = null);

@@ -1,0 +1,48 @@
+using Simulator.AppHost.Integrations.HAProxy;
+using Simulator.AppHost.Integrations.Odoo;
+using Simulator.AppHost.Integrations.Postgres;
+using Simulator.AppHost.Integrations.Redis;
+using Simulator.AppHost.Native;
+
+namespace Simulator.AppHost.Topology;
+
+/// <summary>Turns a <see cref="TopologySpec"/> into native-runtime resources.</summary>
+public static class NativeTopologyBuilder
+{
+    /// <summary>
+    /// Adds every resource of <paramref name="spec"/>: the primary database in the first region,
+    /// replicas, Redis, Odoo emulators and an HAProxy ingress per region.
+    /// </summary>
+    public static NativeTopology AddNativeTopology(
+        this IDistributedApplicationBuilder builder, TopologySpec spec, RunDirectory run, OdooCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(credentials);
+
+        var postgresPassword = OdooCredentials.Generate().Password;
+        IResourceBuilder<NativePostgresResource>? primary = null;
+        var regions = new List<RegionResources>();
+        foreach (var region in spec.Regions)
+        {
+            var node = 1;
+            var regionPrimary = primary is null
+                ? builder.AddNativePostgresPrimary($"{region.Name}-pg-{node++}", run, credentials.Database, postgresPassword)
+                : null;
+            primary ??= regionPrimary;
+            var replicas = Enumerable.Range(0, region.DatabaseReplicas)
+                .Select(_ => builder.AddNativePostgresReplica($"{region.Name}-pg-{node++}", run, primary!))
+                .ToList();
+            var redis = builder.AddNativeRedis($"{region.Name}-redis", run);
+            var odooNodes = Enumerable.Range(1, region.OdooNodes)
+                .Select(i => builder.AddOdooEmulator($"{region.Name}-odoo-{i}", primary!, credentials).WaitFor(redis))
+                .ToList();
+            var ingress = builder.AddHAProxyIngress(
+                $"{region.Name}-ingress", run, odooNodes, n => n.GetEndpoint(OdooEmulatorBuilderExtensions.EndpointName));
+            regions.Add(new RegionResources(region.Name, regionPrimary, replicas, redis, odooNodes, ingress));
+        }
+
+        return new NativeTopology(spec, run, credentials, regions);
+    }
+}

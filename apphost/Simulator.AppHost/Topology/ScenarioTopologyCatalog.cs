@@ -1,0 +1,16 @@
+using Simulator.Scenarios;
+
+namespace Simulator.AppHost.Topology;
+
+/// <summary>Exposes <see cref="TopologyCatalog"/> to the scenario validator.</summary>
+public sealed class ScenarioTopologyCatalog : ITopologyCatalog
+{
+    /// <summary>The one instance; the catalogue is static.</summary>
+    public static ScenarioTopologyCatalog Instance { get; } = new();
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> TopologyNames => [.. TopologyCatalog.All.Keys];
+
+    /// <inheritdoc />
+    public TopologyOutline? Find(string topologyName) => TopologyCatalog.Find(topologyName)?.ToOutline();
+}
