@@ -1,2 +1,8 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using Simulator.OdooEmulator.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddOdooEmulator();
+
+var app = builder.Build();
+app.MapOdooEmulator();
+await app.RunAsync();

@@ -1,0 +1,103 @@
+namespace Simulator.OdooEmulator.Database;
+
+/// <summary>
+/// The subset of Odoo's schema the emulator serves, with Odoo's table and column names.
+/// Every statement is idempotent; <see cref="SchemaInitializer"/> runs them under an advisory lock
+/// because <c>CREATE TABLE IF NOT EXISTS</c> alone still races between two starting instances.
+/// </summary>
+internal static class OdooSchema
+{
+    /// <summary>Advisory lock key taken while creating and seeding ("OdooSch" in ASCII).</summary>
+    public const long AdvisoryLockKey = 0x4F646F6F536368;
+
+    /// <summary>Odoo names a standard sequence's PostgreSQL sequence <c>ir_sequence_%03d</c> after its id.</summary>
+    public const int SaleOrderSequenceId = 1;
+
+    public const string Ddl = """
+        CREATE TABLE IF NOT EXISTS res_users (
+            id serial PRIMARY KEY,
+            login varchar NOT NULL UNIQUE,
+            active boolean NOT NULL DEFAULT true,
+            create_date timestamp without time zone,
+            write_date timestamp without time zone
+        );
+
+        CREATE TABLE IF NOT EXISTS ir_sequence (
+            id serial PRIMARY KEY,
+            name varchar NOT NULL,
+            code varchar,
+            implementation varchar NOT NULL DEFAULT 'standard',
+            prefix varchar,
+            suffix varchar,
+            padding integer NOT NULL DEFAULT 0,
+            number_increment integer NOT NULL DEFAULT 1,
+            active boolean NOT NULL DEFAULT true
+        );
+
+        CREATE SEQUENCE IF NOT EXISTS ir_sequence_001 INCREMENT BY 1 START WITH 1;
+
+        CREATE TABLE IF NOT EXISTS res_partner (
+            id serial PRIMARY KEY,
+            name varchar,
+            ref varchar,
+            email varchar,
+            phone varchar,
+            city varchar,
+            is_company boolean DEFAULT false,
+            customer_rank integer DEFAULT 0,
+            active boolean DEFAULT true,
+            create_uid integer,
+            create_date timestamp without time zone,
+            write_uid integer,
+            write_date timestamp without time zone
+        );
+        CREATE INDEX IF NOT EXISTS res_partner_name_index ON res_partner (name);
+
+        CREATE TABLE IF NOT EXISTS product_product (
+            id serial PRIMARY KEY,
+            name varchar NOT NULL,
+            default_code varchar,
+            barcode varchar,
+            list_price numeric DEFAULT 1.0,
+            active boolean DEFAULT true,
+            create_uid integer,
+            create_date timestamp without time zone,
+            write_uid integer,
+            write_date timestamp without time zone,
+            CONSTRAINT product_product_barcode_uniq UNIQUE (barcode)
+        );
+        CREATE INDEX IF NOT EXISTS product_product_default_code_index ON product_product (default_code);
+
+        CREATE TABLE IF NOT EXISTS sale_order (
+            id serial PRIMARY KEY,
+            name varchar NOT NULL,
+            partner_id integer NOT NULL REFERENCES res_partner (id) ON DELETE RESTRICT,
+            state varchar NOT NULL DEFAULT 'draft',
+            date_order timestamp without time zone NOT NULL,
+            amount_untaxed numeric DEFAULT 0,
+            amount_total numeric DEFAULT 0,
+            create_uid integer,
+            create_date timestamp without time zone,
+            write_uid integer,
+            write_date timestamp without time zone
+        );
+        CREATE INDEX IF NOT EXISTS sale_order_partner_id_index ON sale_order (partner_id);
+        CREATE INDEX IF NOT EXISTS sale_order_date_order_id_idx ON sale_order (date_order DESC, id DESC);
+
+        CREATE TABLE IF NOT EXISTS sale_order_line (
+            id serial PRIMARY KEY,
+            order_id integer NOT NULL REFERENCES sale_order (id) ON DELETE CASCADE,
+            sequence integer DEFAULT 10,
+            name text NOT NULL,
+            product_id integer NOT NULL REFERENCES product_product (id) ON DELETE RESTRICT,
+            product_uom_qty numeric NOT NULL DEFAULT 1.0,
+            price_unit numeric NOT NULL DEFAULT 0.0,
+            price_subtotal numeric,
+            create_uid integer,
+            create_date timestamp without time zone,
+            write_uid integer,
+            write_date timestamp without time zone
+        );
+        CREATE INDEX IF NOT EXISTS sale_order_line_order_id_index ON sale_order_line (order_id);
+        """;
+}

@@ -1,0 +1,132 @@
+using Npgsql;
+using Simulator.OdooEmulator.Diagnostics;
+
+namespace Simulator.OdooEmulator.Database;
+
+/// <summary>
+/// Runs one RPC call as Odoo does: one transaction at REPEATABLE READ, retried with randomized
+/// back-off on serialization failures, deadlocks and lock timeouts (Odoo's <c>retrying</c>).
+/// Any other error rolls back and propagates.
+/// </summary>
+internal sealed partial class TransactionRunner(
+    NpgsqlDataSource dataSource,
+    RetryBackoff backoff,
+    TimeProvider timeProvider,
+    EmulatorMetrics metrics,
+    ILogger<TransactionRunner> logger)
+{
+    // Sent as its own statement, as psycopg2 sends BEGIN before a transaction's first query; it
+    // doubles as the check that a pooled connection is still alive.
+    private const string Begin = "BEGIN ISOLATION LEVEL REPEATABLE READ";
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction, calling it again for every retry. Work must
+    /// keep no state across tries, as Odoo's environment is reset between them.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<OdooCursor, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await using var connection = await OpenAndBeginAsync(cancellationToken);
+        var cursor = new OdooCursor(connection);
+        for (var tryNumber = 1; ; tryNumber++)
+        {
+            try
+            {
+                if (tryNumber > 1)
+                {
+                    await cursor.ExecuteAsync(Begin, null, cancellationToken);
+                }
+
+                var result = await work(cursor, cancellationToken);
+                await cursor.ExecuteAsync("COMMIT", null, cancellationToken);
+                return result;
+            }
+            catch (PostgresException ex) when (PostgresErrors.IsConcurrencyFailure(ex.SqlState) && tryNumber < backoff.MaxTries)
+            {
+                await RollbackQuietlyAsync(cursor);
+                metrics.TransactionRetried(ex.SqlState);
+                var wait = backoff.DelayAfter(tryNumber);
+                LogRetry(ex.SqlState, backoff.MaxTries - tryNumber, wait.TotalMilliseconds);
+                await Task.Delay(wait, timeProvider, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                await RollbackQuietlyAsync(cursor);
+                if (PostgresErrors.IsConnectionFailure(ex))
+                {
+                    ClearPool();
+                }
+
+                throw;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Borrows a connection and starts the transaction. Like Odoo's pool, which resets a borrowed
+    /// connection and discards it when that fails, a pooled connection that died while idle (the
+    /// server restarted) costs one fresh try, not an error for the caller.
+    /// </summary>
+    private async Task<NpgsqlConnection> OpenAndBeginAsync(CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            NpgsqlConnection? connection = null;
+            try
+            {
+                connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                await new OdooCursor(connection).ExecuteAsync(Begin, null, cancellationToken);
+                return connection;
+            }
+            catch (Exception ex) when (PostgresErrors.IsConnectionFailure(ex))
+            {
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
+
+                ClearPool();
+                if (attempt >= 2)
+                {
+                    throw;
+                }
+
+                LogStaleConnection(ex.Message);
+            }
+            catch
+            {
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
+
+                throw;
+            }
+        }
+    }
+
+    private void ClearPool()
+    {
+        dataSource.Clear();
+        metrics.PoolCleared();
+    }
+
+    private static async Task RollbackQuietlyAsync(OdooCursor cursor)
+    {
+        try
+        {
+            // Not cancellable: a transaction must never be left open on a pooled connection.
+            await cursor.ExecuteAsync("ROLLBACK", null, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or IOException)
+        {
+            // The connection is broken; Npgsql discards it when it goes back to the pool.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{SqlState}, {TriesLeft} tries left, try again in {WaitMs:F1} ms")]
+    private partial void LogRetry(string sqlState, int triesLeft, double waitMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pooled connection failed ({Reason}); pool cleared, retrying on a fresh connection")]
+    private partial void LogStaleConnection(string reason);
+}

@@ -1,0 +1,59 @@
+using Npgsql;
+using Simulator.OdooEmulator.Configuration;
+using Simulator.OdooEmulator.Database;
+using Simulator.OdooEmulator.Diagnostics;
+using Simulator.OdooEmulator.Models;
+using Simulator.OdooEmulator.Models.Partners;
+using Simulator.OdooEmulator.Models.Products;
+using Simulator.OdooEmulator.Models.Sales;
+using Simulator.OdooEmulator.Rpc;
+using Simulator.OdooEmulator.Rpc.Services;
+using Simulator.OdooEmulator.Security;
+using Simulator.OdooEmulator.Web;
+
+namespace Simulator.OdooEmulator.Hosting;
+
+/// <summary>Registers the emulator's services.</summary>
+internal static class OdooEmulatorServiceExtensions
+{
+    public static WebApplicationBuilder AddOdooEmulator(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        LoopbackUrls.Apply(builder);
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        // Options are read when first needed, so test hosts can still override configuration.
+        services.AddSingleton(provider => LoadOptions(provider.GetRequiredService<IConfiguration>()));
+        services.AddSingleton(provider => new RetryBackoff(provider.GetRequiredService<OdooEmulatorOptions>().Retry));
+        services.AddSingleton<NpgsqlDataSource>(provider => OdooDataSourceFactory.Create(provider.GetRequiredService<OdooEmulatorOptions>()));
+        services.AddSingleton<EmulatorMetrics>();
+        services.AddSingleton<TransactionRunner>();
+
+        services.AddSingleton<OdooModel, ResPartnerModel>();
+        services.AddSingleton<OdooModel, ProductProductModel>();
+        services.AddSingleton<OdooModel, SaleOrderModel>();
+        services.AddSingleton<OdooModel, SaleOrderLineModel>();
+        services.AddSingleton<ModelRegistry>();
+
+        services.AddSingleton<Credentials>();
+        services.AddSingleton<IRpcService, CommonService>();
+        services.AddSingleton<IRpcService, ObjectService>();
+        services.AddSingleton<RpcDispatcher>();
+        services.AddSingleton<ExceptionTranslator>();
+        services.AddSingleton<JsonRpcHandler>();
+        services.AddSingleton<DatabaseHealthProbe>();
+        services.AddHostedService<SchemaInitializer>();
+        return builder;
+    }
+
+    /// <summary>Reads and validates the options, reporting every problem at once.</summary>
+    private static OdooEmulatorOptions LoadOptions(IConfiguration configuration)
+    {
+        var options = OdooEmulatorOptions.From(configuration);
+        var errors = options.Validate();
+        return errors.Count == 0
+            ? options
+            : throw new InvalidOperationException("Invalid Odoo emulator configuration:" + Environment.NewLine + " - "
+                + string.Join(Environment.NewLine + " - ", errors));
+    }
+}
