@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Simulator.OdooEmulator.Diagnostics;
+
+namespace Simulator.OdooEmulator.Tests.Infrastructure;
+
+/// <summary>An in-process emulator instance pointed at a test database.</summary>
+internal sealed class EmulatorFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public const string Database = "odoo";
+    public const string Login = "admin";
+    public const string Password = "s3cret";
+
+    /// <summary>The instance's counters.</summary>
+    public EmulatorMetrics Metrics => Services.GetRequiredService<EmulatorMetrics>();
+
+    /// <summary>A JSON-RPC client for this instance.</summary>
+    public OdooRpcClient CreateRpcClient() => new(CreateClient());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Odoo:Database"] = connectionString,
+            ["Odoo:DatabaseName"] = Database,
+            ["Odoo:Login"] = Login,
+            ["Odoo:Password"] = Password,
+            ["Odoo:Seed:Products"] = "200",
+            ["Odoo:Seed:Partners"] = "50",
+            // Tests keep Odoo's back-off shape but not its seconds-long waits.
+            ["Odoo:Retry:BaseDelayMs"] = "5",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(values));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}
