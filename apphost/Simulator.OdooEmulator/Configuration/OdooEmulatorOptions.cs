@@ -36,6 +36,47 @@ internal sealed record OdooEmulatorOptions
     /// <summary>Timeout of the database probe behind <c>/web/health</c>.</summary>
     public int HealthTimeoutMs { get; init; } = 2000;
 
+    /// <summary>This instance's region code; its warehouse is the default for new sale orders.</summary>
+    public string Region { get; init; } = "eu";
+
+    /// <summary>Region codes whose warehouses are seeded; empty means just <see cref="Region"/>.</summary>
+    public IReadOnlyList<string> Warehouses { get; init; } = [];
+
+    /// <summary>Key accepted by the JSON-2 API (<c>Authorization: bearer</c>); generated and logged when unset.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Redis (<c>host:port</c> or a StackExchange.Redis configuration string) for web sessions; unset keeps them in memory.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>Bound on connecting to Redis and on each Redis command.</summary>
+    public int RedisTimeoutMs { get; init; } = 1000;
+
+    /// <summary>Odoo's <c>--workers</c>: requests served at once; the rest wait their turn.</summary>
+    public int Workers { get; init; } = 4;
+
+    /// <summary>Odoo's <c>--limit-time-real</c> in seconds: a request running longer is killed.</summary>
+    public int LimitTimeReal { get; init; } = 120;
+
+    /// <summary>Odoo's <c>--db_maxconn</c>: size of each connection pool (primary, replica).</summary>
+    public int DbMaxConn { get; init; } = 64;
+
+    /// <summary>Npgsql connection string of a read replica (Odoo 17+'s <c>db_replica_host</c>); read-only calls go there.</summary>
+    public string? DbReplica { get; init; }
+
+    /// <summary>After failing to reach the replica, read-only calls use the primary for this long (Odoo: 20 minutes).</summary>
+    public int DbReplicaRetrySeconds { get; init; } = 1200;
+
+    /// <summary>Object storage for attachment contents.</summary>
+    public S3Options S3 { get; init; } = new();
+
+    /// <summary>The warehouses to seed: <see cref="Warehouses"/>, or the region alone.</summary>
+    public IReadOnlyList<string> WarehouseCodes =>
+        (Warehouses.Count == 0 ? [Region] : Warehouses)
+            .Select(code => code.Trim())
+            .Where(code => code.Length > 0)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
     /// <summary>The call cost as a <see cref="TimeSpan"/>.</summary>
     public TimeSpan CallCost => TimeSpan.FromMilliseconds(CallCostMs);
 
@@ -43,7 +84,16 @@ internal sealed record OdooEmulatorOptions
     public static OdooEmulatorOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        return configuration.GetSection(SectionName).Get<OdooEmulatorOptions>() ?? new OdooEmulatorOptions();
+        var section = configuration.GetSection(SectionName);
+        var options = section.Get<OdooEmulatorOptions>() ?? new OdooEmulatorOptions();
+        // "eu,us" as one value (an environment variable) is accepted as well as a list.
+        var inline = section["Warehouses"];
+        if (!string.IsNullOrWhiteSpace(inline))
+        {
+            options = options with { Warehouses = inline.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) };
+        }
+
+        return options;
     }
 
     /// <summary>Checks every setting and returns all problems found, not just the first.</summary>
@@ -95,7 +145,67 @@ internal sealed record OdooEmulatorOptions
             errors.Add("Odoo:HealthTimeoutMs must be at least 1.");
         }
 
+        AddIfNegative(errors, "Odoo:Seed:StockPerProduct", Seed.StockPerProduct);
+        AddIfLessThanOne(errors, "Odoo:Workers", Workers);
+        AddIfLessThanOne(errors, "Odoo:LimitTimeReal", LimitTimeReal);
+        AddIfLessThanOne(errors, "Odoo:DbMaxConn", DbMaxConn);
+        AddIfLessThanOne(errors, "Odoo:RedisTimeoutMs", RedisTimeoutMs);
+        AddIfLessThanOne(errors, "Odoo:S3:TimeoutMs", S3.TimeoutMs);
+        AddIfNegative(errors, "Odoo:DbReplicaRetrySeconds", DbReplicaRetrySeconds);
+        if (string.IsNullOrWhiteSpace(Region) || Region.Trim().Length > 5)
+        {
+            errors.Add("Odoo:Region must be a region code of 1 to 5 characters (Odoo's warehouse code length).");
+        }
+
+        foreach (var code in WarehouseCodes.Where(code => code.Length > 5))
+        {
+            errors.Add($"Odoo:Warehouses: '{code}' is longer than 5 characters (Odoo's warehouse code length).");
+        }
+
+        if (ApiKey is { Length: 0 })
+        {
+            errors.Add("Odoo:ApiKey must not be empty when set (leave it unset to have one generated).");
+        }
+
+        if (DbReplica is { } replica && !string.IsNullOrWhiteSpace(replica))
+        {
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(replica);
+            }
+            catch (ArgumentException ex)
+            {
+                errors.Add($"Odoo:DbReplica is not a valid Npgsql connection string: {ex.Message}");
+            }
+        }
+
+        if (S3.IsConfigured)
+        {
+            if (!Uri.TryCreate(S3.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme is not ("http" or "https"))
+            {
+                errors.Add($"Odoo:S3:Endpoint must be an http(s) URL (was '{S3.Endpoint}').");
+            }
+
+            if (string.IsNullOrWhiteSpace(S3.Bucket))
+            {
+                errors.Add("Odoo:S3:Bucket must not be empty when Odoo:S3:Endpoint is set.");
+            }
+
+            if (string.IsNullOrEmpty(S3.AccessKey) || string.IsNullOrEmpty(S3.SecretKey))
+            {
+                errors.Add("Odoo:S3:AccessKey and Odoo:S3:SecretKey are required when Odoo:S3:Endpoint is set.");
+            }
+        }
+
         return errors;
+    }
+
+    private static void AddIfLessThanOne(List<string> errors, string key, int value)
+    {
+        if (value < 1)
+        {
+            errors.Add($"{key} must be at least 1 (was {value.ToString(CultureInfo.InvariantCulture)}).");
+        }
     }
 
     private static void AddIfNegative(List<string> errors, string key, int value)

@@ -8,4 +8,7 @@ internal sealed record SeedOptions
 
     /// <summary>Number of <c>res.partner</c> rows.</summary>
     public int Partners { get; init; } = 50;
+
+    /// <summary>On-hand quantity of every product in every seeded warehouse's stock location.</summary>
+    public int StockPerProduct { get; init; } = 1000;
 }

@@ -17,6 +17,15 @@ internal static class DemoData
     private static readonly string[] Trades = ["Interior", "Supplies", "Trading", "Logistics", "Works"];
     private static readonly string[] Cities = ["Brussels", "Lyon", "Austin", "Singapore", "Sydney", "Toronto", "Osaka", "Madrid"];
 
+    /// <summary>
+    /// <c>res.country</c> rows: the country of each city in <see cref="Cities"/>, same index.
+    /// </summary>
+    public static readonly IReadOnlyList<(int Id, string Code, string Name)> Countries =
+    [
+        (1, "BE", "Belgium"), (2, "FR", "France"), (3, "US", "United States"), (4, "SG", "Singapore"),
+        (5, "AU", "Australia"), (6, "CA", "Canada"), (7, "JP", "Japan"), (8, "ES", "Spain"),
+    ];
+
     /// <summary>Product number <paramref name="id"/> (1-based).</summary>
     public static DemoProduct Product(int id)
     {
@@ -39,7 +48,8 @@ internal static class DemoData
             "C" + Format(id, 5),
             $"customer{Format(id, 4)}@example.com",
             Cities[id % Cities.Length],
-            IsCompany: id % 3 != 0);
+            IsCompany: id % 3 != 0,
+            CountryId: Countries[id % Cities.Length].Id);
     }
 
     /// <summary>Appends the EAN-13 check digit to twelve digits.</summary>

@@ -28,12 +28,21 @@ internal static class DemoDataSeeder
             ON CONFLICT (id) DO NOTHING
             """, cancellationToken, ("id", OdooSchema.SaleOrderSequenceId));
 
+        await ExecuteAsync(connection, transaction, """
+            INSERT INTO res_country (id, code, name)
+            SELECT u.id, u.code, u.name FROM unnest(@ids, @codes, @names) AS u(id, code, name)
+            ON CONFLICT DO NOTHING
+            """, cancellationToken,
+            ("ids", DemoData.Countries.Select(c => c.Id).ToArray()),
+            ("codes", DemoData.Countries.Select(c => c.Code).ToArray()),
+            ("names", DemoData.Countries.Select(c => c.Name).ToArray()));
+
         var partners = Enumerable.Range(1, options.Seed.Partners).Select(DemoData.Partner).ToArray();
         await ExecuteAsync(connection, transaction, """
-            INSERT INTO res_partner (id, name, ref, email, city, is_company, customer_rank, active,
+            INSERT INTO res_partner (id, name, ref, email, city, country_id, is_company, customer_rank, active,
                                      create_uid, create_date, write_uid, write_date)
-            SELECT u.id, u.name, u.ref, u.email, u.city, u.is_company, 1, true, 1, @ts, 1, @ts
-            FROM unnest(@ids, @names, @refs, @emails, @cities, @companies) AS u(id, name, ref, email, city, is_company)
+            SELECT u.id, u.name, u.ref, u.email, u.city, u.country_id, u.is_company, 1, true, 1, @ts, 1, @ts
+            FROM unnest(@ids, @names, @refs, @emails, @cities, @countries, @companies) AS u(id, name, ref, email, city, country_id, is_company)
             ON CONFLICT DO NOTHING
             """, cancellationToken,
             ("ids", partners.Select(p => p.Id).ToArray()),
@@ -41,6 +50,7 @@ internal static class DemoDataSeeder
             ("refs", partners.Select(p => p.Ref).ToArray()),
             ("emails", partners.Select(p => p.Email).ToArray()),
             ("cities", partners.Select(p => p.City).ToArray()),
+            ("countries", partners.Select(p => p.CountryId).ToArray()),
             ("companies", partners.Select(p => p.IsCompany).ToArray()),
             ("ts", DemoData.SeedTimestamp));
 
@@ -61,17 +71,19 @@ internal static class DemoDataSeeder
 
         // Explicit ids bypass the serial sequences: move each forward past the seeded rows, never
         // back, since a running instance may already have handed out higher ids.
-        foreach (var table in new[] { "res_users", "ir_sequence", "res_partner", "product_product" })
+        foreach (var table in new[] { "res_users", "ir_sequence", "res_country", "res_partner", "product_product" })
         {
             await ExecuteAsync(connection, transaction, $"""
                 SELECT setval('{table}_id_seq', m.max_id)
                 FROM (SELECT max(id) AS max_id FROM {table}) AS m
-                WHERE m.max_id IS NOT NULL AND m.max_id > (SELECT last_value FROM {table}_id_seq)
+                WHERE m.max_id IS NOT NULL AND m.max_id >= (SELECT last_value FROM {table}_id_seq)
                 """, cancellationToken);
         }
+
+        await StockSeeder.SeedAsync(connection, transaction, options, cancellationToken);
     }
 
-    private static async Task ExecuteAsync(
+    internal static async Task ExecuteAsync(
         NpgsqlConnection connection,
         NpgsqlTransaction transaction,
         string sql,

@@ -19,12 +19,35 @@ internal static class IrSequence
         FROM s
         """;
 
+    /// <summary>Odoo's PostgreSQL sequence name for <c>ir.sequence</c> row <paramref name="id"/>.</summary>
+    public static string SequenceName(int id) => "ir_sequence_" + id.ToString(id < 1000 ? "D3" : "D", CultureInfo.InvariantCulture);
+
+    private const string NextByIdSql = """
+        SELECT prefix, suffix, padding,
+               nextval(('ir_sequence_' || CASE WHEN id < 1000 THEN lpad(id::text, 3, '0') ELSE id::text END)::regclass)
+        FROM ir_sequence WHERE id = @id
+        """;
+
+    /// <summary>The next formatted number of sequence <paramref name="id"/>, or null if there is no such sequence.</summary>
+    public static async Task<string?> NextByIdAsync(OdooCursor cursor, int id, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cursor);
+        await using var command = cursor.CreateCommand(NextByIdSql);
+        command.Parameters.AddWithValue("id", id);
+        return await ReadNextAsync(command, cancellationToken);
+    }
+
     /// <summary>The next formatted number for <paramref name="code"/>, or null if no sequence has that code.</summary>
     public static async Task<string?> NextByCodeAsync(OdooCursor cursor, string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(cursor);
         await using var command = cursor.CreateCommand(NextSql);
         command.Parameters.AddWithValue("code", code);
+        return await ReadNextAsync(command, cancellationToken);
+    }
+
+    private static async Task<string?> ReadNextAsync(Npgsql.NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

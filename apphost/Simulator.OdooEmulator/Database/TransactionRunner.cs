@@ -10,6 +10,7 @@ namespace Simulator.OdooEmulator.Database;
 /// </summary>
 internal sealed partial class TransactionRunner(
     NpgsqlDataSource dataSource,
+    ReplicaDataSource replica,
     RetryBackoff backoff,
     TimeProvider timeProvider,
     EmulatorMetrics metrics,
@@ -19,14 +20,25 @@ internal sealed partial class TransactionRunner(
     // doubles as the check that a pooled connection is still alive.
     private const string Begin = "BEGIN ISOLATION LEVEL REPEATABLE READ";
 
+    // Odoo's read-only cursors (routes and methods marked readonly) refuse writes.
+    private const string BeginReadOnly = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY";
+
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction, calling it again for every retry. Work must
     /// keep no state across tries, as Odoo's environment is reset between them.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<OdooCursor, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    /// <param name="work">The call's body.</param>
+    /// <param name="cancellationToken">Cancels the call (the transaction is rolled back).</param>
+    /// <param name="readOnly">
+    /// A read-only call (search, read, ...): it runs on the replica when one is configured and
+    /// reachable, as Odoo 17+ does with <c>db_replica_host</c>.
+    /// </param>
+    public async Task<T> RunAsync<T>(
+        Func<OdooCursor, CancellationToken, Task<T>> work, CancellationToken cancellationToken, bool readOnly = false)
     {
         ArgumentNullException.ThrowIfNull(work);
-        await using var connection = await OpenAndBeginAsync(cancellationToken);
+        var (connection, begin, source) = await OpenAsync(readOnly, cancellationToken);
+        await using var owned = connection;
         var cursor = new OdooCursor(connection);
         for (var tryNumber = 1; ; tryNumber++)
         {
@@ -34,7 +46,7 @@ internal sealed partial class TransactionRunner(
             {
                 if (tryNumber > 1)
                 {
-                    await cursor.ExecuteAsync(Begin, null, cancellationToken);
+                    await cursor.ExecuteAsync(begin, null, cancellationToken);
                 }
 
                 var result = await work(cursor, cancellationToken);
@@ -54,7 +66,8 @@ internal sealed partial class TransactionRunner(
                 await RollbackQuietlyAsync(cursor);
                 if (PostgresErrors.IsConnectionFailure(ex))
                 {
-                    ClearPool();
+                    source.Clear();
+                    metrics.PoolCleared();
                 }
 
                 throw;
@@ -63,19 +76,44 @@ internal sealed partial class TransactionRunner(
     }
 
     /// <summary>
+    /// Picks the database for the call and starts its transaction there: the replica for
+    /// read-only calls while it answers, the primary otherwise (and as fallback).
+    /// </summary>
+    private async Task<(NpgsqlConnection Connection, string Begin, NpgsqlDataSource Source)> OpenAsync(bool readOnly, CancellationToken cancellationToken)
+    {
+        if (readOnly && replica.Current is { } replicaSource)
+        {
+            try
+            {
+                var connection = await OpenAndBeginAsync(replicaSource, BeginReadOnly, cancellationToken);
+                metrics.ReplicaTransaction();
+                return (connection, BeginReadOnly, replicaSource);
+            }
+            catch (Exception ex) when (PostgresErrors.IsConnectionFailure(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                replica.MarkFailed();
+                metrics.ReplicaFallback();
+                LogReplicaFallback(ex.Message);
+            }
+        }
+
+        return (await OpenAndBeginAsync(dataSource, Begin, cancellationToken), Begin, dataSource);
+    }
+
+    /// <summary>
     /// Borrows a connection and starts the transaction. Like Odoo's pool, which resets a borrowed
     /// connection and discards it when that fails, a pooled connection that died while idle (the
     /// server restarted) costs one fresh try, not an error for the caller.
     /// </summary>
-    private async Task<NpgsqlConnection> OpenAndBeginAsync(CancellationToken cancellationToken)
+    private async Task<NpgsqlConnection> OpenAndBeginAsync(NpgsqlDataSource source, string begin, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             NpgsqlConnection? connection = null;
             try
             {
-                connection = await dataSource.OpenConnectionAsync(cancellationToken);
-                await new OdooCursor(connection).ExecuteAsync(Begin, null, cancellationToken);
+                connection = await source.OpenConnectionAsync(cancellationToken);
+                await new OdooCursor(connection).ExecuteAsync(begin, null, cancellationToken);
                 return connection;
             }
             catch (Exception ex) when (PostgresErrors.IsConnectionFailure(ex))
@@ -85,7 +123,8 @@ internal sealed partial class TransactionRunner(
                     await connection.DisposeAsync();
                 }
 
-                ClearPool();
+                source.Clear();
+                metrics.PoolCleared();
                 if (attempt >= 2)
                 {
                     throw;
@@ -105,12 +144,6 @@ internal sealed partial class TransactionRunner(
         }
     }
 
-    private void ClearPool()
-    {
-        dataSource.Clear();
-        metrics.PoolCleared();
-    }
-
     private static async Task RollbackQuietlyAsync(OdooCursor cursor)
     {
         try
@@ -126,6 +159,9 @@ internal sealed partial class TransactionRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{SqlState}, {TriesLeft} tries left, try again in {WaitMs:F1} ms")]
     private partial void LogRetry(string sqlState, int triesLeft, double waitMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Failed to open a readonly cursor, falling back to read-write cursor ({Reason})")]
+    private partial void LogReplicaFallback(string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pooled connection failed ({Reason}); pool cleared, retrying on a fresh connection")]
     private partial void LogStaleConnection(string reason);

@@ -19,6 +19,13 @@ internal sealed class EmulatorMetrics
     private long _errorTotal;
     private long _retryTotal;
     private long _poolClearTotal;
+    private long _replicaTotal;
+    private long _replicaFallbackTotal;
+    private long _queuedTotal;
+    private long _timeLimitTotal;
+    private int _inFlight;
+    private int _waiting;
+    private int _maxInFlight;
 
     public EmulatorMetrics(IMeterFactory meterFactory)
     {
@@ -43,6 +50,52 @@ internal sealed class EmulatorMetrics
 
     /// <summary>Times the connection pool was cleared after a connection failure.</summary>
     public long PoolClears => Interlocked.Read(ref _poolClearTotal);
+
+    /// <summary>Read-only transactions run on the replica.</summary>
+    public long ReplicaTransactions => Interlocked.Read(ref _replicaTotal);
+
+    /// <summary>Read-only calls sent to the primary because the replica could not be reached.</summary>
+    public long ReplicaFallbacks => Interlocked.Read(ref _replicaFallbackTotal);
+
+    /// <summary>Requests that had to wait for a free worker.</summary>
+    public long QueuedRequests => Interlocked.Read(ref _queuedTotal);
+
+    /// <summary>Requests killed by <c>limit_time_real</c>.</summary>
+    public long TimeLimitKills => Interlocked.Read(ref _timeLimitTotal);
+
+    /// <summary>Requests being served now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Requests waiting for a worker now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
+
+    /// <summary>The most requests ever served at once.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    public void ReplicaTransaction() => Interlocked.Increment(ref _replicaTotal);
+
+    public void ReplicaFallback() => Interlocked.Increment(ref _replicaFallbackTotal);
+
+    public void RequestQueued()
+    {
+        Interlocked.Increment(ref _queuedTotal);
+        Interlocked.Increment(ref _waiting);
+    }
+
+    public void RequestDequeued() => Interlocked.Decrement(ref _waiting);
+
+    public void RequestStarted()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        int max;
+        while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max)
+        {
+        }
+    }
+
+    public void RequestFinished() => Interlocked.Decrement(ref _inFlight);
+
+    public void TimeLimitReached() => Interlocked.Increment(ref _timeLimitTotal);
 
     public void CallHandled(string service, string method)
     {

@@ -1,5 +1,7 @@
 using Simulator.OdooEmulator.Rpc;
+using Simulator.OdooEmulator.Rpc.XmlRpc;
 using Simulator.OdooEmulator.Web;
+using Simulator.OdooEmulator.Workers;
 
 namespace Simulator.OdooEmulator.Hosting;
 
@@ -9,6 +11,7 @@ internal static class OdooEmulatorEndpointExtensions
     public static WebApplication MapOdooEmulator(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseMiddleware<WorkerPoolMiddleware>();
         app.MapPost("/jsonrpc", (HttpContext http, JsonRpcHandler handler, RpcDispatcher dispatcher) =>
             handler.HandleAsync(http, (parameters, ct) => JsonRpcRoutes.JsonRpcAsync(dispatcher, parameters, ct)));
 
@@ -18,6 +21,11 @@ internal static class OdooEmulatorEndpointExtensions
             handler.HandleAsync(http, (parameters, _) => JsonRpcRoutes.VersionInfoAsync(parameters)));
         app.MapGet("/web/webclient/version_info", (HttpContext http) =>
             http.Response.WriteAsJsonAsync(JsonRpcResponses.Result(null, OdooVersion.ToJson())));
+
+        app.MapPost("/xmlrpc/2/{service}", (HttpContext http, string service, XmlRpcHandler handler) =>
+            handler.HandleAsync(http, service, intFaults: true));
+        app.MapPost("/xmlrpc/{service}", (HttpContext http, string service, XmlRpcHandler handler) =>
+            handler.HandleAsync(http, service, intFaults: false));
 
         app.MapGet("/web/health", (HttpContext http, DatabaseHealthProbe probe) => HealthEndpoint.HandleAsync(http, probe));
         return app;

@@ -3,13 +3,16 @@ using Simulator.OdooEmulator.Configuration;
 using Simulator.OdooEmulator.Database;
 using Simulator.OdooEmulator.Diagnostics;
 using Simulator.OdooEmulator.Models;
+using Simulator.OdooEmulator.Models.Countries;
 using Simulator.OdooEmulator.Models.Partners;
 using Simulator.OdooEmulator.Models.Products;
 using Simulator.OdooEmulator.Models.Sales;
 using Simulator.OdooEmulator.Rpc;
 using Simulator.OdooEmulator.Rpc.Services;
+using Simulator.OdooEmulator.Rpc.XmlRpc;
 using Simulator.OdooEmulator.Security;
 using Simulator.OdooEmulator.Web;
+using Simulator.OdooEmulator.Workers;
 
 namespace Simulator.OdooEmulator.Hosting;
 
@@ -26,21 +29,27 @@ internal static class OdooEmulatorServiceExtensions
         services.AddSingleton(provider => LoadOptions(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(provider => new RetryBackoff(provider.GetRequiredService<OdooEmulatorOptions>().Retry));
         services.AddSingleton<NpgsqlDataSource>(provider => OdooDataSourceFactory.Create(provider.GetRequiredService<OdooEmulatorOptions>()));
+        services.AddSingleton<ReplicaDataSource>();
         services.AddSingleton<EmulatorMetrics>();
         services.AddSingleton<TransactionRunner>();
+        services.AddSingleton<WorkerPool>();
 
+        services.AddSingleton<OdooModel, ResCountryModel>();
         services.AddSingleton<OdooModel, ResPartnerModel>();
         services.AddSingleton<OdooModel, ProductProductModel>();
         services.AddSingleton<OdooModel, SaleOrderModel>();
         services.AddSingleton<OdooModel, SaleOrderLineModel>();
         services.AddSingleton<ModelRegistry>();
+        services.AddSingleton<ModelExecutor>();
 
         services.AddSingleton<Credentials>();
         services.AddSingleton<IRpcService, CommonService>();
         services.AddSingleton<IRpcService, ObjectService>();
         services.AddSingleton<RpcDispatcher>();
         services.AddSingleton<ExceptionTranslator>();
+        services.AddSingleton<RpcErrorReporter>();
         services.AddSingleton<JsonRpcHandler>();
+        services.AddSingleton<XmlRpcHandler>();
         services.AddSingleton<DatabaseHealthProbe>();
         services.AddHostedService<SchemaInitializer>();
         return builder;

@@ -20,6 +20,12 @@ internal sealed record FieldDefinition(string Name, FieldType Type, string Label
     /// <summary>Computed or magic fields clients cannot write; values sent for them are ignored.</summary>
     public bool ReadOnly { get; init; }
 
+    /// <summary>Odoo's <c>required=True</c>, as <c>fields_get</c> reports it.</summary>
+    public bool Required { get; init; }
+
+    /// <summary>Odoo's <c>help</c> text, if any.</summary>
+    public string? Help { get; init; }
+
     /// <summary>Allowed values of a selection field.</summary>
     public IReadOnlyList<string> SelectionValues { get; init; } = [];
 

@@ -13,4 +13,5 @@ internal enum FieldType
     Selection,
     Many2one,
     One2many,
+    Binary,
 }

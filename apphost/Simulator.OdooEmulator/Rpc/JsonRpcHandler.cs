@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Simulator.OdooEmulator.Diagnostics;
+using Simulator.OdooEmulator.Workers;
 
 namespace Simulator.OdooEmulator.Rpc;
 
@@ -10,16 +10,15 @@ namespace Simulator.OdooEmulator.Rpc;
 /// bare 500. A body that is not JSON-RPC also gets the error envelope (Odoo itself answers that
 /// with a plain-text 400), so clients only ever parse one shape.
 /// </summary>
-internal sealed partial class JsonRpcHandler(
-    ExceptionTranslator translator,
-    EmulatorMetrics metrics,
-    IHostApplicationLifetime lifetime,
-    ILogger<JsonRpcHandler> logger)
+internal sealed class JsonRpcHandler(RpcErrorReporter errors)
 {
     public async Task HandleAsync(HttpContext http, JsonRpcRoute route)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(route);
+        // Odoo keeps working on a call whose client went away (and commits it), so the work is
+        // bound to the worker (host lifetime, limit_time_real), not to the request.
+        var work = OdooWork.Token(http);
         JsonNode? id = null;
         JsonObject response;
         try
@@ -32,21 +31,16 @@ internal sealed partial class JsonRpcHandler(
                 JsonObject given => given,
                 _ => throw OdooException.BadRequest("Invalid JSON-RPC data"),
             };
-            // Odoo keeps working on a call whose client went away (and commits it), so the
-            // work is bound to the host's lifetime, not to the request.
-            var result = await route(parameters, lifetime.ApplicationStopping);
+            var result = await route(parameters, work);
             response = JsonRpcResponses.Result(id, result);
         }
-        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested || http.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (work.IsCancellationRequested || http.RequestAborted.IsCancellationRequested)
         {
             return;
         }
         catch (Exception ex)
         {
-            var error = translator.Translate(ex);
-            metrics.CallFailed(error.PythonType);
-            Log(ex, error);
-            response = JsonRpcResponses.Error(id, error);
+            response = JsonRpcResponses.Error(id, errors.Report(ex));
         }
 
         http.Response.StatusCode = StatusCodes.Status200OK;
@@ -68,29 +62,4 @@ internal sealed partial class JsonRpcHandler(
 
         return body as JsonObject ?? throw OdooException.BadRequest("Invalid JSON-RPC data");
     }
-
-    private void Log(Exception exception, OdooException error)
-    {
-        if (exception is OdooException)
-        {
-            LogCallError(error.PythonType, error.Message);
-        }
-        else if (error.PythonType.StartsWith("psycopg2", StringComparison.Ordinal) || error.PythonType.StartsWith("odoo.", StringComparison.Ordinal))
-        {
-            LogDatabaseError(error.PythonType, error.Message);
-        }
-        else
-        {
-            LogUnexpected(exception, error.PythonType);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "RPC error {Name}: {Message}")]
-    private partial void LogCallError(string name, string message);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "RPC database error {Name}: {Message}")]
-    private partial void LogDatabaseError(string name, string message);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "RPC failed unexpectedly, reported as {Name}")]
-    private partial void LogUnexpected(Exception exception, string name);
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Simulator.OdooEmulator.Rpc;
 
 /// <summary>
@@ -26,14 +28,54 @@ internal sealed class OdooException : Exception
         : base(message, innerException)
     {
         PythonType = pythonType;
-        Arguments = arguments ?? [message];
+        Arguments = (arguments ?? [message]).Select(a => (JsonNode?)JsonValue.Create(a)).ToList();
     }
+
+    private OdooException(string pythonType, string message, IReadOnlyList<JsonNode?> arguments, int httpStatus)
+        : base(message)
+    {
+        PythonType = pythonType;
+        Arguments = arguments;
+        HttpStatus = httpStatus;
+    }
+
+    /// <summary>Python name of the error Odoo raises for a call on an expired (or unknown) web session.</summary>
+    public const string SessionExpiredType = "odoo.http.SessionExpiredException";
+
+    /// <summary>Python name of werkzeug's 404.</summary>
+    public const string NotFoundType = "werkzeug.exceptions.NotFound";
 
     /// <summary>Qualified Python class name, as in <c>serialize_exception</c>'s <c>name</c>.</summary>
     public string PythonType { get; }
 
     /// <summary>The exception's <c>args</c> tuple.</summary>
-    public IReadOnlyList<string> Arguments { get; }
+    public IReadOnlyList<JsonNode?> Arguments { get; }
+
+    /// <summary>For werkzeug HTTP exceptions, their status code; 0 otherwise.</summary>
+    public int HttpStatus { get; }
+
+    /// <summary>True for <c>odoo.exceptions.UserError</c> and its subclasses (Odoo 17: all of Odoo's own exceptions but RedirectWarning).</summary>
+    public bool IsUserError => PythonType is "odoo.exceptions.UserError" or "odoo.exceptions.ValidationError"
+        or "odoo.exceptions.MissingError" or "odoo.exceptions.AccessError" or "odoo.exceptions.AccessDenied";
+
+    /// <summary>The HTTP status Odoo 19's JSON-2 API answers with for this error.</summary>
+    public int Json2Status => PythonType switch
+    {
+        _ when HttpStatus > 0 => HttpStatus,
+        "odoo.exceptions.AccessDenied" or "odoo.exceptions.AccessError" or SessionExpiredType => 403,
+        "odoo.exceptions.MissingError" => 404,
+        _ when IsUserError => 422,
+        _ => 500,
+    };
+
+    /// <summary>
+    /// A werkzeug HTTP exception (<c>werkzeug.exceptions.NotFound</c>, ...): its args are
+    /// <c>(description, code)</c> as Odoo's JSON-2 dispatcher serializes them.
+    /// </summary>
+    public static OdooException Http(string name, int status, string description) =>
+        new($"werkzeug.exceptions.{name}", description, [JsonValue.Create(description), JsonValue.Create(status)], status);
+
+    public static OdooException SessionExpired() => new(SessionExpiredType, "Session expired");
 
     public static OdooException AccessDenied() => new("odoo.exceptions.AccessDenied", "Access Denied");
 
@@ -62,6 +104,9 @@ internal sealed class OdooException : Exception
     /// <summary>What psycopg2 raises when the server cannot be reached or drops the connection.</summary>
     public static OdooException OperationalError(string message, Exception? inner = null) =>
         new("psycopg2.OperationalError", message, inner);
+
+    /// <summary>What <c>xmlrpc.client.loads</c> raises for a document that is not an XML-RPC call.</summary>
+    public static OdooException ResponseError(string message) => new("xmlrpc.client.ResponseError", message);
 
     /// <summary>What werkzeug raises for a request body that is not JSON-RPC.</summary>
     public static OdooException BadRequest(string message) => new("werkzeug.exceptions.BadRequest", message);

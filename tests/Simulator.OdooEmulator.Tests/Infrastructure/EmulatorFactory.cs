@@ -1,4 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +20,19 @@ internal sealed class EmulatorFactory(string connectionString, IReadOnlyDictiona
 
     /// <summary>The instance's counters.</summary>
     public EmulatorMetrics Metrics => Services.GetRequiredService<EmulatorMetrics>();
+
+    /// <summary>
+    /// Serves on a real loopback port (instead of the in-memory test server), for clients that
+    /// are not .NET (python3) and for behaviour that needs real connections (aborted requests).
+    /// Returns the base URL.
+    /// </summary>
+    public Uri StartListening()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        return new Uri(addresses.Single());
+    }
 
     /// <summary>A JSON-RPC client for this instance.</summary>
     public OdooRpcClient CreateRpcClient() => new(CreateClient());

@@ -15,6 +15,8 @@ internal sealed class ResPartnerModel : OdooModel
             FieldDefinition.Stored("email", FieldType.Char, "Email"),
             FieldDefinition.Stored("phone", FieldType.Char, "Phone"),
             FieldDefinition.Stored("city", FieldType.Char, "City"),
+            FieldDefinition.Many2one("country_id", "Country", "res.country"),
+            FieldDefinition.Stored("comment", FieldType.Text, "Notes"),
             FieldDefinition.Stored("is_company", FieldType.Boolean, "Is a Company"),
             FieldDefinition.Stored("customer_rank", FieldType.Integer, "Customer Rank"),
             FieldDefinition.Stored("active", FieldType.Boolean, "Active"),

@@ -35,4 +35,10 @@ internal sealed class ProductProductModel : OdooModel
     };
 
     public override ModelDefinition Definition => Model;
+
+    /// <summary>As Odoo's product name search: the internal reference, the barcode or the name.</summary>
+    protected override System.Text.Json.Nodes.JsonArray NameSearchDomain(string name, string op) =>
+        op is "=" or "ilike" or "like" or "=ilike" or "=like"
+            ? new("|", "|", new System.Text.Json.Nodes.JsonArray("default_code", op, name), new System.Text.Json.Nodes.JsonArray("barcode", "=", name), new System.Text.Json.Nodes.JsonArray("name", op, name))
+            : base.NameSearchDomain(name, op);
 }

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using Simulator.OdooEmulator.Configuration;
-using Simulator.OdooEmulator.Database;
 using Simulator.OdooEmulator.Models;
 using Simulator.OdooEmulator.Security;
 
@@ -11,12 +9,7 @@ namespace Simulator.OdooEmulator.Rpc.Services;
 /// <c>execute</c>. Credentials are checked first, then the model and method are resolved, then the
 /// method runs in one REPEATABLE READ transaction, retried on concurrency failures.
 /// </summary>
-internal sealed class ObjectService(
-    Credentials credentials,
-    ModelRegistry registry,
-    TransactionRunner runner,
-    OdooEmulatorOptions options,
-    TimeProvider timeProvider) : IRpcService
+internal sealed class ObjectService(Credentials credentials, ModelExecutor executor) : IRpcService
 {
     private static readonly string[] ExecuteKwParameters = ["obj", "method", "args", "kw"];
 
@@ -65,39 +58,6 @@ internal sealed class ObjectService(
 
         var modelName = PyValues.AsString(modelArg) ?? PyValues.Repr(modelArg);
         var methodName = PyValues.AsString(methodArg) ?? PyValues.Repr(methodArg);
-        if (methodName.StartsWith('_'))
-        {
-            throw OdooException.AccessError($"Private methods (such as {methodName}) cannot be called remotely.");
-        }
-
-        var model = registry.Find(modelName) ?? throw OdooException.UserError($"Object {modelName} doesn't exist");
-        var function = model.FindMethod(methodName)
-            ?? throw OdooException.AttributeError($"The method '{methodName}' does not exist on the model '{modelName}'");
-
-        return await runner.RunAsync(
-            async (cursor, ct) =>
-            {
-                // Fresh copies per try: a retried call must not see what the failed try consumed.
-                var call = new ModelCall(
-                    cursor,
-                    registry,
-                    uid,
-                    methodName,
-                    callArgs.DeepClone().AsArray(),
-                    callKwargs.DeepClone().AsObject(),
-                    Now(),
-                    new CallCost(options.CallCost, timeProvider));
-                var result = await function(call, ct);
-                await call.SpendCostAsync(ct);
-                return result;
-            },
-            cancellationToken);
-    }
-
-    /// <summary>UTC now in whole seconds, as a <c>timestamp without time zone</c> value.</summary>
-    private DateTime Now()
-    {
-        var utc = timeProvider.GetUtcNow().UtcDateTime;
-        return new DateTime(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Unspecified);
+        return await executor.ExecuteAsync(uid, modelName, methodName, callArgs, callKwargs, cancellationToken);
     }
 }
