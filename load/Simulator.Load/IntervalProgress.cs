@@ -6,4 +6,11 @@ namespace Simulator.Load;
 /// <param name="Workload">The workload's name.</param>
 /// <param name="Region">Its region.</param>
 /// <param name="Interval">The interval's summary.</param>
-public sealed record IntervalProgress(string Workload, string Region, IntervalSnapshot Interval);
+public sealed record IntervalProgress(string Workload, string Region, IntervalSnapshot Interval)
+{
+    /// <summary>The workload's position in the plan (0-based); the ticker reports every workload's second in plan order.</summary>
+    public int Index { get; init; }
+
+    /// <summary>How many workloads the plan has: the report with <see cref="Index"/> equal to this minus one completes the second.</summary>
+    public int Of { get; init; } = 1;
+}

@@ -58,10 +58,11 @@ internal sealed class IntervalTicker : IDisposable
     private void CloseInterval()
     {
         int second = _next++;
-        foreach (var runner in _runners)
+        for (int i = 0; i < _runners.Count; i++)
         {
-            var snapshot = runner.Collector.CloseInterval(second);
-            _progress?.Report(new IntervalProgress(runner.Collector.Name, runner.Collector.Region, snapshot));
+            var collector = _runners[i].Collector;
+            var snapshot = collector.CloseInterval(second);
+            _progress?.Report(new IntervalProgress(collector.Name, collector.Region, snapshot) { Index = i, Of = _runners.Count });
         }
     }
 }

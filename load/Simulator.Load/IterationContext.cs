@@ -7,9 +7,9 @@ namespace Simulator.Load;
 /// <summary>
 /// What a workload gets for one iteration: its place in the schedule, a random source seeded from the run's seed
 /// and the iteration number (so a rerun with the same seed draws the same values whatever the concurrency),
-/// operation timing, and the ledger of acknowledged writes.
+/// operation timing, a byte meter for clients (<see cref="ITransferMeter"/>), and the ledger of acknowledged writes.
 /// </summary>
-public sealed class IterationContext
+public sealed class IterationContext : ITransferMeter
 {
     private readonly RunClock _clock;
     private readonly WorkloadCollector _collector;
@@ -42,10 +42,16 @@ public sealed class IterationContext
     /// <summary>The 0-based iteration number within the workload.</summary>
     public long Iteration { get; }
 
-    /// <summary>When the schedule wanted this iteration to start, from the run's start.</summary>
+    /// <summary>
+    /// When the schedule wanted this iteration to start, from the run's start: its arrival time for open models; for
+    /// closed models the moment its user became free for it (activation, or end of the previous iteration plus think time).
+    /// </summary>
     public TimeSpan IntendedStart { get; }
 
-    /// <summary>When it actually started, from the run's start (never more than the allowed lag after <see cref="IntendedStart"/>).</summary>
+    /// <summary>
+    /// When it actually started, from the run's start: for open models never more than the allowed lag after
+    /// <see cref="IntendedStart"/>; for closed models the moment the user got to it (timer lag only).
+    /// </summary>
     public TimeSpan ActualStart { get; }
 
     /// <summary>A random source for this iteration only (not shared, so no locking is needed).</summary>
@@ -90,12 +96,13 @@ public sealed class IterationContext
         try
         {
             var result = await action(cancellationToken).ConfigureAwait(false);
-            RecordOperation(operation, Outcome.Ok, sent);
+            RecordOperation(operation, Outcome.Ok, null, sent);
             return result;
         }
         catch (Exception exception)
         {
-            RecordOperation(operation, OutcomeClassifier.Classify(exception, _abandon).Outcome, sent);
+            var (outcome, errorKind) = OutcomeClassifier.Classify(exception, _abandon);
+            RecordOperation(operation, outcome, errorKind, sent);
             throw;
         }
     }
@@ -130,7 +137,10 @@ public sealed class IterationContext
         _collector.RecordAcknowledged();
     }
 
-    private void RecordOperation(string operation, Outcome outcome, TimeSpan sent)
+    /// <inheritdoc />
+    public void RecordTransfer(long bytesSent, long bytesReceived) => _collector.RecordTransfer(bytesSent, bytesReceived);
+
+    private void RecordOperation(string operation, Outcome outcome, string? errorKind, TimeSpan sent)
     {
         var end = _clock.Now;
         TimeSpan intended;
@@ -140,6 +150,6 @@ public sealed class IterationContext
             _cursor = end;
         }
 
-        _collector.RecordOperation(operation, outcome, end - intended, end - sent);
+        _collector.RecordOperation(operation, outcome, errorKind, end - intended, end - sent);
     }
 }

@@ -64,13 +64,16 @@ public sealed record LoadPlan(TimeSpan Duration, IReadOnlyList<WorkloadPlan> Wor
                 errors.Add($"{where}: max start lag must not be negative (was {workload.MaxStartLag})");
             }
 
-            if (workload.Model is not OpenLoadModel)
+            if (workload.Model is null)
             {
-                errors.Add($"{where}: only open models (constant or ramping rate) are supported so far");
+                errors.Add($"{where}: a model is required");
+                continue;
             }
-            else
+
+            errors.AddRange(workload.Model.Validate().Select(e => $"{where}: {e}"));
+            if (workload.Model is PhasedLoad phased && phased.Phases?.Count > 0 && phased.TotalDuration > Duration)
             {
-                errors.AddRange(workload.Model.Validate().Select(e => $"{where}: {e}"));
+                errors.Add($"{where}: the phases last {phased.TotalDuration}, longer than the run's duration {Duration}");
             }
         }
 

@@ -3,8 +3,9 @@ using Simulator.Load.Scheduling;
 namespace Simulator.Load;
 
 /// <summary>
-/// The load engine's entry point. A run initializes every workload, starts one clock, schedules each workload's
-/// arrivals at absolute offsets from it (dropping, never delaying, those that cannot start on time), measures
+/// The load engine's entry point. A run initializes every workload, starts one clock, runs each workload's model on
+/// it — open models schedule arrivals at absolute offsets (dropping, never delaying, those that cannot start on time),
+/// closed models keep their virtual users looping, phases run in sequence — measures
 /// every iteration and operation, records acknowledged writes in the ledger, and stops by itself at the plan's
 /// duration. In-flight iterations then get the plan's grace period; those still running after it are cancelled
 /// and counted as unknown outcomes.
@@ -66,7 +67,8 @@ public static class LoadRun
         await Task.WhenAll(workloads.Select(w => w.InitializeAsync(cancellationToken))).ConfigureAwait(false);
 
         var clock = new RunClock(timeProvider);
-        var runners = plan.Workloads!.Select((p, i) => new WorkloadRunner(i, p, workloads[i], plan.Seed, clock, options.Ledger)).ToList();
+        int[] windows = [.. (options.Windows ?? []).Select(LoadRunOptions.WindowSeconds).Distinct()];
+        var runners = plan.Workloads!.Select((p, i) => new WorkloadRunner(i, p, workloads[i], plan.Seed, clock, options.Ledger, windows)).ToList();
         try
         {
             using var ticker = new IntervalTicker(clock, runners, options.Progress);

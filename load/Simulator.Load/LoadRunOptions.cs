@@ -10,4 +10,17 @@ public sealed record LoadRunOptions
 
     /// <summary>Told about every closed per-second interval, for live output; none when null.</summary>
     public IProgress<IntervalProgress>? Progress { get; init; }
+
+    /// <summary>
+    /// Sliding-window lengths over which each workload's corrected latency percentiles are tracked during the run, for
+    /// thresholds such as <c>order-import.p99 &lt; 2s over any 30s window</c>; rounded up to whole seconds. Pass the
+    /// windows of the scenario's thresholds (<see cref="Reports.Thresholds.ThresholdSpec.WindowsOf"/>). Count-based
+    /// windowed metrics (error rate, achieved rate, counts) need none: they are read from the per-second timeline.
+    /// </summary>
+    public IReadOnlyList<TimeSpan>? Windows { get; init; }
+
+    /// <summary>A window's length in whole seconds, rounded up (at least 1).</summary>
+    /// <param name="window">The window.</param>
+    /// <returns>Its length in seconds.</returns>
+    public static int WindowSeconds(TimeSpan window) => Math.Max(1, (int)Math.Ceiling(window.TotalSeconds - 1e-9));
 }

@@ -5,7 +5,11 @@ namespace Simulator.Load;
 /// <summary>One workload of a <see cref="LoadPlan"/>: what to call it, where it runs and how it is paced.</summary>
 /// <param name="Name">The workload's name as reports show it, for example <c>order-import</c>.</param>
 /// <param name="Region">The region it runs against, for example <c>eu</c>.</param>
-/// <param name="Model">Its pacing; an <see cref="OpenLoadModel"/> (<see cref="ConstantRate"/>, <see cref="RampingRate"/>).</param>
+/// <param name="Model">
+/// Its pacing: an open model (<see cref="ConstantRate"/>, <see cref="RampingRate"/>), a closed model
+/// (<see cref="ConstantConcurrency"/>, <see cref="RampingConcurrency"/>), <see cref="Pause"/>, or a
+/// <see cref="PhasedLoad"/> of these run one after another.
+/// </param>
 public sealed record WorkloadPlan(string Name, string Region, LoadModel Model)
 {
     /// <summary>The default for <see cref="MaxInFlight"/>.</summary>
@@ -19,12 +23,14 @@ public sealed record WorkloadPlan(string Name, string Region, LoadModel Model)
     public static readonly TimeSpan DefaultMaxStartLag = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
-    /// Virtual users: the most iterations running at once. An arrival that finds all of them busy is dropped.
+    /// For open models, virtual users: the most iterations running at once. An arrival that finds all of them busy is
+    /// dropped. Closed models run their own number of users and ignore it.
     /// </summary>
     public int MaxInFlight { get; init; } = DefaultMaxInFlight;
 
     /// <summary>
-    /// The most an iteration may start after its intended start; later than that it is dropped, not run late.
+    /// For open models, the most an iteration may start after its intended start; later than that it is dropped, not
+    /// run late.
     /// </summary>
     public TimeSpan MaxStartLag { get; init; } = DefaultMaxStartLag;
 }

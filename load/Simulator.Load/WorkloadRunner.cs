@@ -5,8 +5,11 @@ using Simulator.Load.Scheduling;
 
 namespace Simulator.Load;
 
-/// <summary>Drives one workload through a run: schedules, starts and measures its iterations, then drains them.</summary>
-internal sealed class WorkloadRunner : IDisposable
+/// <summary>
+/// Drives one workload through a run: runs its phases in sequence (open, closed or paused), starts and measures its
+/// iterations, then drains them.
+/// </summary>
+internal sealed class WorkloadRunner : IIterationLauncher, IDisposable
 {
     private readonly int _index;
     private readonly WorkloadPlan _plan;
@@ -16,8 +19,13 @@ internal sealed class WorkloadRunner : IDisposable
     private readonly ILedgerSink? _ledger;
     private readonly ConcurrentDictionary<long, Execution> _running = new();
     private readonly CancellationTokenSource _abandon = new();
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.None);
+    private long _nextIteration = -1;
 
-    public WorkloadRunner(int index, WorkloadPlan plan, IWorkload workload, int seed, RunClock clock, ILedgerSink? ledger)
+    // One count for the phases themselves plus one per running iteration; reaching zero means drained.
+    private int _pending = 1;
+
+    public WorkloadRunner(int index, WorkloadPlan plan, IWorkload workload, int seed, RunClock clock, ILedgerSink? ledger, IEnumerable<int> windowSeconds)
     {
         _index = index;
         _plan = plan;
@@ -25,21 +33,50 @@ internal sealed class WorkloadRunner : IDisposable
         _seed = seed;
         _clock = clock;
         _ledger = ledger;
-        Collector = new WorkloadCollector(plan.Name, plan.Region);
+        Collector = new WorkloadCollector(plan.Name, plan.Region, windowSeconds);
     }
 
     public WorkloadCollector Collector { get; }
 
-    public OpenLoadModel Model => (OpenLoadModel)_plan.Model;
+    public LoadModel Model => _plan.Model;
 
-    /// <summary>How long arrivals were scheduled (the plan's duration unless the run was cancelled).</summary>
+    /// <summary>How long the workload was scheduled (the plan's duration unless the run was cancelled).</summary>
     public TimeSpan Window { get; private set; }
 
     public async Task RunAsync(TimeSpan duration, TimeSpan grace, CancellationToken stop)
     {
-        var scheduler = new OpenModelScheduler(Model, duration, _plan.MaxInFlight, _plan.MaxStartLag, _clock);
-        Window = await scheduler.RunAsync(RunIterationAsync, (_, reason) => Collector.RecordDrop(reason), stop).ConfigureAwait(false);
-        if (!await scheduler.DrainAsync(grace).ConfigureAwait(false))
+        try
+        {
+            foreach (var (model, start, end) in PhasedLoad.Segments(_plan.Model, duration))
+            {
+                switch (model)
+                {
+                    case OpenLoadModel open:
+                        await new OpenModelScheduler(open, start, end, _plan.MaxInFlight, _plan.MaxStartLag, _clock).RunAsync(this, stop).ConfigureAwait(false);
+                        break;
+                    case ClosedLoadModel closed:
+                        await new ClosedModelScheduler(closed, start, end, _clock).RunAsync(this, stop).ConfigureAwait(false);
+                        break;
+                    default:
+                        await _clock.WaitUntilAsync(end, stop).ConfigureAwait(false);
+                        break;
+                }
+            }
+
+            await _clock.WaitUntilAsync(duration, stop).ConfigureAwait(false);
+            Window = duration;
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            var now = _clock.Now;
+            Window = now < duration ? now : duration;
+        }
+        finally
+        {
+            ReleasePending();
+        }
+
+        if (!await _clock.WaitAsync(_drained.Task, grace).ConfigureAwait(false))
         {
             await _abandon.CancelAsync().ConfigureAwait(false);
             foreach (var execution in _running.Values)
@@ -53,6 +90,14 @@ internal sealed class WorkloadRunner : IDisposable
     }
 
     public void Dispose() => _abandon.Dispose();
+
+    public long NextIteration() => Interlocked.Increment(ref _nextIteration);
+
+    public Task Start(ArrivalSlot slot, TimeSpan actualStart)
+    {
+        Interlocked.Increment(ref _pending);
+        return RunIterationAsync(slot, actualStart);
+    }
 
     private async Task RunIterationAsync(ArrivalSlot slot, TimeSpan actualStart)
     {
@@ -79,6 +124,16 @@ internal sealed class WorkloadRunner : IDisposable
         {
             var end = _clock.Now;
             Collector.RecordIteration(outcome, errorKind, end - slot.IntendedStart, end - context.FirstSend);
+        }
+
+        ReleasePending();
+    }
+
+    private void ReleasePending()
+    {
+        if (Interlocked.Decrement(ref _pending) == 0)
+        {
+            _drained.TrySetResult();
         }
     }
 

@@ -13,4 +13,11 @@ namespace Simulator.Load.Measurement;
 /// <param name="P50Ms">Median corrected latency, in milliseconds.</param>
 /// <param name="P99Ms">99th percentile corrected latency, in milliseconds.</param>
 public sealed record IntervalSnapshot(
-    int Second, long Count, long Ok, long Failed, long Dropped, long Unknown, double? P50Ms, double? P99Ms);
+    int Second, long Count, long Ok, long Failed, long Dropped, long Unknown, double? P50Ms, double? P99Ms)
+{
+    /// <summary>Iterations started in the interval (open-model arrivals that were not dropped, and closed-model iterations).</summary>
+    public long Started { get; init; }
+
+    /// <summary>Open-model arrivals that fell due in the interval, started or dropped (zero in closed and paused phases).</summary>
+    public long Arrivals { get; init; }
+}

@@ -27,12 +27,14 @@ internal sealed class LatencyHistogram
     }
 
     /// <summary>Closes the current interval: adds it to the total and returns its (count, p50, p99).</summary>
-    public (long Count, double? P50Ms, double? P99Ms) Rotate()
+    /// <param name="windows">Given the interval's histogram, when sliding windows are tracked.</param>
+    public (long Count, double? P50Ms, double? P99Ms) Rotate(WindowTracker? windows = null)
     {
         lock (_gate)
         {
             _interval = _interval is null ? _recorder.GetIntervalHistogram() : _recorder.GetIntervalHistogram(_interval);
             _total.Add(_interval);
+            windows?.Push(_interval);
             long count = _interval.TotalCount;
             return count == 0
                 ? (0, null, null)
@@ -46,19 +48,27 @@ internal sealed class LatencyHistogram
         lock (_gate)
         {
             Rotate();
-            if (_total.TotalCount == 0)
-            {
-                return null;
-            }
-
-            return new LatencySummary(
-                ToMilliseconds(_total.GetValueAtPercentile(50)),
-                ToMilliseconds(_total.GetValueAtPercentile(90)),
-                ToMilliseconds(_total.GetValueAtPercentile(99)),
-                ToMilliseconds(_total.GetValueAtPercentile(99.9)),
-                ToMilliseconds(_total.GetMaxValue()));
+            return Summarize(_total);
         }
     }
+
+    /// <summary>Creates a histogram for single-threaded recording, with the same range and precision as this one's.</summary>
+    public static LongHistogram CreateSingleWriter() => new(1, HighestMicroseconds, SignificantDigits);
+
+    /// <summary>Records <paramref name="value"/> in a histogram made by <see cref="CreateSingleWriter"/>.</summary>
+    public static void Record(HistogramBase histogram, TimeSpan value)
+        => histogram.RecordValue(Math.Clamp(value.Ticks / (TimeSpan.TicksPerMillisecond / 1000), 0, HighestMicroseconds));
+
+    /// <summary>Summarizes a histogram of microseconds; null when it is empty.</summary>
+    public static LatencySummary? Summarize(HistogramBase histogram)
+        => histogram.TotalCount == 0
+            ? null
+            : new LatencySummary(
+                ToMilliseconds(histogram.GetValueAtPercentile(50)),
+                ToMilliseconds(histogram.GetValueAtPercentile(90)),
+                ToMilliseconds(histogram.GetValueAtPercentile(99)),
+                ToMilliseconds(histogram.GetValueAtPercentile(99.9)),
+                ToMilliseconds(histogram.GetMaxValue()));
 
     private static double ToMilliseconds(long micros) => Math.Round(micros / 1000.0, 3);
 }

@@ -14,4 +14,8 @@ namespace Simulator.Load.Measurement;
 /// <param name="Latency">Corrected latency percentiles, in milliseconds.</param>
 /// <param name="LatencyUncorrected">Uncorrected latency percentiles, in milliseconds.</param>
 public sealed record OperationResult(
-    string Name, long Ok, long Failed, long Unknown, LatencySummary? Latency, LatencySummary? LatencyUncorrected);
+    string Name, long Ok, long Failed, long Unknown, LatencySummary? Latency, LatencySummary? LatencyUncorrected)
+{
+    /// <summary>Failed and unknown operations by error kind (for HTTP, the status: <c>http-503</c>).</summary>
+    public IReadOnlyDictionary<string, long> ErrorKinds { get; init; } = new Dictionary<string, long>();
+}

@@ -8,7 +8,8 @@ namespace Simulator.Load.Reports;
 public static class LoadReportBuilder
 {
     /// <summary>
-    /// Builds the report. <see cref="LoadReport.Passed"/> is true when every threshold passed (and so when there are none).
+    /// Builds the report. <see cref="LoadReport.Passed"/> is true when every threshold passed (and so when there are none),
+    /// the achieved-rate rule's included.
     /// </summary>
     /// <param name="header">Scenario, topology and runtime.</param>
     /// <param name="run">What the load run measured.</param>
@@ -17,6 +18,11 @@ public static class LoadReportBuilder
     /// <param name="faults">Faults injected during the run; none when null.</param>
     /// <param name="failover">Failover figures; null when the run measured none.</param>
     /// <param name="machine">The machine; this one when null.</param>
+    /// <param name="achievedRateRule">
+    /// The achieved-rate rule: when <paramref name="thresholds"/> hold no <c>achieved_rate</c> threshold and the run has an
+    /// open-model workload, <see cref="AchievedRateRule.Threshold"/> is judged as well. Null means
+    /// <see cref="AchievedRateRule.Default"/> (on, 5% margin); <see cref="AchievedRateRule.Off"/> turns it off.
+    /// </param>
     /// <returns>The report.</returns>
     public static LoadReport Build(
         ReportHeader header,
@@ -25,7 +31,8 @@ public static class LoadReportBuilder
         LedgerCheckResult? ledgerCheck = null,
         IReadOnlyList<FaultReport>? faults = null,
         FailoverReport? failover = null,
-        MachineInfo? machine = null)
+        MachineInfo? machine = null,
+        AchievedRateRule? achievedRateRule = null)
     {
         ArgumentNullException.ThrowIfNull(header);
         ArgumentNullException.ThrowIfNull(run);
@@ -52,7 +59,9 @@ public static class LoadReportBuilder
             Cancelled = run.Cancelled,
         };
 
-        var verdicts = ThresholdEvaluator.Evaluate(thresholds, report);
+        var rule = achievedRateRule ?? AchievedRateRule.Default;
+        var judged = rule.Applies(thresholds, report.Workloads) ? [.. thresholds, rule.Threshold] : thresholds;
+        var verdicts = ThresholdEvaluator.Evaluate(judged, report);
         return report with { Thresholds = verdicts, Passed = verdicts.All(v => v.Passed) };
     }
 
@@ -72,7 +81,13 @@ public static class LoadReportBuilder
         Acknowledged = result.Acknowledged,
         DroppedBy = new DropCounts(result.DroppedNoFreeVirtualUser, result.DroppedLateStart),
         ErrorKinds = result.ErrorKinds,
-        Operations = [.. result.Operations.Select(o => new OperationReport(o.Name, o.Ok, o.Failed, o.Unknown, o.Latency, o.LatencyUncorrected))],
+        Operations = [.. result.Operations.Select(o => new OperationReport(o.Name, o.Ok, o.Failed, o.Unknown, o.Latency, o.LatencyUncorrected) { ErrorKinds = o.ErrorKinds })],
         Intervals = result.Intervals,
+        Model = result.Model,
+        Arrivals = result.Arrivals,
+        StartLatenessMs = result.StartLateness,
+        BytesSent = result.BytesSent,
+        BytesReceived = result.BytesReceived,
+        WindowedLatencyMs = result.WindowedLatency,
     };
 }

@@ -10,4 +10,8 @@ namespace Simulator.Load.Reports;
 /// <param name="LatencyMs">Corrected latency percentiles.</param>
 /// <param name="LatencyUncorrectedMs">Uncorrected latency percentiles.</param>
 public sealed record OperationReport(
-    string Name, long Ok, long Failed, long Unknown, LatencySummary? LatencyMs, LatencySummary? LatencyUncorrectedMs);
+    string Name, long Ok, long Failed, long Unknown, LatencySummary? LatencyMs, LatencySummary? LatencyUncorrectedMs)
+{
+    /// <summary>Failed and unknown operations by error kind (for HTTP, the status: <c>http-503</c>).</summary>
+    public IReadOnlyDictionary<string, long> ErrorKinds { get; init; } = new Dictionary<string, long>();
+}

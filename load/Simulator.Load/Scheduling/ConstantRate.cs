@@ -22,4 +22,7 @@ public sealed record ConstantRate(double PerSecond) : OpenLoadModel
         => double.IsFinite(PerSecond) && PerSecond >= 0
             ? []
             : [$"rate must be a finite number of arrivals per second, not negative (was {PerSecond})"];
+
+    /// <inheritdoc />
+    public override string Describe() => $"constant-rate {Format(PerSecond)}/s";
 }

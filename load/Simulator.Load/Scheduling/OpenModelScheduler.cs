@@ -1,10 +1,10 @@
 namespace Simulator.Load.Scheduling;
 
 /// <summary>
-/// Runs one workload's open model: waits for each arrival's absolute offset, then either starts the iteration
-/// on a free virtual user or drops it — never delays it. Drops are reported through a callback and the
-/// iteration is not run. Scheduling stops at the duration (or on cancellation); <see cref="DrainAsync"/> then
-/// waits a bounded time for the iterations still in flight.
+/// Runs one open-model phase of a workload: waits for each arrival's absolute offset, then either starts the
+/// iteration on a free virtual user or drops it — never delays it. Every arrival reached has its start lateness
+/// (actual − intended) recorded, started or not. Scheduling stops at the phase's end (or on cancellation); iterations
+/// still running go on, and the runner drains them.
 /// </summary>
 /// <remarks>
 /// Iterations are started inline on the scheduling loop (up to their first asynchronous wait) so that no thread
@@ -14,81 +14,79 @@ namespace Simulator.Load.Scheduling;
 internal sealed class OpenModelScheduler
 {
     private readonly OpenLoadModel _model;
-    private readonly TimeSpan _duration;
+    private readonly TimeSpan _start;
+    private readonly TimeSpan _end;
     private readonly int _maxInFlight;
     private readonly TimeSpan _maxStartLag;
     private readonly RunClock _clock;
-    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.None);
+    private readonly Action<Task> _release;
     private int _inFlight;
 
-    // One count for the scheduling loop itself plus one per running iteration; reaching zero means drained.
-    private int _pending = 1;
-
-    public OpenModelScheduler(OpenLoadModel model, TimeSpan duration, int maxInFlight, TimeSpan maxStartLag, RunClock clock)
+    /// <summary>Creates the scheduler of a phase running <paramref name="model"/> from <paramref name="start"/> to <paramref name="end"/>.</summary>
+    public OpenModelScheduler(OpenLoadModel model, TimeSpan start, TimeSpan end, int maxInFlight, TimeSpan maxStartLag, RunClock clock)
     {
         _model = model;
-        _duration = duration;
+        _start = start;
+        _end = end;
         _maxInFlight = maxInFlight;
         _maxStartLag = maxStartLag;
         _clock = clock;
+        _release = _ => Interlocked.Decrement(ref _inFlight);
     }
 
-    /// <summary>The number of iterations currently running.</summary>
+    /// <summary>The number of this phase's iterations currently running.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
     /// <summary>
-    /// Schedules arrivals until the duration ends or <paramref name="stop"/> is cancelled, and returns the offset at
-    /// which scheduling stopped (the end of the measured window).
+    /// Schedules arrivals until the phase ends; throws <see cref="OperationCanceledException"/> when
+    /// <paramref name="stop"/> is cancelled first.
     /// </summary>
-    /// <param name="start">Runs one iteration; given the slot and its actual start offset. Must not throw.</param>
-    /// <param name="drop">Records a dropped slot.</param>
-    /// <param name="stop">Stops scheduling (in-flight iterations go on; see <see cref="DrainAsync"/>).</param>
-    public async Task<TimeSpan> RunAsync(
-        Func<ArrivalSlot, TimeSpan, Task> start, Action<ArrivalSlot, DropReason> drop, CancellationToken stop)
+    public async Task RunAsync(IIterationLauncher launcher, CancellationToken stop)
     {
-        try
+        var collector = launcher.Collector;
+        for (long arrival = 0; ; arrival++)
         {
-            for (long iteration = 0; !stop.IsCancellationRequested; iteration++)
+            stop.ThrowIfCancellationRequested();
+            if (_model.ArrivalOffset(arrival) is not { } offset)
             {
-                var offset = _model.ArrivalOffset(iteration);
-                if (offset is not { } intended || intended >= _duration)
-                {
-                    break;
-                }
+                break;
+            }
 
-                await _clock.WaitUntilAsync(intended, stop).ConfigureAwait(false);
-                var slot = new ArrivalSlot(iteration, intended);
-                var actual = _clock.Now;
-                if (actual - intended > _maxStartLag)
+            var intended = _start + offset;
+            if (intended >= _end)
+            {
+                break;
+            }
+
+            await _clock.WaitUntilAsync(intended, stop).ConfigureAwait(false);
+            var slot = new ArrivalSlot(launcher.NextIteration(), intended);
+            var actual = _clock.Now;
+            var lateness = actual - intended;
+            collector.RecordArrival(lateness);
+            if (lateness > _maxStartLag)
+            {
+                collector.RecordDrop(DropReason.LateStart);
+            }
+            else if (!TryTakeVirtualUser())
+            {
+                collector.RecordDrop(DropReason.NoFreeVirtualUser);
+            }
+            else
+            {
+                var iteration = launcher.Start(slot, actual);
+                if (iteration.IsCompleted)
                 {
-                    drop(slot, DropReason.LateStart);
-                }
-                else if (!TryTakeVirtualUser())
-                {
-                    drop(slot, DropReason.NoFreeVirtualUser);
+                    Interlocked.Decrement(ref _inFlight);
                 }
                 else
                 {
-                    _ = RunIterationAsync(start, slot, actual);
+                    _ = iteration.ContinueWith(_release, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                 }
             }
+        }
 
-            await _clock.WaitUntilAsync(_duration, stop).ConfigureAwait(false);
-            return _duration;
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            var now = _clock.Now;
-            return now < _duration ? now : _duration;
-        }
-        finally
-        {
-            ReleasePending();
-        }
+        await _clock.WaitUntilAsync(_end, stop).ConfigureAwait(false);
     }
-
-    /// <summary>Waits up to <paramref name="grace"/> for in-flight iterations; returns whether all finished.</summary>
-    public Task<bool> DrainAsync(TimeSpan grace) => _clock.WaitAsync(_drained.Task, grace);
 
     private bool TryTakeVirtualUser()
     {
@@ -99,27 +97,5 @@ internal sealed class OpenModelScheduler
 
         Interlocked.Decrement(ref _inFlight);
         return false;
-    }
-
-    private async Task RunIterationAsync(Func<ArrivalSlot, TimeSpan, Task> start, ArrivalSlot slot, TimeSpan actual)
-    {
-        Interlocked.Increment(ref _pending);
-        try
-        {
-            await start(slot, actual).ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
-            ReleasePending();
-        }
-    }
-
-    private void ReleasePending()
-    {
-        if (Interlocked.Decrement(ref _pending) == 0)
-        {
-            _drained.TrySetResult();
-        }
     }
 }

@@ -100,6 +100,10 @@ public sealed record RampingRate(double StartPerSecond, IReadOnlyList<RateStage>
         return errors;
     }
 
+    /// <inheritdoc />
+    public override string Describe()
+        => $"ramping-rate {Format(StartPerSecond)}/s{string.Concat(Stages.Select(s => $" → {Format(s.ToPerSecond)}/s over {Format(s.Over)}"))}";
+
     // Arrivals within a stage follow N(s) = from*s + (to-from)*s^2/(2*length); solve N(s) = arrivals for s
     // in the form that stays stable when the slope is near zero or negative.
     private static double SolveWithinStage(double arrivals, double from, double to, double length)

@@ -33,9 +33,9 @@ public class IntervalTests
         var intervals = result.Workloads[0].Intervals;
         // The iteration due at 2.9 s ends at 2.94 s, inside second 2: three full seconds, no partial fourth.
         Assert.Equal([0, 1, 2], intervals.Select(i => i.Second));
-        Assert.Equal(new IntervalSnapshot(0, 10, 10, 0, 0, 0, intervals[0].P50Ms, intervals[0].P99Ms), intervals[0]);
+        Assert.Equal(new IntervalSnapshot(0, 10, 10, 0, 0, 0, intervals[0].P50Ms, intervals[0].P99Ms) { Started = 10, Arrivals = 10 }, intervals[0]);
         Assert.InRange(intervals[0].P50Ms!.Value, 19.9, 20.1);
-        Assert.Equal(new IntervalSnapshot(1, 10, 0, 10, 0, 0, null, null), intervals[1]);
+        Assert.Equal(new IntervalSnapshot(1, 10, 0, 10, 0, 0, null, null) { Started = 10, Arrivals = 10 }, intervals[1]);
         Assert.InRange(intervals[2].P99Ms!.Value, 39.9, 40.1);
         Assert.Equal(intervals, progress.Select(p => p.Interval));
         Assert.All(progress, p => Assert.Equal(("w", "eu"), (p.Workload, p.Region)));

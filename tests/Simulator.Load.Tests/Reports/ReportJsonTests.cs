@@ -44,9 +44,34 @@ public class ReportJsonTests
         Assert.Equal(20, workload.GetProperty("targetRate").GetDouble());
         Assert.Equal(8, workload.GetProperty("dropped").GetInt64());
         Assert.Equal(10, workload.GetProperty("errorKinds").GetProperty("odoo.exceptions.ValidationError").GetInt64());
-        Assert.Equal(["name", "ok", "failed", "unknown", "latencyMs", "latencyUncorrectedMs"], Keys(workload.GetProperty("operations")[0]));
-        Assert.Equal(["second", "count", "ok", "failed", "dropped", "unknown", "p50Ms", "p99Ms"], Keys(workload.GetProperty("intervals")[0]));
+        Assert.Equal(["name", "ok", "failed", "unknown", "latencyMs", "latencyUncorrectedMs", "errorKinds"], Keys(workload.GetProperty("operations")[0]));
+        Assert.Equal(10, workload.GetProperty("operations")[0].GetProperty("errorKinds").GetProperty("validation").GetInt64());
+        Assert.Equal(
+            ["second", "count", "ok", "failed", "dropped", "unknown", "started", "arrivals", "p50Ms", "p99Ms"],
+            Keys(workload.GetProperty("intervals")));
+        Assert.Equal([0, 1], workload.GetProperty("intervals").GetProperty("second").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal([40.5, 42], workload.GetProperty("intervals").GetProperty("p50Ms").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(
+            ["model", "arrivals", "startLatenessMs", "bytesSent", "bytesReceived", "windowedLatencyMs"],
+            Keys(workload).SkipWhile(k => k != "model"));
+        Assert.Equal(123456, workload.GetProperty("bytesSent").GetInt64());
         Assert.Equal(["noFreeVirtualUser", "lateStart"], Keys(workload.GetProperty("droppedBy")));
+    }
+
+    [Fact]
+    public void The_timeline_is_written_one_line_per_column_and_reads_back()
+    {
+        var intervals = Enumerable.Range(0, 1800)
+            .Select(s => new Load.Measurement.IntervalSnapshot(s, 20, 19, 1, 0, 0, s % 7 == 0 ? null : 40.5 + s, 90.125) { Started = 20, Arrivals = 20 })
+            .ToList();
+        var report = Support.Reports.Report(Support.Reports.Run(Support.Reports.Workload() with { Intervals = intervals }));
+
+        string json = ReportJson.Serialize(report);
+        var read = ReportJson.Deserialize(json);
+
+        Assert.Equal(intervals, read.Workloads[0].Intervals);
+        Assert.InRange(json.Split('\n').Length, 10, 150);
+        Assert.True(json.Length < 150_000, $"a 30-minute timeline took {json.Length} characters");
     }
 
     [Fact]

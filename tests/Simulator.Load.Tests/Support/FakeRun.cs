@@ -9,7 +9,7 @@ internal static class FakeRun
     // Only a guard against a hung test; nothing asserts on real time.
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(30);
 
-    public static LoadPlan Plan(OpenLoadModel model, TimeSpan duration, int maxInFlight = 100, TimeSpan? maxStartLag = null, TimeSpan? grace = null)
+    public static LoadPlan Plan(LoadModel model, TimeSpan duration, int maxInFlight = 100, TimeSpan? maxStartLag = null, TimeSpan? grace = null)
         => new(duration, [new WorkloadPlan("w", "eu", model)
         {
             MaxInFlight = maxInFlight,

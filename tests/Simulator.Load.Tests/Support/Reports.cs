@@ -40,13 +40,23 @@ internal static class Reports
             measured ? latency ?? new LatencySummary(45.1, 120.5, 880.25, 1400, 2100) : null,
             measured ? uncorrected ?? new LatencySummary(44, 110, 400, 900, 2000) : null,
             new Dictionary<string, long> { ["odoo.exceptions.ValidationError"] = failed, ["timeout"] = unknown },
-            [new OperationResult("import.create", ok, failed, unknown, new LatencySummary(20, 50, 300, 500, 700), new LatencySummary(19, 45, 200, 400, 650))],
-            [new IntervalSnapshot(0, 20, 19, 1, 0, 0, 40.5, 90.1), new IntervalSnapshot(1, 20, 20, 0, 0, 0, 42, 95)]);
+            [new OperationResult("import.create", ok, failed, unknown, new LatencySummary(20, 50, 300, 500, 700), new LatencySummary(19, 45, 200, 400, 650))
+            {
+                ErrorKinds = new Dictionary<string, long> { ["validation"] = failed },
+            }],
+            [new IntervalSnapshot(0, 20, 19, 1, 0, 0, 40.5, 90.1), new IntervalSnapshot(1, 20, 20, 0, 0, 0, 42, 95)])
+        {
+            Model = $"constant-rate {targetRate}/s",
+            BytesSent = 123456,
+            BytesReceived = 654321,
+        };
 
     public static LoadRunResult Run(params WorkloadResult[] workloads)
         => new(new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero), 180, false, workloads.Length > 0 ? workloads : [Workload()]);
 
-    public static LoadReport Report(LoadRunResult? run = null, IReadOnlyList<ThresholdSpec>? thresholds = null, long? lost = 0, FailoverReport? failover = null)
+    /// <summary>A report; the achieved-rate rule is off unless <paramref name="rule"/> is given, so verdicts are only the thresholds passed.</summary>
+    public static LoadReport Report(
+        LoadRunResult? run = null, IReadOnlyList<ThresholdSpec>? thresholds = null, long? lost = 0, FailoverReport? failover = null, AchievedRateRule? rule = null)
         => LoadReportBuilder.Build(
             Header,
             run ?? Run(),
@@ -54,5 +64,6 @@ internal static class Reports
             lost is { } l ? new Load.Ledger.LedgerCheckResult(3580, l, 2, []) : null,
             [new FaultReport("kill", "leader", 60, null), new FaultReport("partition", "apac", 120, 150)],
             failover,
-            Machine);
+            Machine,
+            rule ?? AchievedRateRule.Off);
 }

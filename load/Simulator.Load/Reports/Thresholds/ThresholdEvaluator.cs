@@ -8,7 +8,8 @@ namespace Simulator.Load.Reports.Thresholds;
 /// take a percentile from, a ledger that was not checked, no failover) fails with the actual value
 /// <see cref="NotMeasured"/>: a verdict is never made up from a figure that does not exist. A workload metric
 /// without a region must hold in every region that runs the workload; the actual shown is the first region that
-/// broke it, or the one closest to the limit.
+/// broke it, or the one closest to the limit. Thresholds with a window are judged over every sliding window (see
+/// <see cref="ThresholdSpec.Window"/>); the actual then names the worst window.
 /// </summary>
 public static class ThresholdEvaluator
 {
@@ -36,7 +37,7 @@ public static class ThresholdEvaluator
         string expression = threshold.ToString();
         if (threshold.Window is not null)
         {
-            return new ThresholdReport(expression, NotMeasured + " (per-window figures are not evaluated yet)", false);
+            return WindowedThresholds.Evaluate(threshold, report, expression);
         }
 
         var readings = Read(threshold, report);
@@ -68,7 +69,7 @@ public static class ThresholdEvaluator
             : new ThresholdReport(expression, NotMeasured, false);
     }
 
-    private static bool Holds(double actual, ThresholdOperator op, double limit) => op switch
+    internal static bool Holds(double actual, ThresholdOperator op, double limit) => op switch
     {
         ThresholdOperator.LessThan => actual < limit,
         ThresholdOperator.LessThanOrEqual => actual <= limit,
@@ -106,22 +107,11 @@ public static class ThresholdEvaluator
                 return [Count(report.Failover?.LostWrites, unit, metric)];
         }
 
-        int dot = metric.LastIndexOf('.');
-        if (dot <= 0 || dot == metric.Length - 1)
+        if (!TrySplit(metric, out string name, out string? region, out _, out string stat))
         {
             return [Reading.Unknown(metric)];
         }
 
-        string selector = metric[..dot];
-        string stat = metric[(dot + 1)..];
-        if (stat is not ("p50" or "p90" or "p99" or "p999" or "max" or "error_rate" or "achieved_rate" or "ok" or "failed" or "dropped" or "unknown"))
-        {
-            return [Reading.Unknown(metric)];
-        }
-
-        int at = selector.IndexOf('@', StringComparison.Ordinal);
-        string name = at < 0 ? selector : selector[..at];
-        string? region = at < 0 ? null : selector[(at + 1)..];
         var entries = report.Workloads.Where(w => w.Name == name && (region is null || w.Region == region)).ToList();
         if (entries.Count == 0)
         {
@@ -129,6 +119,33 @@ public static class ThresholdEvaluator
         }
 
         return [.. entries.Select(entry => ReadWorkload(entry, stat, unit, metric) with { Region = entry.Region })];
+    }
+
+    /// <summary>Splits <c>name[@region].stat</c>; false when the metric has no known per-workload statistic.</summary>
+    internal static bool TrySplit(string metric, out string name, out string? region, out string stat)
+        => TrySplit(metric, out name, out region, out _, out stat);
+
+    private static bool TrySplit(string metric, out string name, out string? region, out string selector, out string stat)
+    {
+        name = selector = stat = string.Empty;
+        region = null;
+        int dot = metric.LastIndexOf('.');
+        if (dot <= 0 || dot == metric.Length - 1)
+        {
+            return false;
+        }
+
+        selector = metric[..dot];
+        stat = metric[(dot + 1)..];
+        if (stat is not ("p50" or "p90" or "p99" or "p999" or "max" or "error_rate" or "achieved_rate" or "ok" or "failed" or "dropped" or "unknown"))
+        {
+            return false;
+        }
+
+        int at = selector.IndexOf('@', StringComparison.Ordinal);
+        name = at < 0 ? selector : selector[..at];
+        region = at < 0 ? null : selector[(at + 1)..];
+        return true;
     }
 
     private static Reading ReadWorkload(WorkloadReport entry, string stat, ThresholdUnit unit, string metric) => stat switch
@@ -199,12 +216,11 @@ public static class ThresholdEvaluator
             return Reading.WrongUnit(unit, metric);
         }
 
-        if (entry.AchievedRate is not { } achieved || entry.TargetRate <= 0)
+        if (entry.AchievedShare is not { } share)
         {
             return Reading.Missing;
         }
 
-        double share = achieved / entry.TargetRate;
         return unit == ThresholdUnit.Percent ? new Reading(share * 100, "%") : new Reading(share, string.Empty);
     }
 
@@ -232,7 +248,13 @@ public static class ThresholdEvaluator
             return new Reading(total, "/s");
         }
 
-        var shares = entries.Select(e => Share(e, unit, metric)).ToList();
+        // Closed-model workloads have no target to fall short of: only open-model ones are judged.
+        var shares = entries.Where(e => e.TargetRate is not null).Select(e => Share(e, unit, metric)).ToList();
+        if (shares.Count == 0)
+        {
+            return Reading.Missing;
+        }
+
         return shares.FirstOrDefault(s => s.Value is null) is { Problem: not null } problem
             ? problem
             : shares.MinBy(s => s.Value!.Value);

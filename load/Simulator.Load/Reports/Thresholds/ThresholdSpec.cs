@@ -9,7 +9,8 @@ namespace Simulator.Load.Reports.Thresholds;
 /// <c>&lt;workload&gt;.ok|failed|dropped|unknown</c> (counts), where <c>&lt;workload&gt;</c> is a name (the threshold
 /// must hold in every region running it) or <c>name@region</c>; global <c>error_rate</c>, <c>achieved_rate</c>
 /// (the lowest workload's share of its target, or the sum of rates with <c>/s</c>), <c>lost_writes</c>,
-/// <c>unknown_writes</c>; <c>failover.rto</c>, <c>failover.error_window</c>, <c>failover.lost_writes</c>.
+/// <c>unknown_writes</c>; <c>failover.rto</c>, <c>failover.error_window</c>, <c>failover.lost_writes</c>. Workload
+/// metrics and the global error and achieved rates may also be judged over sliding windows (<see cref="Window"/>).
 /// </summary>
 /// <param name="Metric">The metric path.</param>
 /// <param name="Operator">The comparison.</param>
@@ -21,10 +22,22 @@ public sealed record ThresholdSpec(string Metric, ThresholdOperator Operator, do
     public string? Expression { get; init; }
 
     /// <summary>
-    /// When set, the condition must hold in every window of this length (<c>over any 30s window</c>). Not evaluated
-    /// yet: such a threshold fails as not measured rather than being judged on the whole run.
+    /// When set, the condition must hold in every sliding window of this length (<c>over any 30s window</c>), rounded
+    /// up to whole seconds: windows <c>[s, s + length)</c> for every second <c>s</c> at which one fits in the run (one
+    /// window over the whole run when it is shorter). Latency percentiles over windows need the window tracked during
+    /// the run (<see cref="LoadRunOptions.Windows"/>, see <see cref="WindowsOf"/>); counts, error and achieved rates
+    /// are read from the per-second timeline.
     /// </summary>
     public TimeSpan? Window { get; init; }
+
+    /// <summary>The distinct windows of <paramref name="thresholds"/>, for <see cref="LoadRunOptions.Windows"/>.</summary>
+    /// <param name="thresholds">The scenario's thresholds.</param>
+    /// <returns>The window lengths, shortest first.</returns>
+    public static IReadOnlyList<TimeSpan> WindowsOf(IEnumerable<ThresholdSpec> thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
+        return [.. thresholds.Where(t => t.Window is not null).Select(t => TimeSpan.FromSeconds(LoadRunOptions.WindowSeconds(t.Window!.Value))).Distinct().Order()];
+    }
 
     /// <summary>The operator's symbol.</summary>
     /// <param name="op">The operator.</param>
