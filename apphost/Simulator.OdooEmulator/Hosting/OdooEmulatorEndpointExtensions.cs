@@ -1,5 +1,8 @@
 using Simulator.OdooEmulator.Rpc;
+using Simulator.OdooEmulator.Rpc.Json2;
 using Simulator.OdooEmulator.Rpc.XmlRpc;
+using Simulator.OdooEmulator.Security;
+using Simulator.OdooEmulator.Sessions;
 using Simulator.OdooEmulator.Web;
 using Simulator.OdooEmulator.Workers;
 
@@ -12,6 +15,8 @@ internal static class OdooEmulatorEndpointExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<WorkerPoolMiddleware>();
+        // Logs the generated JSON-2 key (if none is configured) as the emulator starts, not at first use.
+        app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<ApiKeys>());
         app.MapPost("/jsonrpc", (HttpContext http, JsonRpcHandler handler, RpcDispatcher dispatcher) =>
             handler.HandleAsync(http, (parameters, ct) => JsonRpcRoutes.JsonRpcAsync(dispatcher, parameters, ct)));
 
@@ -26,6 +31,19 @@ internal static class OdooEmulatorEndpointExtensions
             handler.HandleAsync(http, service, intFaults: true));
         app.MapPost("/xmlrpc/{service}", (HttpContext http, string service, XmlRpcHandler handler) =>
             handler.HandleAsync(http, service, intFaults: false));
+
+        app.MapPost("/web/session/authenticate", (HttpContext http, JsonRpcHandler handler, WebSessionRoutes routes) =>
+            handler.HandleAsync(http, (parameters, ct) => routes.AuthenticateAsync(http, parameters, ct)));
+        app.MapPost("/web/session/get_session_info", (HttpContext http, JsonRpcHandler handler, WebSessionRoutes routes) =>
+            handler.HandleAsync(http, (parameters, ct) => routes.GetSessionInfoAsync(http, parameters, ct)));
+        app.MapPost("/web/session/destroy", (HttpContext http, JsonRpcHandler handler, WebSessionRoutes routes) =>
+            handler.HandleAsync(http, (parameters, ct) => routes.DestroyAsync(http, parameters, ct)));
+        app.MapPost("/web/dataset/call_kw/{**path}", (HttpContext http, JsonRpcHandler handler, WebSessionRoutes routes) =>
+            handler.HandleAsync(http, (parameters, ct) => routes.CallKwAsync(http, parameters, ct)));
+
+        // Every verb reaches the route, which answers 405 itself (as Odoo's does) for anything but POST.
+        app.Map("/json/2/{model}/{method}", (HttpContext http, string model, string method, Json2Handler handler) =>
+            handler.HandleAsync(http, model, method));
 
         app.MapGet("/web/health", (HttpContext http, DatabaseHealthProbe probe) => HealthEndpoint.HandleAsync(http, probe));
         return app;

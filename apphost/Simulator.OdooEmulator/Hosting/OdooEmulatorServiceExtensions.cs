@@ -9,7 +9,9 @@ using Simulator.OdooEmulator.Models.Products;
 using Simulator.OdooEmulator.Models.Sales;
 using Simulator.OdooEmulator.Rpc;
 using Simulator.OdooEmulator.Rpc.Services;
+using Simulator.OdooEmulator.Rpc.Json2;
 using Simulator.OdooEmulator.Rpc.XmlRpc;
+using Simulator.OdooEmulator.Sessions;
 using Simulator.OdooEmulator.Security;
 using Simulator.OdooEmulator.Web;
 using Simulator.OdooEmulator.Workers;
@@ -43,6 +45,14 @@ internal static class OdooEmulatorServiceExtensions
         services.AddSingleton<ModelExecutor>();
 
         services.AddSingleton<Credentials>();
+        services.AddSingleton<ApiKeys>();
+        services.AddSingleton<ISessionStore>(provider =>
+        {
+            var options = provider.GetRequiredService<OdooEmulatorOptions>();
+            return string.IsNullOrWhiteSpace(options.Redis) ? new InMemorySessionStore() : new RedisSessionStore(options);
+        });
+        services.AddSingleton<WebSessionRoutes>();
+        services.AddSingleton<Json2Handler>();
         services.AddSingleton<IRpcService, CommonService>();
         services.AddSingleton<IRpcService, ObjectService>();
         services.AddSingleton<RpcDispatcher>();

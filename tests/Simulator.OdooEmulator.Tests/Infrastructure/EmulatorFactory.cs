@@ -17,6 +17,7 @@ internal sealed class EmulatorFactory(string connectionString, IReadOnlyDictiona
     public const string Database = "odoo";
     public const string Login = "admin";
     public const string Password = "s3cret";
+    public const string ApiKey = "0123456789abcdef0123456789abcdef01234567";
 
     /// <summary>The instance's counters.</summary>
     public EmulatorMetrics Metrics => Services.GetRequiredService<EmulatorMetrics>();
@@ -34,6 +35,9 @@ internal sealed class EmulatorFactory(string connectionString, IReadOnlyDictiona
         return new Uri(addresses.Single());
     }
 
+    /// <summary>A web-session and JSON-2 client for this instance.</summary>
+    public OdooWebClient CreateWebClient() => new(CreateClient());
+
     /// <summary>A JSON-RPC client for this instance.</summary>
     public OdooRpcClient CreateRpcClient() => new(CreateClient());
 
@@ -45,6 +49,7 @@ internal sealed class EmulatorFactory(string connectionString, IReadOnlyDictiona
             ["Odoo:DatabaseName"] = Database,
             ["Odoo:Login"] = Login,
             ["Odoo:Password"] = Password,
+            ["Odoo:ApiKey"] = ApiKey,
             ["Odoo:Seed:Products"] = "200",
             ["Odoo:Seed:Partners"] = "50",
             // Tests keep Odoo's back-off shape but not its seconds-long waits.
