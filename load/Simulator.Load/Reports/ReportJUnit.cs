@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+
+namespace Simulator.Load.Reports;
+
+/// <summary>
+/// Renders <c>junit.xml</c> from the report model, in the JUnit XML shape Jenkins, GitLab and GitHub test reporters
+/// read: <c>&lt;testsuites&gt;</c> holding one <c>&lt;testsuite&gt;</c> named after the scenario, with one
+/// <c>&lt;testcase&gt;</c> per threshold (<c>classname</c> <c>sim.&lt;scenario&gt;</c>, <c>name</c> the threshold as
+/// written). A failed threshold carries <c>&lt;failure message="actual …, expected …" type="threshold"&gt;</c>; the suite's
+/// <c>&lt;properties&gt;</c> name the topology, runtime and machine, and <c>&lt;system-out&gt;</c> holds report.md.
+/// </summary>
+public static class ReportJUnit
+{
+    /// <summary>The conventional file name inside a run's output folder.</summary>
+    public const string FileName = "junit.xml";
+
+    /// <summary>Renders the report as JUnit XML.</summary>
+    /// <param name="report">The report.</param>
+    /// <returns>The XML text, with an XML declaration.</returns>
+    public static string Render(LoadReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        int tests = report.Thresholds.Count;
+        int failures = report.Thresholds.Count(t => !t.Passed);
+        string time = report.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+        string timestamp = report.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
+        string classname = "sim." + Clean(report.Scenario);
+
+        var suite = new XElement(
+            "testsuite",
+            new XAttribute("name", Clean(report.Scenario)),
+            new XAttribute("tests", tests),
+            new XAttribute("failures", failures),
+            new XAttribute("errors", 0),
+            new XAttribute("skipped", 0),
+            new XAttribute("time", time),
+            new XAttribute("timestamp", timestamp),
+            new XElement(
+                "properties",
+                Property("topology", report.Topology),
+                Property("runtime", report.Runtime),
+                Property("cores", report.Machine.Cores.ToString(CultureInfo.InvariantCulture)),
+                Property("os", report.Machine.Os ?? string.Empty),
+                Property("dotnet", report.Machine.Dotnet ?? string.Empty),
+                Property("cancelled", report.Cancelled ? "true" : "false")),
+            report.Thresholds.Select(t => TestCase(t, classname)),
+            new XElement("system-out", Clean(ReportMarkdown.Render(report))));
+
+        var document = new XDocument(
+            new XDeclaration("1.0", "utf-8", null),
+            new XElement(
+                "testsuites",
+                new XAttribute("name", "sim " + Clean(report.Scenario)),
+                new XAttribute("tests", tests),
+                new XAttribute("failures", failures),
+                new XAttribute("errors", 0),
+                new XAttribute("time", time),
+                suite));
+
+        var text = new StringBuilder();
+        using (var writer = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true }))
+        {
+            document.Save(writer);
+        }
+
+        return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + text.ToString().ReplaceLineEndings("\n") + "\n";
+    }
+
+    /// <summary>Renders the report and writes it to <paramref name="path"/>, creating its folder when needed.</summary>
+    /// <param name="report">The report.</param>
+    /// <param name="path">The file's path.</param>
+    /// <param name="cancellationToken">Cancels the write.</param>
+    /// <returns>A task that completes when the file is written.</returns>
+    public static Task WriteAsync(LoadReport report, string path, CancellationToken cancellationToken)
+    {
+        ReportJson.CreateFolderOf(path);
+        return File.WriteAllTextAsync(path, Render(report), new UTF8Encoding(false), cancellationToken);
+    }
+
+    private static XElement TestCase(ThresholdReport threshold, string classname)
+    {
+        var testcase = new XElement(
+            "testcase",
+            new XAttribute("classname", classname),
+            new XAttribute("name", Clean(threshold.Expression)),
+            new XAttribute("time", 0));
+        if (!threshold.Passed)
+        {
+            testcase.Add(new XElement(
+                "failure",
+                new XAttribute("message", Clean($"actual {threshold.Actual}, expected {threshold.Expression}")),
+                new XAttribute("type", "threshold"),
+                Clean($"expected: {threshold.Expression}\nactual:   {threshold.Actual}")));
+        }
+        else
+        {
+            testcase.Add(new XElement("system-out", Clean($"actual: {threshold.Actual}")));
+        }
+
+        return testcase;
+    }
+
+    private static XElement Property(string name, string value)
+        => new("property", new XAttribute("name", name), new XAttribute("value", Clean(value)));
+
+    // XML 1.0 cannot carry most control characters, even escaped: drop them rather than write a file CI cannot parse.
+    private static string Clean(string text)
+        => text.Any(c => !XmlConvert.IsXmlChar(c)) ? new string([.. text.Where(XmlConvert.IsXmlChar)]) : text;
+}
