@@ -7,6 +7,7 @@ using Simulator.OdooEmulator.Models.Countries;
 using Simulator.OdooEmulator.Models.Partners;
 using Simulator.OdooEmulator.Models.Products;
 using Simulator.OdooEmulator.Models.Sales;
+using Simulator.OdooEmulator.Models.Stock;
 using Simulator.OdooEmulator.Rpc;
 using Simulator.OdooEmulator.Rpc.Services;
 using Simulator.OdooEmulator.Rpc.Json2;
@@ -41,6 +42,13 @@ internal static class OdooEmulatorServiceExtensions
         services.AddSingleton<OdooModel, ProductProductModel>();
         services.AddSingleton<OdooModel, SaleOrderModel>();
         services.AddSingleton<OdooModel, SaleOrderLineModel>();
+        services.AddSingleton<OdooModel, StockWarehouseModel>();
+        services.AddSingleton<OdooModel, StockLocationModel>();
+        services.AddSingleton<OdooModel, StockPickingTypeModel>();
+        services.AddSingleton<OdooModel, StockQuantModel>();
+        services.AddSingleton<OdooModel, StockPickingModel>();
+        services.AddSingleton<OdooModel, StockMoveModel>();
+        services.AddSingleton<OdooModel, StockMoveLineModel>();
         services.AddSingleton<ModelRegistry>();
         services.AddSingleton<ModelExecutor>();
 

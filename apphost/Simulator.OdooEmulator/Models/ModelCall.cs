@@ -16,7 +16,8 @@ internal sealed class ModelCall(
     JsonArray args,
     JsonObject kwargs,
     DateTime now,
-    CallCost cost)
+    CallCost cost,
+    string warehouseCode = "EU")
 {
     public OdooCursor Cursor { get; } = cursor;
 
@@ -44,6 +45,9 @@ internal sealed class ModelCall(
     public DateTime Now { get; } = now;
 
     public CallCost Cost { get; } = cost;
+
+    /// <summary>Code of this instance's warehouse (its region's), the default for new sale orders.</summary>
+    public string WarehouseCode { get; } = warehouseCode;
 
     /// <summary>Spends the call's processing cost now (see <see cref="CallCost"/>).</summary>
     public Task SpendCostAsync(CancellationToken cancellationToken) => Cost.SpendAsync(cancellationToken);

@@ -58,7 +58,8 @@ internal sealed class ModelExecutor(
                     args.DeepClone().AsArray(),
                     kwargs.DeepClone().AsObject(),
                     Now(),
-                    new CallCost(options.CallCost, timeProvider));
+                    new CallCost(options.CallCost, timeProvider),
+                    StockSeeder.WarehouseCode(options.Region));
                 var result = await function(call, ct);
                 await call.SpendCostAsync(ct);
                 return result;

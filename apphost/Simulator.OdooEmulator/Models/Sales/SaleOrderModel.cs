@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Simulator.OdooEmulator.Database;
 using Simulator.OdooEmulator.Models.Orm;
+using Simulator.OdooEmulator.Models.Stock;
 using Simulator.OdooEmulator.Rpc;
 
 namespace Simulator.OdooEmulator.Models.Sales;
@@ -28,6 +29,8 @@ internal sealed class SaleOrderModel : OdooModel
             FieldDefinition.Stored("amount_untaxed", FieldType.Monetary, "Untaxed Amount") with { ReadOnly = true },
             FieldDefinition.Stored("amount_total", FieldType.Monetary, "Total") with { ReadOnly = true },
             FieldDefinition.One2many("order_line", "Order Lines", "sale.order.line", "order_id"),
+            FieldDefinition.Many2one("warehouse_id", "Warehouse", "stock.warehouse"),
+            FieldDefinition.One2many("picking_ids", "Transfers", "stock.picking", "sale_id"),
             StandardFields.CreateDate,
             StandardFields.WriteDate,
         ],
@@ -68,6 +71,23 @@ internal sealed class SaleOrderModel : OdooModel
         return single ? ids[0] : new JsonArray(ids.Select(id => (JsonNode)id).ToArray());
     }
 
+    /// <summary>Odoo refuses to delete confirmed orders; drafts (and their lines) go.</summary>
+    protected override async Task<JsonNode?> UnlinkAsync(ModelCall call, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var (ids, _) = SplitIds(call, "unlink", NoParameters, 0);
+        await CheckExistAsync(call, ids, cancellationToken);
+        var parameters = new SqlParameters();
+        var confirmed = await call.Cursor.ScalarAsync(
+            $"SELECT count(*) FROM sale_order WHERE id = ANY({parameters.Add(ids)}) AND state NOT IN ('draft', 'cancel')", parameters, cancellationToken);
+        if (confirmed is long count && count > 0)
+        {
+            throw OdooException.UserError("You can not delete a sent quotation or a confirmed sales order. You must first cancel it.");
+        }
+
+        return await base.UnlinkAsync(call, cancellationToken);
+    }
+
     private static async Task<JsonNode?> ActionConfirmAsync(ModelCall call, CancellationToken cancellationToken)
     {
         var (ids, _) = SplitIds(call, "action_confirm", NoParameters, 0);
@@ -103,6 +123,8 @@ internal sealed class SaleOrderModel : OdooModel
             var sql = $"UPDATE sale_order SET state = 'sale', date_order = {update.Add(call.Now)}, " +
                       $"write_uid = {update.Add(call.Uid)}, write_date = {update.Add(call.Now)} WHERE id = ANY({update.Add(ids)})";
             await call.Cursor.ExecuteAsync(sql, update, cancellationToken);
+            // Odoo's _action_launch_stock_rule: a delivery per order, reserved at confirmation.
+            await StockOperations.CreateDeliveriesAsync(call, ids, cancellationToken);
         }
 
         return true;
@@ -202,6 +224,13 @@ internal sealed class SaleOrderModel : OdooModel
         }
 
         columns.TryAdd("state", "draft");
+        if (!columns.TryGetValue("warehouse_id", out var warehouse) || warehouse is null)
+        {
+            // Odoo's default: the user's (here: this instance's region's) warehouse.
+            var lookup = new SqlParameters();
+            columns["warehouse_id"] = await call.Cursor.ScalarAsync(
+                $"SELECT id FROM stock_warehouse WHERE code = {lookup.Add(call.WarehouseCode)}", lookup, cancellationToken);
+        }
         if (!columns.TryGetValue("date_order", out var dateOrder) || dateOrder is null)
         {
             columns["date_order"] = call.Now;
