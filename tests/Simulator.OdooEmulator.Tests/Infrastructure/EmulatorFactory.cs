@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,8 @@ using Simulator.OdooEmulator.Diagnostics;
 namespace Simulator.OdooEmulator.Tests.Infrastructure;
 
 /// <summary>An in-process emulator instance pointed at a test database.</summary>
-internal sealed class EmulatorFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
+internal sealed class EmulatorFactory(
+    string connectionString, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? timeProvider = null)
     : WebApplicationFactory<Program>
 {
     public const string Database = "odoo";
@@ -62,5 +64,9 @@ internal sealed class EmulatorFactory(string connectionString, IReadOnlyDictiona
 
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(values));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (timeProvider is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(timeProvider));
+        }
     }
 }
