@@ -13,6 +13,7 @@ namespace Simulator.AppHost.Run;
 /// </summary>
 public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string outputDirectory, TextWriter console)
 {
+    private const int MinPoolThreads = 32;
     private static readonly TimeSpan LedgerCheckTimeout = TimeSpan.FromMinutes(2);
 
     /// <summary>Where <c>--endpoints</c> writes the entry points once the topology is healthy; null for none.</summary>
@@ -65,6 +66,11 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     private async Task<LoadRunResult> DriveLoadAsync(
         NativeTopology topology, string ledgerPath, TimeProvider time, CancellationToken cancellationToken)
     {
+        // Timers and continuations of the open-model scheduler run on the thread pool; on a 2-core
+        // machine its default minimum (one thread per core) lets a burst of blocking work in the same
+        // process delay arrivals past their slot, which the engine then honestly counts as dropped.
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, MinPoolThreads), Math.Max(io, MinPoolThreads));
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
         {
             Timeout = Timeout.InfiniteTimeSpan,

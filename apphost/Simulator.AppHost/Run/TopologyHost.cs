@@ -122,7 +122,7 @@ public sealed class TopologyHost : IAsyncDisposable
             {
                 throw Failure(resource.Name, $"was not healthy within {options.StartTimeout.TotalSeconds:0} s");
             }
-            catch (DistributedApplicationException ex)
+            catch (DistributedApplicationException ex) when (!cancellationToken.IsCancellationRequested)
             {
                 throw Failure(resource.Name, "could not start: " + ex.Message);
             }
@@ -146,6 +146,8 @@ public sealed class TopologyHost : IAsyncDisposable
         {
             await timeout.CancelAsync();
             await Task.WhenAll(healthy, starting).ContinueWith(static _ => { }, TaskScheduler.Default);
+            // Ctrl-C while starting stops the resources; that is an interruption, not a failure to start.
+            cancellationToken.ThrowIfCancellationRequested();
             throw;
         }
     }

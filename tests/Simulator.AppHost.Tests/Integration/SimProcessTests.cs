@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using Simulator.AppHost.Cli;
+
+namespace Simulator.AppHost.Tests.Integration;
+
+/// <summary>The <c>sim</c> entry point run as a process, the way users and CI run it.</summary>
+public sealed class SimProcessTests
+{
+    private static readonly string Sim = Path.Combine(AppContext.BaseDirectory, "sim.dll");
+
+    [Fact]
+    public void An_invalid_scenario_exits_2_naming_file_line_and_field()
+    {
+        var result = ProcessRunner.Run("dotnet", [Sim, "validate", Fixtures.Path("invalid-run.yaml")]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.Contains("invalid-run.yaml:5:", result.Error, StringComparison.Ordinal);
+        Assert.Contains("workloads[0].rate", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_refuses_an_invalid_scenario_before_starting_anything()
+    {
+        var result = ProcessRunner.Run("dotnet", [Sim, "run", Fixtures.Path("invalid-run.yaml"), "--out", Fixtures.TempFolder()]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        Assert.DoesNotContain("Standing up", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_shipped_quickstart_is_valid()
+    {
+        var result = ProcessRunner.Run("dotnet", [Sim, "validate", Fixtures.Shipped("quickstart.yaml")]);
+
+        Assert.True(result.ExitCode == ExitCodes.Passed, result.Output);
+    }
+
+    [Fact]
+    public void The_containers_runtime_without_an_engine_exits_3_saying_how_to_fix_it()
+    {
+        var result = ProcessRunner.Run("dotnet", [Sim, "run", Fixtures.Shipped("quickstart.yaml"), "--runtime", "containers"]);
+
+        Assert.Equal(ExitCodes.EnvironmentFailed, result.ExitCode);
+        Assert.Contains("--runtime native", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_verb_or_option_is_a_usage_error()
+    {
+        Assert.Equal(ExitCodes.InvalidInput, ProcessRunner.Run("dotnet", [Sim, "frobnicate"]).ExitCode);
+        Assert.Equal(ExitCodes.InvalidInput, ProcessRunner.Run("dotnet", [Sim, "validate", "x.yaml", "--bogus", "1"]).ExitCode);
+    }
+
+    [Theory]
+    [InlineData(Signals.Interrupt)]
+    [InlineData(Signals.Terminate)]
+    public async Task Ctrl_C_or_SIGTERM_stops_sim_gracefully_instead_of_killing_it(int signal)
+    {
+        var start = new ProcessStartInfo(
+            "perl",
+            ["-e", RestoreSignalsAndExec, "dotnet", Sim, "toxiproxy-server", "--host", "127.0.0.1", "--port", "0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var sim = Process.Start(start)!;
+        try
+        {
+            var stderr = sim.StandardError.ReadToEndAsync();
+            var listening = await sim.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            Assert.Contains("listening on http://127.0.0.1:", listening, StringComparison.Ordinal);
+
+            Assert.Equal(0, Signals.Send(sim.Id, signal));
+
+            Assert.True(sim.WaitForExit(TimeSpan.FromSeconds(30)), "sim did not stop after the signal");
+            Assert.Equal(0, sim.ExitCode);
+            Assert.Contains("stopping", await stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!sim.HasExited)
+            {
+                sim.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    // A test runner may start children with SIGINT ignored or blocked; a terminal does not. perl
+    // restores both before exec, so the signal reaches sim the way Ctrl-C would.
+    private const string RestoreSignalsAndExec =
+        "use POSIX qw(:signal_h); sigprocmask(SIG_UNBLOCK, POSIX::SigSet->new(SIGINT)); $SIG{INT} = 'DEFAULT'; exec @ARGV or die";
+}

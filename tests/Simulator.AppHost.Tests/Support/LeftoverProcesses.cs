@@ -1,0 +1,59 @@
+using System.Globalization;
+using Simulator.AppHost.Native;
+
+namespace Simulator.AppHost.Tests;
+
+/// <summary>What a simulator process left behind: its run folders and processes still using them.</summary>
+public static class LeftoverProcesses
+{
+    /// <summary>Run folders owned by <paramref name="simulatorPid"/> that still exist.</summary>
+    public static IReadOnlyList<string> RunFoldersOf(int simulatorPid) =>
+        Directory.Exists(RunDirectory.Root)
+            ? [.. Directory.EnumerateDirectories(RunDirectory.Root).Where(f => RunDirectory.OwnerProcessId(f) == simulatorPid)]
+            : [];
+
+    /// <summary>Command lines of live processes that mention a run folder of <paramref name="simulatorPid"/>.</summary>
+    public static IReadOnlyList<string> ProcessesOf(int simulatorPid)
+    {
+        var marker = string.Create(CultureInfo.InvariantCulture, $"-{simulatorPid}/");
+        var found = new List<string>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            {
+                continue;
+            }
+
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
+                if (commandLine.Contains(RunDirectory.Root, StringComparison.Ordinal) && commandLine.Contains(marker, StringComparison.Ordinal))
+                {
+                    found.Add(commandLine);
+                }
+            }
+            catch (IOException)
+            {
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Waits up to <paramref name="timeout"/> for the leftovers of <paramref name="simulatorPid"/> to go.</summary>
+    public static async Task<(IReadOnlyList<string> Folders, IReadOnlyList<string> Processes)> AfterAsync(int simulatorPid, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var folders = RunFoldersOf(simulatorPid);
+            var processes = ProcessesOf(simulatorPid);
+            if ((folders.Count == 0 && processes.Count == 0) || DateTime.UtcNow > deadline)
+            {
+                return (folders, processes);
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using Simulator.AppHost.Topology;
+
+namespace Simulator.AppHost.Tests.Topology;
+
+public sealed class TopologyCatalogTests
+{
+    [Fact]
+    public void Single_region_ha_names_every_resource_the_native_runtime_creates()
+    {
+        Assert.Equal(
+            ["eu-pg-1", "eu-pg-2", "eu-redis", "eu-odoo-1", "eu-odoo-2", "eu-ingress"],
+            TopologyCatalog.SingleRegionHa.ResourceNames());
+    }
+
+    [Fact]
+    public void The_scenario_catalog_knows_the_regions_and_resources()
+    {
+        var outline = ScenarioTopologyCatalog.Instance.Find("single-region-ha");
+
+        Assert.NotNull(outline);
+        Assert.Equal(["eu"], outline.Regions);
+        Assert.Contains("eu-ingress", outline.Resources);
+        Assert.Null(ScenarioTopologyCatalog.Instance.Find("no-such-topology"));
+    }
+}
