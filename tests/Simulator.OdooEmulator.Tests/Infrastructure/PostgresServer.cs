@@ -39,7 +39,28 @@ public sealed class PostgresServer : IAsyncDisposable
     private string LogFile => Path.Combine(_root, "postgres.log");
 
     /// <summary>Creates and starts a cluster on a free port in 41000-41099.</summary>
-    public static async Task<PostgresServer> StartAsync()
+    public static Task<PostgresServer> StartAsync() =>
+        CreateAsync(root => RunAsPostgresCheckedAsync(
+            "initdb", ["-D", Path.Combine(root, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]));
+
+    /// <summary>
+    /// A hot standby of <paramref name="primary"/>: a base backup streaming from it
+    /// (<c>pg_basebackup -R</c>), started on its own free port; <see cref="PromoteAsync"/> makes it the primary.
+    /// </summary>
+    public static Task<PostgresServer> StartStandbyAsync(PostgresServer primary)
+    {
+        ArgumentNullException.ThrowIfNull(primary);
+        return CreateAsync(root => RunAsPostgresCheckedAsync("pg_basebackup",
+        [
+            "-h", "127.0.0.1", "-p", primary.Port.ToString(CultureInfo.InvariantCulture), "-U", "postgres",
+            "-D", Path.Combine(root, "data"), "-R", "-X", "stream", "-c", "fast", "--no-sync",
+        ]));
+    }
+
+    /// <summary>Promotes a standby to primary and waits until it accepts writes.</summary>
+    public Task PromoteAsync() => RunAsPostgresCheckedAsync("pg_ctl", ["-D", DataDir, "-w", "-t", "30", "promote"]);
+
+    private static async Task<PostgresServer> CreateAsync(Func<string, Task> createDataDirectory)
     {
         await ReapOrphansAsync();
         var root = Directory.CreateTempSubdirectory(DirPrefix).FullName;
@@ -51,8 +72,7 @@ public sealed class PostgresServer : IAsyncDisposable
                 await ProcessRunner.RunCheckedAsync("chown", ["-R", "postgres:postgres", root], CommandTimeout);
             }
 
-            await RunAsPostgresCheckedAsync(
-                "initdb", ["-D", Path.Combine(root, "data"), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"]);
+            await createDataDirectory(root);
             var offset = Random.Shared.Next(PortCount);
             for (var i = 0; i < PortCount; i++)
             {
