@@ -1,8 +1,10 @@
 using Npgsql;
+using Simulator.OdooEmulator.Attachments;
 using Simulator.OdooEmulator.Configuration;
 using Simulator.OdooEmulator.Database;
 using Simulator.OdooEmulator.Diagnostics;
 using Simulator.OdooEmulator.Models;
+using Simulator.OdooEmulator.Models.Attachments;
 using Simulator.OdooEmulator.Models.Countries;
 using Simulator.OdooEmulator.Models.Partners;
 using Simulator.OdooEmulator.Models.Products;
@@ -34,6 +36,15 @@ internal static class OdooEmulatorServiceExtensions
         services.AddSingleton<NpgsqlDataSource>(provider => OdooDataSourceFactory.Create(provider.GetRequiredService<OdooEmulatorOptions>()));
         services.AddSingleton<ReplicaDataSource>();
         services.AddSingleton<EmulatorMetrics>();
+        services.AddHttpClient(nameof(S3Client));
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<OdooEmulatorOptions>();
+            var s3 = options.S3.IsConfigured
+                ? new S3Client(options.S3, provider.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(S3Client)), provider.GetRequiredService<TimeProvider>())
+                : null;
+            return new AttachmentStorage(s3);
+        });
         services.AddSingleton<TransactionRunner>();
         services.AddSingleton<WorkerPool>();
 
@@ -42,6 +53,7 @@ internal static class OdooEmulatorServiceExtensions
         services.AddSingleton<OdooModel, ProductProductModel>();
         services.AddSingleton<OdooModel, SaleOrderModel>();
         services.AddSingleton<OdooModel, SaleOrderLineModel>();
+        services.AddSingleton<OdooModel, IrAttachmentModel>();
         services.AddSingleton<OdooModel, StockWarehouseModel>();
         services.AddSingleton<OdooModel, StockLocationModel>();
         services.AddSingleton<OdooModel, StockPickingTypeModel>();
