@@ -44,7 +44,7 @@ public sealed class OdooClient
     /// <summary>The logged-in user's id, or null before <see cref="AuthenticateAsync"/> succeeded.</summary>
     public int? UserId => Volatile.Read(ref _session)?.UserId;
 
-    /// <summary>Logs in through <c>common.authenticate</c> and keeps the session for <see cref="ExecuteKwAsync"/>.</summary>
+    /// <summary>Logs in through <c>common.authenticate</c> and keeps the session for <c>ExecuteKwAsync</c>.</summary>
     /// <param name="database">The database name.</param>
     /// <param name="login">The user's login.</param>
     /// <param name="password">The user's password or API key.</param>
@@ -73,6 +73,27 @@ public sealed class OdooClient
     /// <exception cref="OdooAuthenticationException">No login was made yet.</exception>
     public Task<JsonElement> ExecuteKwAsync(
         string model, string method, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?>? kwargs, CancellationToken cancellationToken)
+        => ExecuteKwAsync(model, method, args, kwargs, null, cancellationToken);
+
+    /// <summary>
+    /// Calls a model method through <c>object.execute_kw</c> as the logged-in user, adding the request and response
+    /// body bytes to <paramref name="meter"/> (an <see cref="IterationContext"/>, so the workload's byte counts include them).
+    /// </summary>
+    /// <param name="model">The model, for example <c>sale.order</c>.</param>
+    /// <param name="method">The method, for example <c>create</c>.</param>
+    /// <param name="args">Positional arguments (serialized as JSON by their runtime types).</param>
+    /// <param name="kwargs">Keyword arguments; none when null.</param>
+    /// <param name="meter">Where to count bytes; none when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The call's <c>result</c>.</returns>
+    /// <exception cref="OdooAuthenticationException">No login was made yet.</exception>
+    public Task<JsonElement> ExecuteKwAsync(
+        string model,
+        string method,
+        IReadOnlyList<object?> args,
+        IReadOnlyDictionary<string, object?>? kwargs,
+        ITransferMeter? meter,
+        CancellationToken cancellationToken)
     {
         var session = Volatile.Read(ref _session)
             ?? throw new OdooAuthenticationException("Call AuthenticateAsync before ExecuteKwAsync.");
@@ -80,6 +101,7 @@ public sealed class OdooClient
             "object",
             "execute_kw",
             [session.Database, session.UserId, session.Password, model, method, args, kwargs ?? new Dictionary<string, object?>()],
+            meter,
             cancellationToken);
     }
 
@@ -89,7 +111,18 @@ public sealed class OdooClient
     /// <param name="args">The arguments (serialized as JSON by their runtime types).</param>
     /// <param name="cancellationToken">Cancels the call; then <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>The call's <c>result</c>.</returns>
-    public async Task<JsonElement> CallAsync(string service, string method, IReadOnlyList<object?> args, CancellationToken cancellationToken)
+    public Task<JsonElement> CallAsync(string service, string method, IReadOnlyList<object?> args, CancellationToken cancellationToken)
+        => CallAsync(service, method, args, null, cancellationToken);
+
+    /// <summary>Calls <paramref name="service"/>.<paramref name="method"/> with raw arguments, counting body bytes in <paramref name="meter"/>.</summary>
+    /// <param name="service">The service: <c>common</c>, <c>object</c> or <c>db</c>.</param>
+    /// <param name="method">The service's method.</param>
+    /// <param name="args">The arguments (serialized as JSON by their runtime types).</param>
+    /// <param name="meter">Where to count the request and response body bytes; none when null.</param>
+    /// <param name="cancellationToken">Cancels the call; then <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <returns>The call's <c>result</c>.</returns>
+    public async Task<JsonElement> CallAsync(
+        string service, string method, IReadOnlyList<object?> args, ITransferMeter? meter, CancellationToken cancellationToken)
     {
         long id = Interlocked.Increment(ref _nextId);
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
@@ -112,6 +145,7 @@ public sealed class OdooClient
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             status = response.StatusCode;
             payload = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+            meter?.RecordTransfer(body.Length, payload.Length);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

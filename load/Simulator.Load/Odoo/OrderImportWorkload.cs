@@ -7,7 +7,8 @@ namespace Simulator.Load.Odoo;
 /// (<c>product.product</c> <c>search_read</c>, fields <c>["id"]</c>) and a customer. Per iteration: create a
 /// <c>sale.order</c> with N lines <c>[0, 0, {product_id, product_uom_qty}]</c> (N, products and quantities drawn from
 /// the iteration's seeded random source), <c>action_confirm</c> it, <c>read</c> its <c>name</c>, and put that name in
-/// the ledger as the acknowledged write. Operations: <c>import.create</c>, <c>import.confirm</c>, <c>import.read</c>.
+/// the ledger as the acknowledged write. Operations: <c>import.create</c>, <c>import.confirm</c>, <c>import.read</c>;
+/// their JSON-RPC body bytes count in the workload's <c>bytesSent</c>/<c>bytesReceived</c>.
 /// </summary>
 public sealed class OrderImportWorkload : IWorkload
 {
@@ -100,16 +101,16 @@ public sealed class OrderImportWorkload : IWorkload
 
         var values = new Dictionary<string, object?> { ["partner_id"] = _partner, ["order_line"] = lines };
         var created = await context.TimeAsync(
-            "import.create", token => _client.ExecuteKwAsync("sale.order", "create", [values], null, token), cancellationToken).ConfigureAwait(false);
+            "import.create", token => _client.ExecuteKwAsync("sale.order", "create", [values], null, context, token), cancellationToken).ConfigureAwait(false);
         int orderId = CreatedId(created);
         int[] ids = [orderId];
 
         await context.TimeAsync(
-            "import.confirm", token => _client.ExecuteKwAsync("sale.order", "action_confirm", [ids], null, token), cancellationToken).ConfigureAwait(false);
+            "import.confirm", token => _client.ExecuteKwAsync("sale.order", "action_confirm", [ids], null, context, token), cancellationToken).ConfigureAwait(false);
 
         var read = await context.TimeAsync(
             "import.read",
-            token => _client.ExecuteKwAsync("sale.order", "read", [ids], new Dictionary<string, object?> { ["fields"] = NameField }, token),
+            token => _client.ExecuteKwAsync("sale.order", "read", [ids], new Dictionary<string, object?> { ["fields"] = NameField }, context, token),
             cancellationToken).ConfigureAwait(false);
 
         // The order is confirmed by now: if its name cannot be read back the write happened but cannot be ledgered.

@@ -52,6 +52,13 @@ public class OrderImportWorkloadTests
         Assert.Equal(["import.confirm", "import.create", "import.read"], w.Operations.Select(o => o.Name));
         Assert.All(w.Operations, o => Assert.Equal(4, o.Ok));
         Assert.Equal(4, odoo.Confirmed.Count);
+        // Every JSON-RPC body of the three calls per order is counted, both ways.
+        long sent = handler.Requests
+            .Where(r => r.Body.GetProperty("params").GetProperty("service").GetString() == "object"
+                && r.Body.GetProperty("params").GetProperty("args")[3].GetString() == "sale.order")
+            .Sum(r => (long)System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(r.Body).Length);
+        Assert.InRange(w.BytesSent, sent - 100, sent + 100);
+        Assert.True(w.BytesReceived > 12 * 20, $"received {w.BytesReceived} bytes");
 
         foreach (var order in odoo.Orders.Values)
         {
