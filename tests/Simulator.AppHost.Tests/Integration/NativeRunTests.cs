@@ -33,7 +33,8 @@ public sealed class NativeRunTests
         Assert.True(workload.Ok > 0, "no order was acknowledged");
         Assert.Equal(0, workload.Failed);
         Assert.NotNull(workload.AchievedRate);
-        Assert.InRange(workload.AchievedRate.Value, 0.95 * workload.TargetRate, 1.05 * workload.TargetRate);
+        Assert.NotNull(workload.TargetRate);
+        Assert.InRange(workload.AchievedRate.Value, 0.95 * workload.TargetRate.Value, 1.05 * workload.TargetRate.Value);
         Assert.Equal(workload.Ok, report.Ledger.Acknowledged);
         Assert.Equal(0, report.Ledger.Lost);
         Assert.True(report.Passed, string.Join("; ", report.Thresholds.Select(t => $"{t.Expression}: {t.Actual}")));
