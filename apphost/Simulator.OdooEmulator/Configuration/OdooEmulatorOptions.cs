@@ -157,7 +157,7 @@ internal sealed record OdooEmulatorOptions
             errors.Add("Odoo:Region must be a region code of 1 to 5 characters (Odoo's warehouse code length).");
         }
 
-        foreach (var code in WarehouseCodes.Where(code => code.Length > 5))
+        foreach (var code in Warehouses.Select(code => code.Trim()).Where(code => code.Length > 5))
         {
             errors.Add($"Odoo:Warehouses: '{code}' is longer than 5 characters (Odoo's warehouse code length).");
         }

@@ -18,6 +18,62 @@ public sealed class OdooEmulatorOptionsTests
         Assert.Equal(0, options.CallCostMs);
         Assert.Equal(5, options.Retry.MaxTries);
         Assert.Equal(1000, options.Retry.BaseDelayMs);
+        Assert.Equal(4, options.Workers);
+        Assert.Equal(120, options.LimitTimeReal);
+        Assert.Equal(64, options.DbMaxConn);
+        Assert.Equal(1200, options.DbReplicaRetrySeconds);
+        Assert.Equal(1000, options.Seed.StockPerProduct);
+        Assert.Equal(["eu"], options.WarehouseCodes);
+        Assert.Null(options.ApiKey);
+        Assert.Null(options.Redis);
+        Assert.Null(options.DbReplica);
+        Assert.False(options.S3.IsConfigured);
+    }
+
+    [Theory]
+    [InlineData("eu,us", new[] { "eu", "us" })]
+    [InlineData(" apac ", new[] { "apac" })]
+    public void Warehouses_accept_a_comma_separated_value(string value, string[] expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Odoo:Warehouses"] = value }).Build();
+
+        Assert.Equal(expected, OdooEmulatorOptions.From(configuration).WarehouseCodes);
+    }
+
+    [Fact]
+    public void Warehouses_bind_as_a_list_too()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Odoo:Region"] = "us",
+            ["Odoo:Warehouses:0"] = "eu",
+            ["Odoo:Warehouses:1"] = "us",
+        }).Build();
+
+        Assert.Equal(["eu", "us"], OdooEmulatorOptions.From(configuration).WarehouseCodes);
+    }
+
+    [Fact]
+    public void New_keys_are_validated_together()
+    {
+        var options = new OdooEmulatorOptions
+        {
+            Database = "Host=127.0.0.1",
+            Workers = 0,
+            LimitTimeReal = 0,
+            DbMaxConn = 0,
+            Region = "toolong",
+            ApiKey = "",
+            DbReplica = "Host=x;Bogus Key=1",
+            S3 = new S3Options { Endpoint = "ftp://x", AccessKey = "" },
+        };
+
+        var errors = options.Validate();
+
+        Assert.Equal(8, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("Odoo:Workers", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Odoo:S3:Endpoint", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Odoo:DbReplica", StringComparison.Ordinal));
     }
 
     [Fact]
