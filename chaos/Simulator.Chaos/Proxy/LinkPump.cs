@@ -12,6 +12,8 @@ namespace Simulator.Chaos.Proxy;
 /// </summary>
 /// <remarks>
 /// Reading and pumping run apart so that toxics delaying data do not stop the reader (latency is pipelined).
+/// Without toxics (and with nothing queued) the reader writes each chunk itself, which saves a thread-pool hop
+/// per chunk on the hot path of a toxic-free link.
 /// The queue is bounded in bytes and chunks, which pushes back on the source through TCP like a real link
 /// with a full window. Small reads are copied into right-sized pooled buffers; nothing else is allocated
 /// per chunk unless a toxic has to wait.
@@ -165,6 +167,14 @@ internal sealed class LinkPump
                 }
 
                 _counters.AddReceived(Direction, read);
+                if (CanWriteDirectly())
+                {
+                    // No toxic and nothing queued: write straight from the read buffer, saving the hand-over to the
+                    // pump (a thread-pool hop per chunk). Order holds: the next read waits for this write.
+                    await WriteAsync(buffer.AsMemory(0, read));
+                    continue;
+                }
+
                 byte[] owned;
                 if (read < CopyBelow)
                 {
@@ -204,6 +214,19 @@ internal sealed class LinkPump
             {
                 Buffers.Return(buffer);
             }
+        }
+    }
+
+    /// <summary>
+    /// True when a chunk just read may bypass the queue: this direction has no toxic and nothing is queued or being
+    /// written by the pump (a chunk stays counted until its write completes). A toxic added meanwhile acts from the
+    /// next chunk on, as if this one had crossed just before.
+    /// </summary>
+    private bool CanWriteDirectly()
+    {
+        lock (_gate)
+        {
+            return !_closed && _chain.Length == 0 && _queuedChunks == 0;
         }
     }
 

@@ -97,15 +97,13 @@ internal abstract class ToxicStage(ToxicDefinition definition, bool applies)
     /// <summary>Waits until <paramref name="deadline"/>; false if interrupted first. Throws if the connection closes.</summary>
     protected async ValueTask<bool> WaitUntilAsync(LinkPump link, long deadline)
     {
-        var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-        if (remaining <= TimeSpan.Zero)
+        if (Stopwatch.GetTimestamp() >= deadline)
         {
             return !InterruptToken.IsCancellationRequested || IsStillCurrent();
         }
 
-        // Timers have millisecond resolution: round up so a delay is never cut short.
-        var milliseconds = Math.Ceiling(remaining.TotalMilliseconds);
-        await Task.Delay(TimeSpan.FromMilliseconds(milliseconds), InterruptToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        // Not Task.Delay: its timer queue moves in kernel ticks (4 ms) and whole milliseconds.
+        await PrecisionTimer.Shared.WaitUntilAsync(deadline, InterruptToken);
         link.ThrowIfClosing();
         return !InterruptToken.IsCancellationRequested || IsStillCurrent();
     }
