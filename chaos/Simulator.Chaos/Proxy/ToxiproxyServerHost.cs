@@ -21,13 +21,19 @@ public static class ToxiproxyServerHost
 
     /// <summary>
     /// Parses <paramref name="args"/>, starts the server, populates it from <c>--config</c> if given, and runs
-    /// until <paramref name="cancellationToken"/> is cancelled. Writes to the console.
+    /// until <paramref name="cancellationToken"/> is cancelled. Writes to the console. This is the entry of a process
+    /// that is only the proxy, so it first turns on <see cref="InlineSocketCompletions"/> for the process (unless
+    /// <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> is set already): more than twice the throughput on
+    /// request/response traffic. Call it before the process uses any socket.
     /// </summary>
     /// <param name="args">The command-line arguments.</param>
     /// <param name="cancellationToken">Stops the server (e.g. on Ctrl+C).</param>
     /// <returns>The exit code: 0, 2 for invalid input, 3 if the server could not start.</returns>
-    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken) =>
-        RunAsync(args, Console.Out, Console.Error, cancellationToken);
+    public static Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        InlineSocketCompletions.TryEnable();
+        return RunAsync(args, Console.Out, Console.Error, cancellationToken);
+    }
 
     /// <summary>
     /// Like <see cref="RunAsync(string[], CancellationToken)"/>, writing to the given writers. Once listening it
