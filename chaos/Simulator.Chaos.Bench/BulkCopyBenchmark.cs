@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Simulator.Chaos.Bench;
+
+/// <summary>One connection copies a block of bytes to a sink, direct and through a toxic-free proxy, rounds interleaved.</summary>
+internal static class BulkCopyBenchmark
+{
+    private const int ChunkSize = 256 * 1024;
+
+    public static async Task<BulkCopyResult> RunAsync(ToxiproxyClient client, long bytes, int rounds, double targetRatio, TextWriter output, CancellationToken cancellationToken)
+    {
+        using var sink = new SinkServer();
+        var proxy = await client.CreateProxyAsync("bench-bulk", "127.0.0.1:0", sink.Address, cancellationToken);
+        try
+        {
+            var proxyPort = int.Parse(proxy.Listen[(proxy.Listen.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+            var warmUp = Math.Min(bytes, 16L * 1024 * 1024);
+            await CopyAsync(sink.Port, warmUp, cancellationToken);
+            await CopyAsync(proxyPort, warmUp, cancellationToken);
+
+            var direct = new List<double>();
+            var proxied = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                direct.Add(LatencyStats.Round(bytes / 1e6 / (await CopyAsync(sink.Port, bytes, cancellationToken)).TotalSeconds));
+                proxied.Add(LatencyStats.Round(bytes / 1e6 / (await CopyAsync(proxyPort, bytes, cancellationToken)).TotalSeconds));
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  bulk copy round {round + 1}: direct {direct[^1]:0} MB/s, proxy {proxied[^1]:0} MB/s"));
+            }
+
+            var directMedian = LatencyStats.Median(direct);
+            var proxyMedian = LatencyStats.Median(proxied);
+            var ratio = Math.Round(proxyMedian / directMedian, 3);
+            return new BulkCopyResult(bytes, rounds, direct, proxied, LatencyStats.Round(directMedian), LatencyStats.Round(proxyMedian), ratio, ratio >= targetRatio);
+        }
+        finally
+        {
+            await client.DeleteProxyAsync(proxy.Name, CancellationToken.None);
+        }
+    }
+
+    /// <summary>Sends <paramref name="bytes"/>, half-closes, and waits for the sink's byte saying it read them all.</summary>
+    private static async Task<TimeSpan> CopyAsync(int port, long bytes, CancellationToken cancellationToken)
+    {
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
+        var chunk = new byte[ChunkSize];
+        Random.Shared.NextBytes(chunk);
+        var start = Stopwatch.GetTimestamp();
+        for (var left = bytes; left > 0;)
+        {
+            var size = (int)Math.Min(left, chunk.Length);
+            left -= await socket.SendAsync(chunk.AsMemory(0, size), SocketFlags.None, cancellationToken);
+        }
+
+        socket.Shutdown(SocketShutdown.Send);
+        var ack = new byte[1];
+        if (await socket.ReceiveAsync(ack, SocketFlags.None, cancellationToken) != 1)
+        {
+            throw new InvalidOperationException("the sink closed without acknowledging the copy");
+        }
+
+        return Stopwatch.GetElapsedTime(start);
+    }
+}

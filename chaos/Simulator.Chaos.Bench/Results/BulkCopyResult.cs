@@ -1,0 +1,12 @@
+namespace Simulator.Chaos.Bench;
+
+/// <summary>A single connection copying <see cref="Bytes"/> to a sink, direct and through the proxy, rounds interleaved.</summary>
+internal sealed record BulkCopyResult(
+    long Bytes,
+    int Rounds,
+    IReadOnlyList<double> DirectMBps,
+    IReadOnlyList<double> ProxyMBps,
+    double DirectMedianMBps,
+    double ProxyMedianMBps,
+    double Ratio,
+    bool Passed);

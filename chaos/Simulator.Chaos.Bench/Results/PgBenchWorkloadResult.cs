@@ -1,0 +1,12 @@
+namespace Simulator.Chaos.Bench;
+
+/// <summary>One pgbench workload: transactions per second, direct and through the proxy, per round.</summary>
+internal sealed record PgBenchWorkloadResult(
+    string Name,
+    string Arguments,
+    IReadOnlyList<double> DirectTps,
+    IReadOnlyList<double> ProxyTps,
+    double DirectMedianTps,
+    double ProxyMedianTps,
+    double Ratio,
+    bool Passed);
