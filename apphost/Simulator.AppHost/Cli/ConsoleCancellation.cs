@@ -38,7 +38,7 @@ public sealed class ConsoleCancellation : IDisposable
         }
 
         context.Cancel = true;
-        Console.Error.WriteLine($"{context.Signal}: stopping — tearing down and writing what was measured…");
+        Console.Error.WriteLine($"{context.Signal}: stopping — tearing everything down…");
         _source.Cancel();
     }
 }

@@ -52,7 +52,13 @@ public sealed class TopologyHost : IAsyncDisposable
                 DisableDashboard = !options.Dashboard,
             });
             // Aspire's own chatter stays out of the run's output; resource logs go to files.
-            builder.Configuration["Logging:LogLevel:Default"] = options.Dashboard ? "Information" : "Warning";
+            builder.Configuration["Logging:LogLevel:Default"] = "Warning";
+            if (options.Dashboard)
+            {
+                // Keeps the dashboard's address and login token on screen, and nothing else.
+                builder.Configuration["Logging:LogLevel:Aspire.Hosting.DistributedApplication"] = "Information";
+            }
+
             // Failing health checks are expected while resources start; progress is reported instead.
             builder.Configuration["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None";
             builder.Configuration["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "Critical";
