@@ -16,11 +16,17 @@ namespace Simulator.Chaos.Proxy;
 /// per chunk on the hot path of a toxic-free link.
 /// The queue is bounded in bytes and chunks, which pushes back on the source through TCP like a real link
 /// with a full window. Small reads are copied into right-sized pooled buffers; nothing else is allocated
-/// per chunk unless a toxic has to wait.
+/// per chunk unless a toxic has to wait. The read size adapts: 16 KiB, doubling while reads fill the buffer (up to
+/// 128 KiB, for bulk transfers) and halving when they use a quarter of it or less, so idle connections stay small.
 /// </remarks>
 internal sealed class LinkPump
 {
-    private const int ReadBufferSize = 32 * 1024;
+    /// <summary>Reads start at this size; an idle connection holds one such buffer per direction.</summary>
+    private const int MinReadSize = 16 * 1024;
+
+    /// <summary>Reads that fill the buffer double it up to this, so bulk transfers take fewer, larger reads.</summary>
+    private const int MaxReadSize = 128 * 1024;
+
     private const int CopyBelow = 4 * 1024;
     private const long MaxQueuedBytes = 4L * 1024 * 1024;
     private const int MaxQueuedChunks = 8192;
@@ -29,7 +35,7 @@ internal sealed class LinkPump
     /// Chunk buffers for every link in the process. Read-ahead holds up to a queue's worth of buffers at once,
     /// more than the shared pool keeps per size, so a dedicated pool keeps them from becoming garbage.
     /// </summary>
-    private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(ReadBufferSize, 512);
+    private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(MaxReadSize, 512);
 
     private readonly Socket _source;
     private readonly Socket _destination;
@@ -153,12 +159,15 @@ internal sealed class LinkPump
     {
         var token = Connection.Token;
         byte[]? buffer = null;
+        var readSize = MinReadSize;
         try
         {
             while (true)
             {
-                buffer ??= Buffers.Rent(ReadBufferSize);
-                var read = await _source.ReceiveAsync(buffer, SocketFlags.None, token);
+                buffer ??= Buffers.Rent(readSize);
+                // No token: closing the connection disposes its sockets, which ends a pending receive, and a token
+                // would cost a registration per chunk.
+                var read = await _source.ReceiveAsync(buffer, SocketFlags.None);
                 var timestamp = Stopwatch.GetTimestamp();
                 if (read == 0)
                 {
@@ -167,13 +176,25 @@ internal sealed class LinkPump
                 }
 
                 _counters.AddReceived(Direction, read);
+                var nextSize = read == buffer.Length ? Math.Min(readSize * 2, MaxReadSize)
+                    : read <= readSize / 4 ? Math.Max(readSize / 2, MinReadSize)
+                    : readSize;
                 if (CanWriteDirectly())
                 {
                     // No toxic and nothing queued: write straight from the read buffer, saving the hand-over to the
                     // pump (a thread-pool hop per chunk). Order holds: the next read waits for this write.
                     await WriteAsync(buffer.AsMemory(0, read));
+                    if (nextSize != readSize)
+                    {
+                        Buffers.Return(buffer);
+                        buffer = null;
+                        readSize = nextSize;
+                    }
+
                     continue;
                 }
+
+                readSize = nextSize;
 
                 byte[] owned;
                 if (read < CopyBelow)
@@ -404,10 +425,10 @@ internal sealed class LinkPump
 
     private async ValueTask WriteAsync(ReadOnlyMemory<byte> data)
     {
-        var token = Connection.Token;
         while (!data.IsEmpty)
         {
-            var sent = await _destination.SendAsync(data, SocketFlags.None, token);
+            // No token, as for receives: disposing the socket on close ends a pending send.
+            var sent = await _destination.SendAsync(data, SocketFlags.None);
             _counters.AddSent(Direction, sent);
             data = data[sent..];
         }
