@@ -36,7 +36,7 @@ public static class NativeTopologyBuilder
                 .ToList();
             var redis = builder.AddNativeRedis($"{region.Name}-redis", run);
             var odooNodes = Enumerable.Range(1, region.OdooNodes)
-                .Select(i => builder.AddOdooEmulator($"{region.Name}-odoo-{i}", primary!, credentials).WaitFor(redis))
+                .Select(i => builder.AddOdooEmulator($"{region.Name}-odoo-{i}", region.Name, primary!, redis, credentials))
                 .ToList();
             var ingress = builder.AddHAProxyIngress(
                 $"{region.Name}-ingress", run, odooNodes, n => n.GetEndpoint(OdooEmulatorBuilderExtensions.EndpointName));

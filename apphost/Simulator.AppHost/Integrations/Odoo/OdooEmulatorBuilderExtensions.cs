@@ -1,4 +1,5 @@
 using Simulator.AppHost.Integrations.Postgres;
+using Simulator.AppHost.Integrations.Redis;
 
 namespace Simulator.AppHost.Integrations.Odoo;
 
@@ -9,17 +10,21 @@ public static class OdooEmulatorBuilderExtensions
     public const string EndpointName = "http";
 
     /// <summary>
-    /// Adds one Odoo emulator node writing to <paramref name="database"/>; it starts once the database
-    /// is healthy and is healthy itself once <c>/web/health</c> answers 200.
+    /// Adds one Odoo emulator node of <paramref name="region"/> writing to <paramref name="database"/>
+    /// and keeping web sessions in <paramref name="sessions"/>; it starts once both are healthy and is
+    /// healthy itself once <c>/web/health</c> answers 200.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddOdooEmulator(
         this IDistributedApplicationBuilder builder,
         string name,
+        string region,
         IResourceBuilder<NativePostgresResource> database,
+        IResourceBuilder<NativeRedisResource> sessions,
         OdooCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(credentials);
 
         var node = builder.AddProject<Projects.Simulator_OdooEmulator>(name, launchProfileName: null);
@@ -32,7 +37,10 @@ public static class OdooEmulatorBuilderExtensions
             .WithEnvironment("Odoo__DatabaseName", credentials.Database)
             .WithEnvironment("Odoo__Login", credentials.Login)
             .WithEnvironment("Odoo__Password", credentials.Password)
+            .WithEnvironment("Odoo__Region", region)
+            .WithEnvironment("Odoo__Redis", sessions.Resource.ConnectionStringExpression)
             .WithHttpHealthCheck("/web/health", endpointName: EndpointName)
-            .WaitFor(database);
+            .WaitFor(database)
+            .WaitFor(sessions);
     }
 }
