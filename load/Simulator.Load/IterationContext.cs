@@ -15,17 +15,19 @@ public sealed class IterationContext : ITransferMeter
     private readonly WorkloadCollector _collector;
     private readonly ILedgerSink? _ledger;
     private readonly CancellationToken _abandon;
+    private readonly int _seed;
+    private Random? _random;
     private readonly Lock _gate = new();
     private TimeSpan _cursor;
     private TimeSpan? _firstSend;
 
     internal IterationContext(
-        ArrivalSlot slot, TimeSpan actualStart, Random random, RunClock clock, WorkloadCollector collector, ILedgerSink? ledger, CancellationToken abandon)
+        ArrivalSlot slot, TimeSpan actualStart, int seed, RunClock clock, WorkloadCollector collector, ILedgerSink? ledger, CancellationToken abandon)
     {
         Iteration = slot.Iteration;
         IntendedStart = slot.IntendedStart;
         ActualStart = actualStart;
-        Random = random;
+        _seed = seed;
         _clock = clock;
         _collector = collector;
         _ledger = ledger;
@@ -54,8 +56,8 @@ public sealed class IterationContext : ITransferMeter
     /// </summary>
     public TimeSpan ActualStart { get; }
 
-    /// <summary>A random source for this iteration only (not shared, so no locking is needed).</summary>
-    public Random Random { get; }
+    /// <summary>A random source for this iteration only (not shared, so no locking is needed); made on first use.</summary>
+    public Random Random => _random ??= new Random(_seed);
 
     /// <summary>The time now, from the run's start.</summary>
     public TimeSpan Elapsed => _clock.Now;

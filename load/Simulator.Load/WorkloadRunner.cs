@@ -104,8 +104,7 @@ internal sealed class WorkloadRunner : IIterationLauncher, IDisposable
         var execution = new Execution();
         _running[slot.Iteration] = execution;
         Collector.RecordStarted();
-        var random = new Random(IterationSeed(_seed, _index, slot.Iteration));
-        var context = new IterationContext(slot, actualStart, random, _clock, Collector, _ledger, _abandon.Token);
+        var context = new IterationContext(slot, actualStart, IterationSeed(_seed, _index, slot.Iteration), _clock, Collector, _ledger, _abandon.Token);
         var outcome = Outcome.Ok;
         string? errorKind = null;
         try

@@ -9,7 +9,8 @@ namespace Simulator.Load.Scheduling;
 /// <remarks>
 /// Iterations are started inline on the scheduling loop (up to their first asynchronous wait) so that no thread
 /// hop sits between the decision and the start; workloads must therefore be asynchronous. A workload that blocks
-/// synchronously holds up the schedule, and the iterations it made late are counted as dropped.
+/// synchronously holds up the schedule, and the iterations it made late are counted as dropped. On the real clock
+/// the loop runs on a thread of its own per open phase, sleeping precisely between arrivals.
 /// </remarks>
 internal sealed class OpenModelScheduler
 {
@@ -39,53 +40,95 @@ internal sealed class OpenModelScheduler
 
     /// <summary>
     /// Schedules arrivals until the phase ends; throws <see cref="OperationCanceledException"/> when
-    /// <paramref name="stop"/> is cancelled first.
+    /// <paramref name="stop"/> is cancelled first. On the real clock the arrivals are timed on a dedicated thread with a
+    /// precise sleep (<see cref="PreciseSleep"/>); on any other clock (a fake one in tests) through its timers.
     /// </summary>
     public async Task RunAsync(IIterationLauncher launcher, CancellationToken stop)
     {
-        var collector = launcher.Collector;
-        for (long arrival = 0; ; arrival++)
+        if (_clock.IsSystem)
         {
-            stop.ThrowIfCancellationRequested();
-            if (_model.ArrivalOffset(arrival) is not { } offset)
+            await RunOnThreadAsync(launcher, stop).ConfigureAwait(false);
+        }
+        else
+        {
+            for (long arrival = 0; NextDue(arrival, stop) is { } intended; arrival++)
             {
-                break;
-            }
-
-            var intended = _start + offset;
-            if (intended >= _end)
-            {
-                break;
-            }
-
-            await _clock.WaitUntilAsync(intended, stop).ConfigureAwait(false);
-            var slot = new ArrivalSlot(launcher.NextIteration(), intended);
-            var actual = _clock.Now;
-            var lateness = actual - intended;
-            collector.RecordArrival(lateness);
-            if (lateness > _maxStartLag)
-            {
-                collector.RecordDrop(DropReason.LateStart);
-            }
-            else if (!TryTakeVirtualUser())
-            {
-                collector.RecordDrop(DropReason.NoFreeVirtualUser);
-            }
-            else
-            {
-                var iteration = launcher.Start(slot, actual);
-                if (iteration.IsCompleted)
-                {
-                    Interlocked.Decrement(ref _inFlight);
-                }
-                else
-                {
-                    _ = iteration.ContinueWith(_release, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                }
+                await _clock.WaitUntilAsync(intended, stop).ConfigureAwait(false);
+                Arrive(intended, launcher);
             }
         }
 
         await _clock.WaitUntilAsync(_end, stop).ConfigureAwait(false);
+    }
+
+    private Task RunOnThreadAsync(IIterationLauncher launcher, CancellationToken stop)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                PreciseSleep.TryRaiseThreadPriority();
+                for (long arrival = 0; NextDue(arrival, stop) is { } intended; arrival++)
+                {
+                    PreciseSleep.Until(_clock.TimestampAt(intended), stop);
+                    Arrive(intended, launcher);
+                }
+
+                done.SetResult();
+            }
+            catch (OperationCanceledException exception)
+            {
+                done.SetCanceled(exception.CancellationToken);
+            }
+#pragma warning disable CA1031 // Handed to the awaiting runner, which fails the run with it.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                done.SetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "sim open-model scheduler",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private TimeSpan? NextDue(long arrival, CancellationToken stop)
+    {
+        stop.ThrowIfCancellationRequested();
+        return _model.ArrivalOffset(arrival) is { } offset && _start + offset < _end ? _start + offset : null;
+    }
+
+    private void Arrive(TimeSpan intended, IIterationLauncher launcher)
+    {
+        var collector = launcher.Collector;
+        var slot = new ArrivalSlot(launcher.NextIteration(), intended);
+        var actual = _clock.Now;
+        var lateness = actual - intended;
+        collector.RecordArrival(lateness);
+        if (lateness > _maxStartLag)
+        {
+            collector.RecordDrop(DropReason.LateStart);
+        }
+        else if (!TryTakeVirtualUser())
+        {
+            collector.RecordDrop(DropReason.NoFreeVirtualUser);
+        }
+        else
+        {
+            var iteration = launcher.Start(slot, actual);
+            if (iteration.IsCompleted)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+            else
+            {
+                _ = iteration.ContinueWith(_release, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
     }
 
     private bool TryTakeVirtualUser()

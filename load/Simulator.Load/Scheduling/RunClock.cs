@@ -22,6 +22,13 @@ internal sealed class RunClock
     /// <summary>Time elapsed since the run's origin.</summary>
     public TimeSpan Now => Time.GetElapsedTime(_origin);
 
+    /// <summary>Whether the run is on the real clock, whose timestamps are <see cref="System.Diagnostics.Stopwatch"/>'s.</summary>
+    public bool IsSystem => ReferenceEquals(Time, TimeProvider.System);
+
+    /// <summary>The clock's timestamp at <paramref name="offset"/> from the run's origin.</summary>
+    public long TimestampAt(TimeSpan offset)
+        => _origin + (long)(offset.Ticks * ((double)Time.TimestampFrequency / TimeSpan.TicksPerSecond));
+
     /// <summary>Waits until <see cref="Now"/> reaches <paramref name="offset"/>; returns at once when it already has.</summary>
     public async Task WaitUntilAsync(TimeSpan offset, CancellationToken cancellationToken)
     {
