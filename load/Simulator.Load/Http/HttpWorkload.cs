@@ -56,14 +56,40 @@ public sealed class HttpWorkload : IWorkload
     /// <summary>The name the request is timed under in reports.</summary>
     public string Operation => _operation;
 
-    /// <inheritdoc />
-    public Task InitializeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Sends one unmeasured warm-up request when <see cref="HttpWorkloadOptions.WarmUp"/> allows it; ignores its outcome.</summary>
+    /// <param name="cancellationToken">Cancels the warm-up.</param>
+    /// <returns>A task that completes when the workload is ready.</returns>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        if (!_options.WarmUp || !(_options.Method == HttpMethod.Get || _options.Method == HttpMethod.Head || _options.Method == HttpMethod.Options))
+        {
+            return;
+        }
+
+        try
+        {
+            await SendAsync(NoMeter.Instance, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WorkloadException)
+        {
+            // The run measures whatever is wrong with the target; the warm-up only warms.
+        }
+    }
 
     /// <inheritdoc />
     public Task ExecuteAsync(IterationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         return context.TimeAsync(_operation, token => SendAsync(context, token), cancellationToken);
+    }
+
+    private sealed class NoMeter : ITransferMeter
+    {
+        public static readonly NoMeter Instance = new();
+
+        public void RecordTransfer(long bytesSent, long bytesReceived)
+        {
+        }
     }
 
     private static bool IsContentHeader(string name)
@@ -84,7 +110,7 @@ public sealed class HttpWorkload : IWorkload
         return new WorkloadException(kind, unknown, exception.Message, exception);
     }
 
-    private async Task SendAsync(IterationContext meter, CancellationToken cancellationToken)
+    private async Task SendAsync(ITransferMeter meter, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(_options.Timeout, _time);
         using var abandon = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), timeout);

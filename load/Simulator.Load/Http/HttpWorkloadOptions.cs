@@ -27,6 +27,14 @@ public sealed record HttpWorkloadOptions
     /// <summary>How long a request may take, headers and body, on the workload's clock; longer is an unknown outcome (<c>timeout</c>).</summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
+    /// <summary>
+    /// Whether <see cref="HttpWorkload.InitializeAsync"/> sends one unmeasured request before the run's clock starts,
+    /// so the first measured iterations do not pay for opening a connection and compiling the client's code path (on a
+    /// cold process that costs tens of milliseconds, which an open model would see as start lateness). Only for GET,
+    /// HEAD and OPTIONS, which are safe to repeat; its outcome is ignored. On by default.
+    /// </summary>
+    public bool WarmUp { get; init; } = true;
+
     /// <summary>The operation's name in reports; <c>http.&lt;method&gt;</c> (for example <c>http.get</c>) when null.</summary>
     public string? Operation { get; init; }
 

@@ -40,6 +40,18 @@ public sealed class HttpWorkloadTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_safe_request_is_sent_once_unmeasured_before_the_run_to_warm_up()
+    {
+        var warm = await RunAsync(new HttpWorkloadOptions { Url = _server.At("/ok") }, iterations: 3);
+        Assert.Equal(3 + 1, _server.Requests);
+        var cold = await RunAsync(new HttpWorkloadOptions { Url = _server.At("/ok"), WarmUp = false }, iterations: 3);
+        Assert.Equal(4 + 3, _server.Requests);
+
+        Assert.Equal((3L, 3L), (warm.Started, cold.Started));
+        Assert.Equal(3 * 5, warm.BytesReceived);
+    }
+
+    [Fact]
     public async Task Method_headers_and_body_are_sent()
     {
         var w = await RunAsync(

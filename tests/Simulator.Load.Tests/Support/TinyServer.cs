@@ -17,13 +17,24 @@ internal sealed class TinyServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TinyServer(WebApplication app, Uri url)
+    private TinyServer(WebApplication app, Uri url, Counter counter)
     {
         _app = app;
         Url = url;
+        _counter = counter;
     }
 
     public Uri Url { get; }
+
+    /// <summary>Requests answered so far.</summary>
+    public int Requests => _counter.Value;
+
+    private readonly Counter _counter = new();
+
+    private sealed class Counter
+    {
+        public int Value;
+    }
 
     public static async Task<TinyServer> StartAsync()
     {
@@ -31,6 +42,12 @@ internal sealed class TinyServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         app.Urls.Add("http://127.0.0.1:0");
+        var counter = new Counter();
+        app.Use((context, next) =>
+        {
+            Interlocked.Increment(ref counter.Value);
+            return next(context);
+        });
         app.MapGet("/ok", () => Results.Text("hello"));
         app.MapGet("/status/{code:int}", (int code) => Results.StatusCode(code));
         app.MapPost("/echo", async (HttpContext context) =>
@@ -47,7 +64,7 @@ internal sealed class TinyServer : IAsyncDisposable
         });
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new TinyServer(app, new Uri(address));
+        return new TinyServer(app, new Uri(address), counter);
     }
 
     public Uri At(string path) => new(Url, path);
