@@ -32,6 +32,9 @@ public sealed record BenchResult(
     /// <summary>The process's CPU time (all threads) per OK request during the closed-model rounds, in µs.</summary>
     public double EngineCpuMicrosecondsPerRequest { get; init; }
 
+    /// <summary>The engine's own CPU cost per iteration, measured with a no-op workload (closed model, same users, 3 s), in µs.</summary>
+    public double EngineOverheadMicrosecondsPerIteration { get; init; }
+
     /// <summary>How many alternating engine/wrk rounds the closed comparison took.</summary>
     public int Rounds { get; init; }
 

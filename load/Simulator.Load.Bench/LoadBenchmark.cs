@@ -136,10 +136,16 @@ public static class LoadBenchmark
             engineRss = rss.MaxBytes;
         }
 
+        // The engine's own cost per iteration, without HTTP: what the closed figure would gain from a leaner engine.
+        var overheadCpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var noop = await RunEngineAsync(new NoOpWorkload(), new ConstantConcurrency(c), TimeSpan.FromSeconds(3), cancellationToken).ConfigureAwait(false);
+        double overheadUs = noop.Ok > 0 ? Math.Round((System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - overheadCpu).TotalMicroseconds / noop.Ok, 2) : 0;
+
         double engineRps = Math.Round(closedOk / (round.TotalSeconds * rounds), 1);
         double wrkRate = Math.Round(wrkTotal / rounds, 1);
         double ratio = wrkRate > 0 ? Math.Round(engineRps / wrkRate, 3) : 0;
         await Line(output, $"(a) engine, closed model, {c} connections, {Seconds(round * rounds)}: {engineRps:0} req/s OK ({closedErrors} errors), {engineCpuUs:0.#} µs of CPU per request (the whole process)");
+        await Line(output, $"    of which the engine itself: {overheadUs:0.##} µs of CPU per iteration (no-op workload, closed model, {c} users, 3s: {noop.Ok / 3.0:0} iterations/s)");
         await Line(output, $"(b) wrk -t{options.Threads} -c{c} -d{Seconds(round * rounds)}: {wrkRate:0} req/s");
         await Line(output, $"    engine closed / wrk = {ratio:0.###} (target ≥ {ClosedToWrkTarget})");
 
@@ -183,6 +189,7 @@ public static class LoadBenchmark
             EngineClosedErrors = closedErrors,
             EngineClosedP99Ms = closedP99.Count > 0 ? closedP99.Max() : null,
             EngineCpuMicrosecondsPerRequest = engineCpuUs,
+            EngineOverheadMicrosecondsPerIteration = overheadUs,
             Rounds = rounds,
             WrkThreads = options.Threads,
             OpenDurationSeconds = options.OpenDuration.TotalSeconds,
@@ -211,10 +218,12 @@ public static class LoadBenchmark
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
-    private static async Task<WorkloadResult> RunEngineAsync(HttpClient client, Uri url, LoadModel model, TimeSpan duration, CancellationToken cancellationToken)
+    private static Task<WorkloadResult> RunEngineAsync(HttpClient client, Uri url, LoadModel model, TimeSpan duration, CancellationToken cancellationToken)
+        => RunEngineAsync(new HttpWorkload(client, new HttpWorkloadOptions { Url = url, Timeout = TimeSpan.FromSeconds(5) }, TimeProvider.System), model, duration, cancellationToken);
+
+    private static async Task<WorkloadResult> RunEngineAsync(IWorkload workload, LoadModel model, TimeSpan duration, CancellationToken cancellationToken)
     {
         var plan = new LoadPlan(duration, [new WorkloadPlan("bench", "local", model) { MaxInFlight = 1000 }]) { GracePeriod = TimeSpan.FromSeconds(5) };
-        var workload = new HttpWorkload(client, new HttpWorkloadOptions { Url = url, Timeout = TimeSpan.FromSeconds(5) }, TimeProvider.System);
         var result = await LoadRun.RunAsync(plan, [workload], TimeProvider.System, cancellationToken).ConfigureAwait(false);
         return result.Workloads[0];
     }
