@@ -15,6 +15,8 @@ public static class SimCommandLine
                                    stand up, load, tear down, write reports
           validate <scenario.yaml> list every error in a scenario file
           test                     run the whole test suite
+          bench load|proxy [--out DIR] ...
+                                   the benchmarks quoted in docs/performance.md
           toxiproxy-server [--host 127.0.0.1] [--port 8474] [--config FILE]
                                    run the Toxiproxy-compatible fault proxy on its own
           help                     this text
@@ -38,6 +40,7 @@ public static class SimCommandLine
                 "up" => await UpCommand.RunAsync(CliArguments.Parse(rest, "no-dashboard"), time, cancellation.Token),
                 "run" => await RunCommand.RunAsync(CliArguments.Parse(rest), time, cancellation.Token),
                 "validate" => ValidateCommand.Run(CliArguments.Parse(rest)),
+                "bench" => await BenchCommand.RunAsync(rest, cancellation.Token),
                 "toxiproxy-server" => await ToxiproxyServerHost.RunAsync(rest, cancellation.Token),
                 "help" or "--help" or "-h" => PrintUsage(),
                 _ => throw new CliUsageException($"unknown verb '{verb}'"),
