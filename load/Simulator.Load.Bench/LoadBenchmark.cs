@@ -30,7 +30,11 @@ public static class LoadBenchmark
     /// <summary>Target: resident set size, below, in MiB.</summary>
     public const double RssTargetMb = 200;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file, not HTML: keep "<" and ">" readable
+    };
 
     /// <summary>Runs the benchmark.</summary>
     /// <param name="args">The flags after <c>sim bench load</c> (see <see cref="BenchOptions.Usage"/>).</param>
@@ -159,10 +163,18 @@ public static class LoadBenchmark
         if (options.Soak is { } soakFor)
         {
             await Line(output, $"(d) soak: engine, open model, {options.SoakRate:0.###}/s for {Seconds(soakFor)}, RSS sampled every second …");
-            await using var soakRss = new RssSampler(TimeSpan.FromSeconds(1));
+            var soakRss = new RssSampler(TimeSpan.FromSeconds(1));
             long startRss = soakRss.FirstBytes;
-            var run = await RunEngineAsync(client, url, new ConstantRate(options.SoakRate), soakFor, cancellationToken).ConfigureAwait(false);
-            await soakRss.DisposeAsync().ConfigureAwait(false);
+            WorkloadResult run;
+            try
+            {
+                run = await RunEngineAsync(client, url, new ConstantRate(options.SoakRate), soakFor, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await soakRss.DisposeAsync().ConfigureAwait(false);
+            }
+
             soak = new SoakResult(
                 soakFor.TotalSeconds, options.SoakRate, run.AchievedRate ?? 0, RssSampler.Mib(soakRss.MaxBytes), RssSampler.Mib(startRss), RssSampler.Mib(soakRss.LastBytes), run.StartLateness?.P99);
             await Line(output, $"    achieved {soak.AchievedRate:0.##}/s, {run.Dropped} dropped, {Errors(run)}; RSS {soak.StartRssMb:0.#} MiB at start, {soak.EndRssMb:0.#} MiB at end, max {soak.MaxRssMb:0.#} MiB (target < {RssTargetMb} MiB)");

@@ -10,6 +10,7 @@ internal sealed class RssSampler : IAsyncDisposable
     private long _max;
     private long _first = -1;
     private long _last;
+    private int _disposed;
 
     public RssSampler(TimeSpan period)
     {
@@ -53,6 +54,11 @@ internal sealed class RssSampler : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {

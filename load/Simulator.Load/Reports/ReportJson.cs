@@ -14,6 +14,9 @@ public static class ReportJson
     {
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+
+        // report.json is a file people and tools read, never inlined in HTML: keep thresholds' "<" and ">" as written.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         NumberHandling = JsonNumberHandling.Strict,
     };
 

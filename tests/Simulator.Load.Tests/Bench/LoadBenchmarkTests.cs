@@ -19,7 +19,7 @@ public sealed partial class LoadBenchmarkTests : IDisposable
         var output = new StringWriter();
 
         int exit = await LoadBenchmark.RunAsync(
-            ["--out", _folder, "--duration", "1s", "--connections", "4", "--rate", "100", "--open-duration", "1s", "--warmup", "0s"],
+            ["--out", _folder, "--duration", "1s", "--connections", "4", "--rate", "100", "--open-duration", "1s", "--warmup", "0s", "--soak", "1s", "--soak-rate", "50"],
             output,
             CancellationToken.None);
 
@@ -37,6 +37,11 @@ public sealed partial class LoadBenchmarkTests : IDisposable
         Assert.Equal(100, root.GetProperty("openTargetRate").GetDouble());
         Assert.Equal(0, root.GetProperty("engineClosedErrors").GetInt64());
         Assert.Equal(4, root.GetProperty("targets").GetArrayLength());
+        var soak = root.GetProperty("soak");
+        Assert.Equal((1.0, 50.0), (soak.GetProperty("durationSeconds").GetDouble(), soak.GetProperty("targetRate").GetDouble()));
+        Assert.True(soak.GetProperty("maxRssMb").GetDouble() > 10, soak.ToString());
+        Assert.StartsWith("soak max RSS", root.GetProperty("targets")[3].GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.True(root.GetProperty("engineOverheadMicrosecondsPerIteration").GetDouble() > 0, text);
         Assert.Contains("(b) wrk -t2 -c4 -d1s", text, StringComparison.Ordinal);
 
         // The private nginx is gone: nothing listens on its port any more.

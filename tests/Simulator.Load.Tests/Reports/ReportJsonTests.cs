@@ -85,6 +85,7 @@ public class ReportJsonTests
         Assert.Equal(["acknowledged", "lost", "unknown"], Keys(root.GetProperty("ledger")));
         Assert.Equal(["expression", "actual", "passed"], Keys(root.GetProperty("thresholds")[0]));
         Assert.Equal("order-import.p99 < 1500ms", root.GetProperty("thresholds")[0].GetProperty("expression").GetString());
+        Assert.Contains("\"expression\": \"order-import.p99 < 1500ms\"", ReportJson.Serialize(Report), StringComparison.Ordinal);
     }
 
     [Fact]
