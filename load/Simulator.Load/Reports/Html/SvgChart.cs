@@ -30,7 +30,8 @@ internal sealed class SvgChart(string title, string unit, double seconds, IReadO
     public string Render()
     {
         double xMax = Math.Max(1, seconds);
-        double dataMax = _series.SelectMany(s => s.Points).Select(p => p.Y ?? 0).DefaultIfEmpty(0).Max();
+        // 10% headroom, so a flat series does not run along the plot's top edge.
+        double dataMax = _series.SelectMany(s => s.Points).Select(p => p.Y ?? 0).DefaultIfEmpty(0).Max() * 1.1;
         double yStep = NiceStep(Math.Max(dataMax, 1e-9) / 4);
         double yMax = Math.Max(yStep, Math.Ceiling(dataMax / yStep) * yStep);
         if (dataMax <= 0)
