@@ -59,6 +59,12 @@ public sealed record BenchResult(
     /// <summary>Corrected p99 latency of the open-model run, in ms.</summary>
     public double? OpenP99Ms { get; init; }
 
+    /// <summary>Garbage collections (all generations) during the open-model run.</summary>
+    public int OpenGcCollections { get; init; }
+
+    /// <summary>Time the garbage collector paused the process during the open-model run, in ms.</summary>
+    public double OpenGcPauseMs { get; init; }
+
     /// <summary>The soak run, when one was asked for.</summary>
     public SoakResult? Soak { get; init; }
 

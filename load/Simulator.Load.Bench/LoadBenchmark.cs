@@ -107,6 +107,7 @@ public static class LoadBenchmark
         }
 
         WorkloadResult open;
+        (int Gen0, int Gen2, double PauseMs) openGc;
         long engineRss, closedOk = 0, closedErrors = 0;
         double wrkTotal = 0, engineCpuUs;
         var closedP99 = new List<double>();
@@ -136,7 +137,10 @@ public static class LoadBenchmark
             }
 
             engineCpuUs = closedOk > 0 ? Math.Round(cpu.TotalMicroseconds / closedOk, 1) : 0;
+            var pauseBefore = GC.GetTotalPauseDuration();
+            int gen0Before = GC.CollectionCount(0), gen2Before = GC.CollectionCount(2);
             open = await RunEngineAsync(client, url, new ConstantRate(options.Rate), options.OpenDuration, cancellationToken).ConfigureAwait(false);
+            openGc = (GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before, (GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
             engineRss = rss.MaxBytes;
         }
 
@@ -157,6 +161,7 @@ public static class LoadBenchmark
         var lateness = open.StartLateness;
         await Line(output, $"(c) engine, open model, {options.Rate:0.###}/s for {Seconds(options.OpenDuration)}: achieved {achieved:0.##}/s ({achieved / options.Rate:P2} of target), {open.Dropped} dropped, {Errors(open)}, p99 {open.Latency?.P99:0.##} ms");
         await Line(output, $"    start lateness p50 {lateness?.P50:0.###} ms, p99 {lateness?.P99:0.###} ms, max {lateness?.Max:0.###} ms (target p99 ≤ {LatenessP99TargetMs} ms)");
+        await Line(output, $"    garbage collections during it: {openGc.Gen0} (gen2: {openGc.Gen2}), {openGc.PauseMs:0.#} ms paused in all");
         await Line(output, $"    RSS max during the engine runs: {RssSampler.Mib(engineRss):0.#} MiB");
 
         SoakResult? soak = null;
@@ -210,6 +215,8 @@ public static class LoadBenchmark
             OpenStartLatenessP50Ms = lateness?.P50,
             OpenStartLatenessMaxMs = lateness?.Max,
             OpenP99Ms = open.Latency?.P99,
+            OpenGcCollections = openGc.Gen0,
+            OpenGcPauseMs = Math.Round(openGc.PauseMs, 2),
             Soak = soak,
             Cores = Environment.ProcessorCount,
             Dotnet = RuntimeInformation.FrameworkDescription,
