@@ -8,11 +8,11 @@ namespace Simulator.AppHost.Native;
 /// </summary>
 public static class ProcessSweeper
 {
-    /// <summary>Kills every process whose command line contains <paramref name="marker"/>; returns their PIDs.</summary>
-    public static IReadOnlyList<int> KillProcessesMentioning(string marker)
+    /// <summary>Live processes (other than this one) whose command line contains <paramref name="marker"/>.</summary>
+    public static IReadOnlyList<(int Pid, string CommandLine)> FindProcessesMentioning(string marker)
     {
         ArgumentException.ThrowIfNullOrEmpty(marker);
-        var killed = new List<int>();
+        var found = new List<(int, string)>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
@@ -35,14 +35,18 @@ public static class ProcessSweeper
                 continue;
             }
 
-            if (commandLine.Contains(marker, StringComparison.Ordinal) && TryKill(pid))
+            if (commandLine.Contains(marker, StringComparison.Ordinal))
             {
-                killed.Add(pid);
+                found.Add((pid, commandLine));
             }
         }
 
-        return killed;
+        return found;
     }
+
+    /// <summary>Kills every process whose command line contains <paramref name="marker"/>; returns their PIDs.</summary>
+    public static IReadOnlyList<int> KillProcessesMentioning(string marker) =>
+        [.. FindProcessesMentioning(marker).Select(p => p.Pid).Where(TryKill)];
 
     /// <summary>
     /// Removes run folders left by runs that were killed (their owning process is gone), together

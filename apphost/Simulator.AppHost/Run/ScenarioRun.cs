@@ -75,7 +75,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         {
             Timeout = Timeout.InfiniteTimeSpan,
         };
-        var credentials = new OdooCredentials(topology.Credentials.Database, topology.Credentials.Login, topology.Credentials.Password);
+        var credentials = topology.Credentials;
         var workloads = scenario.Workloads
             .Select(w => (IWorkload)LoadPlanFactory.OrderImport(
                 w, new OdooClient(http, new Uri(topology.Region(w.Region).Ingress.Resource.IngressUrl), time), credentials))

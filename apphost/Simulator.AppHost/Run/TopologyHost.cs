@@ -1,6 +1,5 @@
 using System.Globalization;
 using Simulator.AppHost.Cli;
-using Simulator.AppHost.Integrations.Odoo;
 using Simulator.AppHost.Native;
 using Simulator.AppHost.Topology;
 
@@ -64,7 +63,7 @@ public sealed class TopologyHost : IAsyncDisposable
             builder.Configuration["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "Critical";
             builder.Configuration["Logging:LogLevel:Aspire.Hosting.Dcp"] = "Error";
             builder.Configuration["DcpPublisher:ContainerRuntimeInitializationTimeout"] = "00:00:00";
-            var topology = builder.AddNativeTopology(options.Topology, run, OdooCredentials.Generate());
+            var topology = builder.AddNativeTopology(options.Topology, run, RunSecrets.NewOdooCredentials());
             app = builder.Build();
             logs = new ResourceLogCollector(app, topology.AllResources(), options.LogDirectory);
             var host = new TopologyHost(app, topology, logs);

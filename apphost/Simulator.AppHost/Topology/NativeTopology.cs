@@ -1,6 +1,6 @@
-using Simulator.AppHost.Integrations.Odoo;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Native;
+using Simulator.Load.Odoo;
 
 namespace Simulator.AppHost.Topology;
 

@@ -3,6 +3,7 @@ using Simulator.AppHost.Integrations.Odoo;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Integrations.Redis;
 using Simulator.AppHost.Native;
+using Simulator.Load.Odoo;
 
 namespace Simulator.AppHost.Topology;
 
@@ -21,25 +22,25 @@ public static class NativeTopologyBuilder
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(credentials);
 
-        var postgresPassword = OdooCredentials.Generate().Password;
+        var postgresPassword = RunSecrets.NewPassword();
         IResourceBuilder<NativePostgresResource>? primary = null;
         var regions = new List<RegionResources>();
         foreach (var region in spec.Regions)
         {
             var node = 1;
             var regionPrimary = primary is null
-                ? builder.AddNativePostgresPrimary($"{region.Name}-pg-{node++}", run, credentials.Database, postgresPassword)
+                ? builder.AddNativePostgresPrimary(ResourceNaming.DatabaseNode(region.Name, node++), run, credentials.Database, postgresPassword)
                 : null;
             primary ??= regionPrimary;
             var replicas = Enumerable.Range(0, region.DatabaseReplicas)
-                .Select(_ => builder.AddNativePostgresReplica($"{region.Name}-pg-{node++}", run, primary!))
+                .Select(_ => builder.AddNativePostgresReplica(ResourceNaming.DatabaseNode(region.Name, node++), run, primary!))
                 .ToList();
-            var redis = builder.AddNativeRedis($"{region.Name}-redis", run);
+            var redis = builder.AddNativeRedis(ResourceNaming.Redis(region.Name), run);
             var odooNodes = Enumerable.Range(1, region.OdooNodes)
-                .Select(i => builder.AddOdooEmulator($"{region.Name}-odoo-{i}", region.Name, primary!, redis, credentials))
+                .Select(i => builder.AddOdooEmulator(ResourceNaming.OdooNode(region.Name, i), region.Name, primary!, redis, credentials))
                 .ToList();
             var ingress = builder.AddHAProxyIngress(
-                $"{region.Name}-ingress", run, odooNodes, n => n.GetEndpoint(OdooEmulatorBuilderExtensions.EndpointName));
+                ResourceNaming.Ingress(region.Name), run, odooNodes, n => n.GetEndpoint(OdooEmulatorBuilderExtensions.EndpointName));
             regions.Add(new RegionResources(region.Name, regionPrimary, replicas, redis, odooNodes, ingress));
         }
 

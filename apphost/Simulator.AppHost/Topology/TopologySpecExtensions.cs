@@ -15,10 +15,10 @@ public static class TopologySpecExtensions
         {
             var databaseNodes = region.DatabaseReplicas + (primaryPlaced ? 0 : 1);
             primaryPlaced = true;
-            names.AddRange(Enumerable.Range(1, databaseNodes).Select(i => $"{region.Name}-pg-{i}"));
-            names.Add($"{region.Name}-redis");
-            names.AddRange(Enumerable.Range(1, region.OdooNodes).Select(i => $"{region.Name}-odoo-{i}"));
-            names.Add($"{region.Name}-ingress");
+            names.AddRange(Enumerable.Range(1, databaseNodes).Select(i => ResourceNaming.DatabaseNode(region.Name, i)));
+            names.Add(ResourceNaming.Redis(region.Name));
+            names.AddRange(Enumerable.Range(1, region.OdooNodes).Select(i => ResourceNaming.OdooNode(region.Name, i)));
+            names.Add(ResourceNaming.Ingress(region.Name));
         }
 
         return names;

@@ -16,28 +16,9 @@ public static class LeftoverProcesses
     public static IReadOnlyList<string> ProcessesOf(int simulatorPid)
     {
         var marker = string.Create(CultureInfo.InvariantCulture, $"-{simulatorPid}/");
-        var found = new List<string>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out _))
-            {
-                continue;
-            }
-
-            try
-            {
-                var commandLine = File.ReadAllText(Path.Combine(directory, "cmdline")).Replace('\0', ' ');
-                if (commandLine.Contains(RunDirectory.Root, StringComparison.Ordinal) && commandLine.Contains(marker, StringComparison.Ordinal))
-                {
-                    found.Add(commandLine);
-                }
-            }
-            catch (IOException)
-            {
-            }
-        }
-
-        return found;
+        return [.. ProcessSweeper.FindProcessesMentioning(RunDirectory.Root)
+            .Select(p => p.CommandLine)
+            .Where(c => c.Contains(marker, StringComparison.Ordinal))];
     }
 
     /// <summary>Waits up to <paramref name="timeout"/> for the leftovers of <paramref name="simulatorPid"/> to go.</summary>

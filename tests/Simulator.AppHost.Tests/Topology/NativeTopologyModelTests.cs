@@ -1,6 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
 using Simulator.AppHost.Integrations.HAProxy;
-using Simulator.AppHost.Integrations.Odoo;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Native;
 using Simulator.AppHost.Topology;
@@ -15,7 +14,7 @@ public sealed class NativeTopologyModelTests
     {
         using var run = RunDirectory.Create(TimeProvider.System);
         var builder = TestingBuilders.Create();
-        var topology = builder.AddNativeTopology(TopologyCatalog.SingleRegionHa, run, OdooCredentials.Generate());
+        var topology = builder.AddNativeTopology(TopologyCatalog.SingleRegionHa, run, RunSecrets.NewOdooCredentials());
 
         var ours = topology.AllResources().ToList();
         Assert.Equal(TopologyCatalog.SingleRegionHa.ResourceNames(), ours.Select(r => r.Name));
@@ -33,7 +32,7 @@ public sealed class NativeTopologyModelTests
     {
         using var run = RunDirectory.Create(TimeProvider.System);
         var builder = TestingBuilders.Create();
-        var topology = builder.AddNativeTopology(TopologyCatalog.SingleRegionHa, run, OdooCredentials.Generate());
+        var topology = builder.AddNativeTopology(TopologyCatalog.SingleRegionHa, run, RunSecrets.NewOdooCredentials());
         var region = topology.Region("eu");
 
         Assert.Equal([region.Primary!.Resource.Name], WaitsOn(region.Replicas[0].Resource));

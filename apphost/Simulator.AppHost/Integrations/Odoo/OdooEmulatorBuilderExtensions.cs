@@ -1,6 +1,8 @@
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Integrations.Redis;
 
+using Simulator.Load.Odoo;
+
 namespace Simulator.AppHost.Integrations.Odoo;
 
 /// <summary>Adds the project's Odoo emulator (the <c>native</c> face of an Odoo server).</summary>
