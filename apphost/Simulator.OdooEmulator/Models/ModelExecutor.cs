@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Simulator.OdooEmulator.Configuration;
 using Simulator.OdooEmulator.Database;
+using Simulator.OdooEmulator.Diagnostics;
 using Simulator.OdooEmulator.Rpc;
 
 namespace Simulator.OdooEmulator.Models;
@@ -37,16 +39,30 @@ internal sealed class ModelExecutor(
     {
         var model = ResolveModel(modelName);
         var function = ResolveMethod(model, methodName);
-        return ExecuteAsync(uid, function, methodName, args, kwargs, cancellationToken);
+        return ExecuteAsync(uid, modelName, function, methodName, args, kwargs, cancellationToken);
     }
 
-    public Task<JsonNode?> ExecuteAsync(
-        int uid, ModelMethod function, string methodName, JsonArray args, JsonObject kwargs, CancellationToken cancellationToken)
+    public async Task<JsonNode?> ExecuteAsync(
+        int uid, string modelName, ModelMethod function, string methodName, JsonArray args, JsonObject kwargs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(function);
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(kwargs);
-        return runner.RunAsync(
+        using var span = EmulatorTracing.StartCall(modelName, methodName);
+        try
+        {
+            return await RunAsync(uid, function, methodName, args, kwargs, cancellationToken);
+        }
+        catch (Exception exception) when (span is not null)
+        {
+            span.SetStatus(ActivityStatusCode.Error, exception.Message);
+            throw;
+        }
+    }
+
+    private Task<JsonNode?> RunAsync(
+        int uid, ModelMethod function, string methodName, JsonArray args, JsonObject kwargs, CancellationToken cancellationToken) =>
+        runner.RunAsync(
             async (cursor, ct) =>
             {
                 // Fresh copies per try: a retried call must not see what the failed try consumed.
@@ -66,7 +82,6 @@ internal sealed class ModelExecutor(
             },
             cancellationToken,
             readOnly: OdooModel.IsReadOnly(methodName));
-    }
 
     /// <summary>UTC now in whole seconds, as a <c>timestamp without time zone</c> value.</summary>
     private DateTime Now()

@@ -63,6 +63,12 @@ internal sealed class EmulatorFactory(
         }
 
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(values));
+        // OpenTelemetry is wired (or not) while the app is being built, before app configuration applies;
+        // host settings are visible by then, as the environment variables Aspire sets would be.
+        foreach (var (key, value) in values.Where(v => v.Key.StartsWith("OTEL_", StringComparison.Ordinal)))
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (timeProvider is not null)
         {

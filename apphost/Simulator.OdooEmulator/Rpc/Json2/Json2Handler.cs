@@ -102,7 +102,7 @@ internal sealed partial class Json2Handler(
         }
 
         JsonArray args = isModelMethod ? [] : [ids?.DeepClone() ?? new JsonArray()];
-        return await executor.ExecuteAsync(uid, function, methodName, args, parameters, cancellationToken);
+        return await executor.ExecuteAsync(uid, modelName, function, methodName, args, parameters, cancellationToken);
     }
 
     /// <summary>Odoo's <c>_auth_method_bearer</c>.</summary>
