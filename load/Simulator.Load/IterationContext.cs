@@ -1,6 +1,7 @@
 using Simulator.Load.Ledger;
 using Simulator.Load.Measurement;
 using Simulator.Load.Scheduling;
+using Simulator.Load.Telemetry;
 
 namespace Simulator.Load;
 
@@ -95,16 +96,19 @@ public sealed class IterationContext : ITransferMeter
             _firstSend ??= sent;
         }
 
+        using var span = LoadTelemetry.StartOperation(operation);
         try
         {
             var result = await action(cancellationToken).ConfigureAwait(false);
             RecordOperation(operation, Outcome.Ok, null, sent);
+            LoadTelemetry.Finished(span, Outcome.Ok, null);
             return result;
         }
         catch (Exception exception)
         {
             var (outcome, errorKind) = OutcomeClassifier.Classify(exception, _abandon);
             RecordOperation(operation, outcome, errorKind, sent);
+            LoadTelemetry.Finished(span, outcome, errorKind);
             throw;
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Simulator.Load.Ledger;
 using Simulator.Load.Measurement;
 using Simulator.Load.Scheduling;
+using Simulator.Load.Telemetry;
 
 namespace Simulator.Load;
 
@@ -107,15 +108,20 @@ internal sealed class WorkloadRunner : IIterationLauncher, IDisposable
         var context = new IterationContext(slot, actualStart, IterationSeed(_seed, _index, slot.Iteration), _clock, Collector, _ledger, _abandon.Token);
         var outcome = Outcome.Ok;
         string? errorKind = null;
-        try
+        using (var span = LoadTelemetry.StartIteration(Collector.Name, Collector.Region, slot.Iteration))
         {
-            await _workload.ExecuteAsync(context, _abandon.Token).ConfigureAwait(false);
-        }
+            try
+            {
+                await _workload.ExecuteAsync(context, _abandon.Token).ConfigureAwait(false);
+            }
 #pragma warning disable CA1031 // Any exception ends the iteration; it is classified and counted, never lost.
-        catch (Exception exception)
+            catch (Exception exception)
 #pragma warning restore CA1031
-        {
-            (outcome, errorKind) = OutcomeClassifier.Classify(exception, _abandon.Token);
+            {
+                (outcome, errorKind) = OutcomeClassifier.Classify(exception, _abandon.Token);
+            }
+
+            LoadTelemetry.Finished(span, outcome, errorKind);
         }
 
         _running.TryRemove(slot.Iteration, out _);

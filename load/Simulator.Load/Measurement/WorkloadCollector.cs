@@ -1,5 +1,6 @@
 using HdrHistogram;
 using Simulator.Load.Scheduling;
+using Simulator.Load.Telemetry;
 
 namespace Simulator.Load.Measurement;
 
@@ -53,12 +54,17 @@ internal sealed class WorkloadCollector(string name, string region, IEnumerable<
 
     public void RecordDrop(DropReason reason)
     {
+        LoadTelemetry.RecordDrop(Name, Region, reason);
         Interlocked.Increment(ref reason == DropReason.LateStart ? ref _droppedLateStart : ref _droppedNoFreeVirtualUser);
         Interlocked.Increment(ref _total.Dropped);
         Interlocked.Increment(ref _interval.Dropped);
     }
 
-    public void RecordAcknowledged() => Interlocked.Increment(ref _acknowledged);
+    public void RecordAcknowledged()
+    {
+        Interlocked.Increment(ref _acknowledged);
+        LoadTelemetry.RecordAcknowledged(Name, Region);
+    }
 
     public void RecordTransfer(long bytesSent, long bytesReceived)
     {
@@ -75,6 +81,7 @@ internal sealed class WorkloadCollector(string name, string region, IEnumerable<
 
     public void RecordIteration(Outcome outcome, string? errorKind, TimeSpan corrected, TimeSpan uncorrected)
     {
+        LoadTelemetry.RecordIteration(Name, Region, outcome);
         switch (outcome)
         {
             case Outcome.Ok:
@@ -98,6 +105,7 @@ internal sealed class WorkloadCollector(string name, string region, IEnumerable<
 
     public void RecordOperation(string operation, Outcome outcome, string? errorKind, TimeSpan corrected, TimeSpan uncorrected)
     {
+        LoadTelemetry.RecordOperation(Name, Region, operation, outcome, corrected);
         OperationCollector? collector;
         lock (_operationsGate)
         {
