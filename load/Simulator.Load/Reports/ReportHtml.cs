@@ -18,7 +18,7 @@ public static class ReportHtml
     /// <summary>The conventional file name inside a run's output folder.</summary>
     public const string FileName = "report.html";
 
-    private const string Style = """
+    internal const string Style = """
         :root { color-scheme: light; }
         body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: #1f2328; margin: 0; background: #f6f8fa; }
         main { max-width: 1060px; margin: 0 auto; padding: 24px; background: #fff; }

@@ -5,10 +5,11 @@ using System.Text;
 namespace Simulator.Load.Reports.Html;
 
 /// <summary>
-/// A line chart over the run's seconds, rendered as inline SVG (no script, no external reference): nice axes, a
-/// legend, one polyline per series (broken where a value is missing), and fault windows shaded and labelled.
+/// A line chart, rendered as inline SVG (no script, no external reference): nice axes, a legend, one polyline per
+/// series (broken where a value is missing). Over the run's seconds by default, with fault windows shaded and
+/// labelled; or over any other quantity (<see cref="ChartAxis"/>), such as the target rate of a sweep.
 /// </summary>
-internal sealed class SvgChart(string title, string unit, double seconds, IReadOnlyList<FaultReport> faults)
+internal sealed class SvgChart(string title, string unit, double xMaximum, IReadOnlyList<FaultReport> faults, ChartAxis? xAxis = null)
 {
     private const int Width = 920;
     private const int Height = 230;
@@ -20,6 +21,7 @@ internal sealed class SvgChart(string title, string unit, double seconds, IReadO
     private static readonly double[] SecondSteps = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200];
 
     private readonly List<Series> _series = [];
+    private readonly ChartAxis _x = xAxis ?? ChartAxis.Time;
 
     public SvgChart Add(string name, string color, IEnumerable<(double X, double? Y)> points, bool dashed = false)
     {
@@ -29,7 +31,7 @@ internal sealed class SvgChart(string title, string unit, double seconds, IReadO
 
     public string Render()
     {
-        double xMax = Math.Max(1, seconds);
+        double xMax = Math.Max(1, xMaximum);
         // 10% headroom, so a flat series does not run along the plot's top edge.
         double dataMax = _series.SelectMany(s => s.Points).Select(p => p.Y ?? 0).DefaultIfEmpty(0).Max() * 1.1;
         double yStep = NiceStep(Math.Max(dataMax, 1e-9) / 4);
@@ -64,15 +66,16 @@ internal sealed class SvgChart(string title, string unit, double seconds, IReadO
             svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{Left - 6}\" y=\"{F(Y(y) + 4)}\" text-anchor=\"end\">{Encode(Tick(y, yStep))}</text>");
         }
 
-        double xStep = SecondSteps.FirstOrDefault(s => xMax / s <= 10, SecondSteps[^1]);
+        double xStep = _x.IsTime ? SecondSteps.FirstOrDefault(s => xMax / s <= 10, SecondSteps[^1]) : NiceStep(xMax / 8);
         for (double x = 0; x <= xMax + 1e-9; x += xStep)
         {
+            string label = _x.IsTime ? ReportFormat.Clock(x) : Tick(x, xStep) + _x.TickSuffix;
             svg.Append(CultureInfo.InvariantCulture, $"<line class=\"axis\" x1=\"{F(X(x))}\" x2=\"{F(X(x))}\" y1=\"{Top + plotHeight}\" y2=\"{Top + plotHeight + 4}\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{F(X(x))}\" y=\"{F(Top + plotHeight + 16)}\" text-anchor=\"middle\">{ReportFormat.Clock(x)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{F(X(x))}\" y=\"{F(Top + plotHeight + 16)}\" text-anchor=\"middle\">{Encode(label)}</text>");
         }
 
         svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{Left - 6}\" y=\"{Top - 8}\" text-anchor=\"end\">{Encode(unit)}</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{Width - Right}\" y=\"{Height - 4}\" text-anchor=\"end\">time from the run's start</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text class=\"tick\" x=\"{Width - Right}\" y=\"{Height - 4}\" text-anchor=\"end\">{Encode(_x.Label)}</text>");
 
         foreach (var series in _series)
         {
