@@ -324,6 +324,7 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
         WorkloadParameterType.UrlPath => "/web/health",
         WorkloadParameterType.HttpMethod => "GET",
         WorkloadParameterType.HttpStatus => "2xx",
+        WorkloadParameterType.MediaType => "application/json",
         _ => "…",
     };
 
@@ -680,6 +681,12 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
                 {
                     value = text;
                     return HttpValues.TryParseStatus(text, out error);
+                });
+            case WorkloadParameterType.MediaType:
+                return Checked(node, field, "a media type such as application/json", (string text, out string value, out ValueParseError? error) =>
+                {
+                    value = text;
+                    return HttpValues.TryParseMediaType(text, out error);
                 });
             default:
                 return Text(node, field, "a value");

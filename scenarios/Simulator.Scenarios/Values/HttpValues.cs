@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Net.Http.Headers;
 
 namespace Simulator.Scenarios;
 
@@ -44,6 +45,15 @@ internal static class HttpValues
         error = low is >= 100 and <= 599 && high is >= 100 and <= 599 && low <= high
             ? null
             : new ValueParseError($"`{text}` is not an HTTP status or range of statuses", "write 200, 2xx or 200-204 (100–599, low to high)", 0);
+        return error is null;
+    }
+
+    /// <summary>Checks a media type such as <c>application/json</c> or <c>text/plain; charset=utf-8</c>.</summary>
+    public static bool TryParseMediaType(string text, [NotNullWhen(false)] out ValueParseError? error)
+    {
+        error = MediaTypeHeaderValue.TryParse(text, out var parsed) && parsed.MediaType?.Contains('/', StringComparison.Ordinal) == true
+            ? null
+            : new ValueParseError($"`{text}` is not a media type", "e.g. application/json or text/plain; charset=utf-8", 0);
         return error is null;
     }
 

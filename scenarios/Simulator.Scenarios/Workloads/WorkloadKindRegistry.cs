@@ -46,7 +46,7 @@ public sealed class WorkloadKindRegistry
             ["method"] = WorkloadParameterType.HttpMethod,
             ["status"] = WorkloadParameterType.HttpStatus,
             ["body"] = WorkloadParameterType.Text,
-            ["content_type"] = WorkloadParameterType.Text,
+            ["content_type"] = WorkloadParameterType.MediaType,
             ["timeout"] = WorkloadParameterType.Duration,
         }.AsReadOnly())
         {

@@ -26,4 +26,7 @@ public enum WorkloadParameterType
 
     /// <summary>An HTTP status or range of statuses: <c>200</c>, <c>2xx</c> or <c>200-204</c>, within 100–599.</summary>
     HttpStatus,
+
+    /// <summary>A media type such as <c>application/json</c> (with parameters: <c>text/plain; charset=utf-8</c>).</summary>
+    MediaType,
 }

@@ -50,6 +50,7 @@ public class HttpKindTests
     [InlineData("method: FETCH", "workloads[0].method", "`FETCH` is not an HTTP method", "use `GET`, `HEAD`, `POST`, `PUT`, `PATCH`, `DELETE` or `OPTIONS`", 0)]
     [InlineData("status: 700", "workloads[0].status", "`700` is not an HTTP status or range of statuses", "write 200, 2xx or 200-204 (100–599, low to high)", 0)]
     [InlineData("status: 204-200", "workloads[0].status", "`204-200` is not an HTTP status or range of statuses", "write 200, 2xx or 200-204 (100–599, low to high)", 0)]
+    [InlineData("content_type: json", "workloads[0].content_type", "`json` is not a media type", "e.g. application/json or text/plain; charset=utf-8", 0)]
     [InlineData("timeout: 2", "workloads[0].timeout", "the duration `2` has no unit", "write a unit: 2s or 2ms", 0)]
     public void Each_value_is_checked_where_it_is_written(string line, string field, string message, string hint, int offset)
     {
