@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulator.Load;
 using Simulator.Load.Http;
 using Simulator.Load.Odoo;
@@ -32,6 +33,17 @@ public static class LoadPlanFactory
             problems.Add($"workload '{workload.Name}': kind '{workload.Kind}' cannot run yet (available: {string.Join(", ", RunnableKinds)})");
         }
 
+        foreach (var workload in scenario.Workloads.Where(w => w.Kind == OrderImportWorkload.DefaultName))
+        {
+            if (workload.Parameters.ContainsKey("customers"))
+            {
+                problems.Add($"workload '{workload.Name}': customers cannot be set yet (every order is for the first customer Odoo lists); remove it");
+            }
+
+            problems.AddRange(OrderImportOptionsOf(workload).Validate().Select(p => $"workload '{workload.Name}': {p}"));
+        }
+
+        problems.AddRange(Plan(scenario).Validate().Select(p => "load plan: " + p));
         if (scenario.Faults.Count > 0)
         {
             problems.Add($"{scenario.Faults.Count} fault(s): fault injection is not wired into runs yet; remove the faults: list");
@@ -77,14 +89,27 @@ public static class LoadPlanFactory
             : throw new UnsupportedScenarioException($"workload '{workload.Name}': kind '{workload.Kind}' cannot run yet");
     }
 
-    /// <summary>An order-import workload driving <paramref name="client"/>, sized by the scenario's <c>lines</c>.</summary>
+    /// <summary>An order-import workload driving <paramref name="client"/>, sized by the scenario's <c>lines</c> and <c>products</c>.</summary>
     public static OrderImportWorkload OrderImport(Workload workload, OdooClient client, OdooCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        var options = workload.Lines is { } lines
-            ? new OrderImportOptions { MinLines = lines.Min, MaxLines = lines.Max }
-            : new OrderImportOptions();
-        return new OrderImportWorkload(client, credentials, options);
+        return new OrderImportWorkload(client, credentials, OrderImportOptionsOf(workload));
+    }
+
+    private static OrderImportOptions OrderImportOptionsOf(Workload workload)
+    {
+        var options = new OrderImportOptions();
+        if (workload.Lines is { } lines)
+        {
+            options = options with { MinLines = lines.Min, MaxLines = lines.Max };
+        }
+
+        if (workload.Parameters.TryGetValue("products", out var products))
+        {
+            options = options with { ProductLimit = int.Parse(products, CultureInfo.InvariantCulture) };
+        }
+
+        return options;
     }
 
     /// <summary>What an <c>http</c> workload sends: its <c>path</c> on <paramref name="ingress"/>, <c>method</c>, <c>body</c>, and the <c>status</c> it expects.</summary>

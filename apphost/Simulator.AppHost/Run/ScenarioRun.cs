@@ -33,11 +33,6 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         ArgumentNullException.ThrowIfNull(time);
         LoadPlanFactory.EnsureRunnable(scenario);
         var plan = LoadPlanFactory.Plan(scenario);
-        if (plan.Validate() is { Count: > 0 } planProblems)
-        {
-            throw new UnsupportedScenarioException(
-                $"{scenario.SourcePath}: the load engine cannot run this plan:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", planProblems));
-        }
 
         IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
         Directory.CreateDirectory(outputDirectory);

@@ -108,6 +108,22 @@ public sealed class LoadPlanFactoryTests
         Assert.Throws<UnsupportedScenarioException>(() => LoadPlanFactory.Workload(scenario.Workloads[1], target));
     }
 
+    [Fact]
+    public void Order_import_takes_lines_and_products_and_refuses_what_a_run_cannot_honour()
+    {
+        var scenario = Parse("""
+              - { name: order-import, region: eu, model: constant-rate, rate: 1/s, lines: 2..4, products: 0, customers: 10 }
+              - { name: idle, kind: order-import, region: eu, model: ramping-concurrency, stages: [{ to: 0, over: 10s }] }
+            """);
+
+        var refused = Assert.Throws<UnsupportedScenarioException>(() => LoadPlanFactory.EnsureRunnable(scenario)).Message;
+
+        Assert.Contains("workload 'order-import': customers cannot be set yet (every order is for the first customer Odoo lists); remove it", refused, StringComparison.Ordinal);
+        Assert.Contains("workload 'order-import': product limit must be at least 1 (was 0)", refused, StringComparison.Ordinal);
+        Assert.Contains("load plan: workload 2 (idle@eu): the profile never asks for a user", refused, StringComparison.Ordinal);
+        LoadPlanFactory.EnsureRunnable(Parse("  - { name: order-import, region: eu, model: constant-rate, rate: 1/s, lines: 2..4, products: 5 }\n"));
+    }
+
     /// <summary>Phases compare by value; a model's stage list is a list, which records compare by reference.</summary>
     private sealed class PhaseComparer : IEqualityComparer<LoadPhase>
     {
