@@ -664,30 +664,13 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
             case WorkloadParameterType.Rate:
                 return RateValue(node, field) is not null ? ((YScalar)node).Value.Trim() : null;
             case WorkloadParameterType.UrlPath:
-                return Checked(node, field, "a path such as /web/health", (string text, out string value, out ValueParseError? error) =>
-                {
-                    value = text;
-                    return HttpValues.TryParsePath(text, out error);
-                });
+                return Checked(node, field, "a path such as /web/health", HttpValues.TryParsePath);
             case WorkloadParameterType.HttpMethod:
-                return Checked(node, field, "a method such as GET", (string text, out string value, out ValueParseError? error) =>
-                {
-                    var known = HttpValues.TryParseMethod(text, out var method, out error);
-                    value = method ?? text;
-                    return known;
-                });
+                return Checked(node, field, "a method such as GET", HttpValues.TryParseMethod);
             case WorkloadParameterType.HttpStatus:
-                return Checked(node, field, "a status such as 200 or 2xx", (string text, out string value, out ValueParseError? error) =>
-                {
-                    value = text;
-                    return HttpValues.TryParseStatus(text, out error);
-                });
+                return Checked(node, field, "a status such as 200 or 2xx", HttpValues.TryParseStatus);
             case WorkloadParameterType.MediaType:
-                return Checked(node, field, "a media type such as application/json", (string text, out string value, out ValueParseError? error) =>
-                {
-                    value = text;
-                    return HttpValues.TryParseMediaType(text, out error);
-                });
+                return Checked(node, field, "a media type such as application/json", HttpValues.TryParseMediaType);
             default:
                 return Text(node, field, "a value");
         }
