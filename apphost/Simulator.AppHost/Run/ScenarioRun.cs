@@ -33,7 +33,6 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         ArgumentNullException.ThrowIfNull(time);
         LoadPlanFactory.EnsureRunnable(scenario);
         var plan = LoadPlanFactory.Plan(scenario);
-
         IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
         Directory.CreateDirectory(outputDirectory);
         console.WriteLine($"Standing up {topology.Name} (native runtime)…");
