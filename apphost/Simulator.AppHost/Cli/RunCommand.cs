@@ -1,6 +1,7 @@
 using System.Globalization;
 using Simulator.AppHost.Run;
 using Simulator.AppHost.Topology;
+using Simulator.Load.Ledger;
 using Simulator.Load.Reports;
 
 namespace Simulator.AppHost.Cli;
@@ -50,7 +51,9 @@ public static class RunCommand
 
         Console.WriteLine();
         Console.WriteLine(ReportMarkdown.Render(report));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Reports written to {Path.GetFullPath(output)}"));
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Reports in {Path.GetFullPath(output)}: {string.Join(", ", ReportWriter.FileNames)}, {LedgerWriter.FileName}; resource logs in logs/"));
         return report.Cancelled ? ExitCodes.Interrupted
             : report.Passed ? ExitCodes.Passed
             : ExitCodes.ThresholdFailed;

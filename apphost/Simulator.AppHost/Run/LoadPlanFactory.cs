@@ -1,4 +1,6 @@
+using System.Globalization;
 using Simulator.Load;
+using Simulator.Load.Http;
 using Simulator.Load.Odoo;
 using Simulator.Load.Scheduling;
 using Simulator.Scenarios;
@@ -8,6 +10,17 @@ namespace Simulator.AppHost.Run;
 /// <summary>Turns a scenario's workloads into the load engine's plan and workload implementations.</summary>
 public static class LoadPlanFactory
 {
+    /// <summary>The workload kinds a run can drive, and how each becomes an <see cref="IWorkload"/>: the one place to wire a new kind.</summary>
+    private static readonly Dictionary<string, Func<Workload, RegionTarget, IWorkload>> Kinds = new(StringComparer.Ordinal)
+    {
+        [OrderImportWorkload.DefaultName] = (workload, target) =>
+            OrderImport(workload, new OdooClient(target.Http, target.Ingress, target.Time), target.Credentials),
+        ["http"] = (workload, target) => new HttpWorkload(target.Http, HttpOptions(workload, target.Ingress), target.Time),
+    };
+
+    /// <summary>The workload kinds a run can drive, in name order.</summary>
+    public static IReadOnlyList<string> RunnableKinds => [.. Kinds.Keys.Order(StringComparer.Ordinal)];
+
     /// <summary>
     /// Refuses, before anything starts, the parts of <paramref name="scenario"/> this build cannot run.
     /// </summary>
@@ -15,19 +28,22 @@ public static class LoadPlanFactory
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var problems = new List<string>();
-        foreach (var workload in scenario.Workloads)
+        foreach (var workload in scenario.Workloads.Where(w => !Kinds.ContainsKey(w.Kind)))
         {
-            if (workload.Kind != OrderImportWorkload.DefaultName)
-            {
-                problems.Add($"workload '{workload.Name}': kind '{workload.Kind}' cannot run yet (available: {OrderImportWorkload.DefaultName})");
-            }
-
-            if (workload.Model is not (WorkloadModel.ConstantRate or WorkloadModel.RampingRate))
-            {
-                problems.Add($"workload '{workload.Name}': model {workload.Model} cannot run yet (available: constant-rate, ramping-rate)");
-            }
+            problems.Add($"workload '{workload.Name}': kind '{workload.Kind}' cannot run yet (available: {string.Join(", ", RunnableKinds)})");
         }
 
+        foreach (var workload in scenario.Workloads.Where(w => w.Kind == OrderImportWorkload.DefaultName))
+        {
+            if (workload.Parameters.ContainsKey("customers"))
+            {
+                problems.Add($"workload '{workload.Name}': customers cannot be set yet (every order is for the first customer Odoo lists); remove it");
+            }
+
+            problems.AddRange(OrderImportOptionsOf(workload).Validate().Select(p => $"workload '{workload.Name}': {p}"));
+        }
+
+        problems.AddRange(Plan(scenario).Validate().Select(p => "load plan: " + p));
         if (scenario.Faults.Count > 0)
         {
             problems.Add($"{scenario.Faults.Count} fault(s): fault injection is not wired into runs yet; remove the faults: list");
@@ -45,32 +61,104 @@ public static class LoadPlanFactory
         }
     }
 
-    /// <summary>The load plan of <paramref name="scenario"/>: one open-model workload plan per scenario workload.</summary>
+    /// <summary>
+    /// The load plan of <paramref name="scenario"/>: one workload plan per scenario workload, in order, whose model is
+    /// the workload's own or a <see cref="PhasedLoad"/> of its phases (the last running until the end when it gives
+    /// no duration). Open models may use <c>max_users</c> virtual users.
+    /// </summary>
     public static LoadPlan Plan(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return new LoadPlan(scenario.Duration, [.. scenario.Workloads.Select(w => new WorkloadPlan(w.Name, w.Region, Model(w)))])
+        return new LoadPlan(scenario.Duration, [.. scenario.Workloads.Select(w => new WorkloadPlan(w.Name, w.Region, Model(w, scenario.Duration))
+        {
+            MaxInFlight = w.MaxUsers ?? WorkloadPlan.DefaultMaxInFlight,
+        })])
         {
             Seed = scenario.Seed ?? 0,
         };
     }
 
-    /// <summary>An order-import workload driving <paramref name="client"/>, sized by the scenario's <c>lines</c>.</summary>
+    /// <summary>The engine's implementation of <paramref name="workload"/>'s kind, aimed at <paramref name="target"/>.</summary>
+    /// <exception cref="UnsupportedScenarioException">The kind cannot run (<see cref="EnsureRunnable"/> says so up front).</exception>
+    public static IWorkload Workload(Workload workload, RegionTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(target);
+        return Kinds.TryGetValue(workload.Kind, out var create)
+            ? create(workload, target)
+            : throw new UnsupportedScenarioException($"workload '{workload.Name}': kind '{workload.Kind}' cannot run yet");
+    }
+
+    /// <summary>An order-import workload driving <paramref name="client"/>, sized by the scenario's <c>lines</c> and <c>products</c>.</summary>
     public static OrderImportWorkload OrderImport(Workload workload, OdooClient client, OdooCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        var options = workload.Lines is { } lines
-            ? new OrderImportOptions { MinLines = lines.Min, MaxLines = lines.Max }
-            : new OrderImportOptions();
-        return new OrderImportWorkload(client, credentials, options);
+        return new OrderImportWorkload(client, credentials, OrderImportOptionsOf(workload));
     }
 
-    private static LoadModel Model(Workload workload) => workload.Model switch
+    private static OrderImportOptions OrderImportOptionsOf(Workload workload)
     {
-        WorkloadModel.ConstantRate => new ConstantRate(workload.Rate?.PerSecond ?? 0),
+        var options = new OrderImportOptions();
+        if (workload.Lines is { } lines)
+        {
+            options = options with { MinLines = lines.Min, MaxLines = lines.Max };
+        }
+
+        if (workload.Parameters.TryGetValue("products", out var products))
+        {
+            options = options with { ProductLimit = int.Parse(products, CultureInfo.InvariantCulture) };
+        }
+
+        return options;
+    }
+
+    /// <summary>What an <c>http</c> workload sends: its <c>path</c> on <paramref name="ingress"/>, <c>method</c>, <c>body</c>, and the <c>status</c> it expects.</summary>
+    public static HttpWorkloadOptions HttpOptions(Workload workload, Uri ingress)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        ArgumentNullException.ThrowIfNull(ingress);
+        var parameters = workload.Parameters;
+        return new HttpWorkloadOptions
+        {
+            Url = new Uri(ingress, parameters["path"]),
+            Method = parameters.TryGetValue("method", out var method) ? new HttpMethod(method) : HttpMethod.Get,
+            Body = parameters.GetValueOrDefault("body"),
+            ContentType = parameters.GetValueOrDefault("content_type") ?? "application/json",
+            ExpectedStatus = parameters.TryGetValue("status", out var status) ? StatusRange.Parse(status) : StatusRange.Success,
+            Timeout = parameters.TryGetValue("timeout", out var timeout) ? DurationParser.Parse(timeout) : HttpWorkloadOptions.DefaultTimeout,
+        };
+    }
+
+    private static LoadModel Model(Workload workload, TimeSpan runDuration)
+    {
+        if (workload.Phases.Count == 0)
+        {
+            return Model(workload.Pacing[0]);
+        }
+
+        var phases = new List<LoadPhase>();
+        var start = TimeSpan.Zero;
+        foreach (var phase in workload.Phases)
+        {
+            var duration = phase.Duration ?? (runDuration - start);
+            phases.Add(new LoadPhase(Model(phase), duration));
+            start += duration;
+        }
+
+        return new PhasedLoad(phases);
+    }
+
+    private static LoadModel Model(WorkloadPhase pacing) => pacing.Model switch
+    {
+        WorkloadModel.ConstantRate => new ConstantRate(pacing.Rate?.PerSecond ?? 0),
         WorkloadModel.RampingRate => new RampingRate(
-            workload.Rate?.PerSecond ?? 0,
-            [.. workload.Stages.Select(s => new RateStage(s.Rate?.PerSecond ?? 0, s.Over))]),
-        _ => throw new UnsupportedScenarioException($"workload '{workload.Name}': model {workload.Model} cannot run yet"),
+            pacing.Rate?.PerSecond ?? 0,
+            [.. pacing.Stages.Select(s => new RateStage(s.Rate?.PerSecond ?? 0, s.Over))]),
+        WorkloadModel.ConstantConcurrency => new ConstantConcurrency(pacing.Concurrency ?? 0) { ThinkTime = pacing.ThinkTime },
+        WorkloadModel.RampingConcurrency => new RampingConcurrency(
+            pacing.Concurrency ?? 0,
+            [.. pacing.Stages.Select(s => new ConcurrencyStage(s.Concurrency ?? 0, s.Over))]) { ThinkTime = pacing.ThinkTime },
+        WorkloadModel.Pause => new Pause(),
+        _ => throw new UnsupportedScenarioException($"model {pacing.Model.ToName()} cannot run"),
     };
 }

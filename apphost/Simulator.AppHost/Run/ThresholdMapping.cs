@@ -5,7 +5,11 @@ using SpecOperator = Simulator.Load.Reports.Thresholds.ThresholdOperator;
 
 namespace Simulator.AppHost.Run;
 
-/// <summary>Maps a scenario's parsed thresholds onto what the report's evaluator takes.</summary>
+/// <summary>
+/// Maps a scenario's parsed thresholds onto what the report's evaluator takes. There is one parser
+/// (<see cref="Threshold"/>, with file positions for errors) and one evaluator (the load library's
+/// <see cref="ThresholdEvaluator"/>, which has no reference to the scenario model): this is their only bridge.
+/// </summary>
 public static class ThresholdMapping
 {
     /// <summary>The evaluator's form of <paramref name="threshold"/>, keeping the unit it was written in.</summary>

@@ -13,8 +13,20 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
 {
     private static readonly string[] ScenarioKeys = ["name", "description", "topology", "duration", "seed", "network", "workloads", "faults", "thresholds"];
     private static readonly string[] NetworkKeys = ["latency", "jitter"];
-    private static readonly string[] WorkloadKeys = ["name", "kind", "region", "model", "rate", "stages", "concurrency", "think_time", "lines", "pre_allocated_users", "max_users"];
+    private static readonly string[] PacingKeys = ["model", "rate", "stages", "concurrency", "think_time"];
+    private static readonly string[] WorkloadKeys = ["name", "kind", "region", .. PacingKeys, "phases", "lines", "pre_allocated_users", "max_users"];
+    private static readonly string[] PhaseKeys = [.. PacingKeys, "duration"];
     private static readonly string[] StageKeys = ["to", "over"];
+
+    // Names other load tools use for keys this format spells differently (k6: vus, duration per stage).
+    private static readonly Dictionary<string, string> KeyAliases = new(StringComparer.Ordinal)
+    {
+        ["vus"] = "concurrency",
+        ["users"] = "concurrency",
+        ["think"] = "think_time",
+        ["target"] = "to",
+        ["duration"] = "over",
+    };
     private static readonly string[] FaultKeys = ["at", "for", .. FaultKinds.Names];
 
     private readonly List<ScenarioError> _errors = [];
@@ -185,15 +197,29 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
         var name = Require(keys, map, path, "name", "add e.g. name: order-import") is { } nameEntry ? Text(nameEntry.Value, FieldPath.Key(path, "name"), "a name") : null;
         var explicitKind = keys.TryGetValue("kind", out var kindEntry) ? Text(kindEntry.Value, FieldPath.Key(path, "kind"), "a workload kind") : null;
         var region = Require(keys, map, path, "region", "add e.g. region: eu") is { } regionEntry ? Text(regionEntry.Value, FieldPath.Key(path, "region"), "a region name") : null;
-        var model = Require(keys, map, path, "model", "add e.g. model: constant-rate") is { } modelEntry ? Model(modelEntry.Value, FieldPath.Key(path, "model")) : WorkloadModel.Unspecified;
-        var rate = keys.TryGetValue("rate", out var rateEntry) ? RateValue(rateEntry.Value, FieldPath.Key(path, "rate")) : null;
-        var stages = keys.TryGetValue("stages", out var stagesEntry)
-            ? ReadList(stagesEntry.Value, FieldPath.Key(path, "stages"), "stages", (item, i) => ReadStage(item, FieldPath.Index(FieldPath.Key(path, "stages"), i), model))
-            : [];
-        var concurrency = keys.TryGetValue("concurrency", out var concurrencyEntry)
-            ? Integer(concurrencyEntry.Value, FieldPath.Key(path, "concurrency"), "a number of users such as 10")
-            : null;
-        var thinkTime = keys.TryGetValue("think_time", out var thinkEntry) ? Duration(thinkEntry.Value, FieldPath.Key(path, "think_time")) : null;
+        var phasesPath = FieldPath.Key(path, "phases");
+        WorkloadPhase pacing;
+        IReadOnlyList<WorkloadPhase> phases = [];
+        if (keys.TryGetValue("phases", out var phasesEntry))
+        {
+            foreach (var key in PacingKeys.Where(keys.ContainsKey))
+            {
+                Error(keys[key].Key.Start, FieldPath.Key(path, key), $"`{key}` and `phases` do not mix: each phase sets its own model", $"move {key} into the phases, or remove phases");
+            }
+
+            pacing = new WorkloadPhase();
+            phases = ReadList(phasesEntry.Value, phasesPath, "phases", (item, i) => ReadPhase(item, FieldPath.Index(phasesPath, i), kind));
+            if (phases.Count == 0 && phasesEntry.Value is YSequence or YScalar { IsNull: true })
+            {
+                Error(phasesEntry.Value.Start, phasesPath, "`phases` lists no phase", "add e.g. - { model: constant-rate, rate: 10/s, duration: 30s }, or remove phases and set model");
+                _accounted.Add(FieldPath.Key(path, "model"));
+            }
+        }
+        else
+        {
+            pacing = ReadPacing(keys, map, path, allowPause: false);
+        }
+
         var lines = keys.TryGetValue("lines", out var linesEntry) ? Range(linesEntry.Value, FieldPath.Key(path, "lines")) : null;
         var preAllocated = keys.TryGetValue("pre_allocated_users", out var preEntry)
             ? Integer(preEntry.Value, FieldPath.Key(path, "pre_allocated_users"), "a number of users such as 50")
@@ -211,6 +237,11 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
                 {
                     parameters[key] = value;
                 }
+            }
+
+            foreach (var key in kind.Required)
+            {
+                Require(keys, map, path, key, $"add e.g. {key}: {Example(kind.Parameters.GetValueOrDefault(key))}");
             }
         }
         else if (kindName is not null)
@@ -236,11 +267,12 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
             Name = name ?? string.Empty,
             Kind = explicitKind ?? name ?? string.Empty,
             Region = region ?? string.Empty,
-            Model = model,
-            Rate = rate,
-            Stages = stages,
-            Concurrency = concurrency,
-            ThinkTime = thinkTime ?? TimeSpan.Zero,
+            Model = pacing.Model,
+            Rate = pacing.Rate,
+            Stages = pacing.Stages,
+            Concurrency = pacing.Concurrency,
+            ThinkTime = pacing.ThinkTime,
+            Phases = phases,
             Lines = lines,
             PreAllocatedUsers = preAllocated,
             MaxUsers = maxUsers,
@@ -248,8 +280,61 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
         };
     }
 
+    /// <summary>The model keys of a workload or phase: model, rate, stages, concurrency, think_time.</summary>
+    private WorkloadPhase ReadPacing(Dictionary<string, YEntry> keys, YMapping map, string path, bool allowPause)
+    {
+        var model = Require(keys, map, path, "model", "add e.g. model: constant-rate") is { } modelEntry
+            ? Model(modelEntry.Value, FieldPath.Key(path, "model"), allowPause)
+            : WorkloadModel.Unspecified;
+        var rate = keys.TryGetValue("rate", out var rateEntry) ? RateValue(rateEntry.Value, FieldPath.Key(path, "rate")) : null;
+        var stagesPath = FieldPath.Key(path, "stages");
+        var stages = keys.TryGetValue("stages", out var stagesEntry)
+            ? ReadList(stagesEntry.Value, stagesPath, "stages", (item, i) => ReadStage(item, FieldPath.Index(stagesPath, i), model))
+            : [];
+        var concurrency = keys.TryGetValue("concurrency", out var concurrencyEntry)
+            ? Integer(concurrencyEntry.Value, FieldPath.Key(path, "concurrency"), "a number of users such as 10")
+            : null;
+        var thinkTime = keys.TryGetValue("think_time", out var thinkEntry) ? Duration(thinkEntry.Value, FieldPath.Key(path, "think_time")) : null;
+        return new WorkloadPhase { Model = model, Rate = rate, Stages = stages, Concurrency = concurrency, ThinkTime = thinkTime ?? TimeSpan.Zero };
+    }
+
+    private WorkloadPhase ReadPhase(YNode node, string path, WorkloadKind? kind)
+    {
+        _locations[path] = node.Start;
+        if (node is not YMapping map)
+        {
+            Error(node.Start, path, $"expected a phase mapping, found {node.Describe()}", "e.g. { model: constant-rate, rate: 10/s, duration: 30s }");
+            return new WorkloadPhase();
+        }
+
+        var keys = Keys(map, path, PhaseKeys, key => WorkloadKeys.Contains(key) || kind?.Parameters.ContainsKey(key) == true
+            ? $"`{key}` is set on the workload, for all its phases"
+            : null);
+        var pacing = ReadPacing(keys, map, path, allowPause: true);
+        var duration = keys.TryGetValue("duration", out var durationEntry) ? Duration(durationEntry.Value, FieldPath.Key(path, "duration")) : null;
+        return pacing with { Duration = duration };
+    }
+
+    private static string Example(WorkloadParameterType type) => type switch
+    {
+        WorkloadParameterType.WholeNumber => "10",
+        WorkloadParameterType.WholeNumberRange => "5..30",
+        WorkloadParameterType.Duration => "2s",
+        WorkloadParameterType.Rate => "20/s",
+        WorkloadParameterType.UrlPath => "/web/health",
+        WorkloadParameterType.HttpMethod => "GET",
+        WorkloadParameterType.HttpStatus => "2xx",
+        WorkloadParameterType.MediaType => "application/json",
+        _ => "…",
+    };
+
     private string? ExplainWorkloadKey(string key, string? kindName)
     {
+        if (key == "duration")
+        {
+            return "a workload runs as long as the scenario; to run a model for part of it, use phases: [{ model: …, duration: 30s }, …]";
+        }
+
         var owners = kinds.Kinds.Where(k => k.Parameters.ContainsKey(key)).Select(k => k.Name).ToList();
         return owners.Count == 0
             ? null
@@ -405,8 +490,11 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
             var field = FieldPath.Key(path, key.Value);
             if (!known.Contains(key.Value))
             {
-                var matches = Suggestions.AllClosest(key.Value, known);
-                var hint = Suggestions.DidYouMean(key.Value, known)
+                var matches = KeyAliases.TryGetValue(key.Value, out var alias) && known.Contains(alias)
+                    ? [alias]
+                    : Suggestions.AllClosest(key.Value, known);
+                var hint = (alias is not null && known.Contains(alias) ? $"this format calls it `{alias}`" : null)
+                    ?? Suggestions.DidYouMean(key.Value, known)
                     ?? explainUnknown?.Invoke(key.Value)
                     ?? "known keys here: " + string.Join(", ", known);
                 Error(key.Start, field, $"unknown key `{key.Value}`", hint);
@@ -540,7 +628,7 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
         return null;
     }
 
-    private WorkloadModel Model(YNode node, string field)
+    private WorkloadModel Model(YNode node, string field, bool allowPause)
     {
         if (Scalar(node, field, "a model such as constant-rate") is not { } scalar)
         {
@@ -549,10 +637,17 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
 
         if (WorkloadModels.TryParse(scalar.Value, out var model))
         {
-            return model;
+            if (model != WorkloadModel.Pause || allowPause)
+            {
+                return model;
+            }
+
+            Error(scalar.Start, field, "`pause` is a model for one of a workload's phases, not for a whole workload", "e.g. phases: [{ model: constant-rate, rate: 10/s, duration: 30s }, { model: pause, duration: 10s }]");
+            return WorkloadModel.Unspecified;
         }
 
-        Error(scalar.Start, field, $"unknown model `{scalar.Value}`", Suggestions.DidYouMean(scalar.Value, WorkloadModels.Names) ?? "use " + Suggestions.OneOf(WorkloadModels.Names));
+        var names = allowPause ? WorkloadModels.PhaseNames : WorkloadModels.Names;
+        Error(scalar.Start, field, $"unknown model `{scalar.Value}`", Suggestions.DidYouMean(scalar.Value, names) ?? "use " + Suggestions.OneOf(names));
         return WorkloadModel.Unspecified;
     }
 
@@ -568,9 +663,37 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
                 return Duration(node, field) is not null ? ((YScalar)node).Value.Trim() : null;
             case WorkloadParameterType.Rate:
                 return RateValue(node, field) is not null ? ((YScalar)node).Value.Trim() : null;
+            case WorkloadParameterType.UrlPath:
+                return Checked(node, field, "a path such as /web/health", HttpValues.TryParsePath);
+            case WorkloadParameterType.HttpMethod:
+                return Checked(node, field, "a method such as GET", HttpValues.TryParseMethod);
+            case WorkloadParameterType.HttpStatus:
+                return Checked(node, field, "a status such as 200 or 2xx", HttpValues.TryParseStatus);
+            case WorkloadParameterType.MediaType:
+                return Checked(node, field, "a media type such as application/json", HttpValues.TryParseMediaType);
             default:
                 return Text(node, field, "a value");
         }
+    }
+
+    private delegate bool ValueCheck(string text, out string value, out ValueParseError? error);
+
+    /// <summary>A scalar's trimmed text read by <paramref name="check"/>, or null after reporting why it is not valid.</summary>
+    private string? Checked(YNode node, string field, string what, ValueCheck check)
+    {
+        if (Scalar(node, field, what) is not { } scalar)
+        {
+            return null;
+        }
+
+        var text = scalar.Value.Trim();
+        if (check(text, out var value, out var error))
+        {
+            return value;
+        }
+
+        Error(scalar.At(error!.Offset), field, error.Message, error.Hint);
+        return null;
     }
 
     private void Error(SourceLocation at, string field, string message, string? hint = null, bool account = true)

@@ -65,20 +65,6 @@ public sealed record Threshold
         [NotNullWhen(false)] out ValueParseError? error) =>
         ThresholdParser.TryParse(expression, out threshold, out error);
 
-    /// <summary>
-    /// True when a measured figure meets the threshold. <paramref name="actual"/> must be in the
-    /// canonical unit of <see cref="Value"/>: seconds for durations, a fraction for percentages,
-    /// events per second for rates.
-    /// </summary>
-    /// <param name="actual">The measured figure.</param>
-    /// <returns>Whether the threshold passes.</returns>
-    public bool IsMetBy(double actual) => Operator.Holds(actual, Value.Amount);
-
-    /// <summary>True when a measured duration meets the threshold.</summary>
-    /// <param name="actual">The measured duration.</param>
-    /// <returns>Whether the threshold passes.</returns>
-    public bool IsMetBy(TimeSpan actual) => IsMetBy(actual.TotalSeconds);
-
     /// <summary>The expression as written.</summary>
     public override string ToString() => Expression;
 }

@@ -1,6 +1,6 @@
 namespace Simulator.Scenarios;
 
-/// <summary>Symbols and evaluation of <see cref="ThresholdOperator"/> values.</summary>
+/// <summary>Symbols of <see cref="ThresholdOperator"/> values.</summary>
 public static class ThresholdOperators
 {
     /// <summary>The symbol as written in a threshold, such as <c>&lt;=</c>.</summary>
@@ -14,22 +14,6 @@ public static class ThresholdOperators
         ThresholdOperator.GreaterThanOrEqual => ">=",
         ThresholdOperator.Equal => "==",
         ThresholdOperator.NotEqual => "!=",
-        _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
-    };
-
-    /// <summary>True when <c>actual op limit</c> holds.</summary>
-    /// <param name="op">The operator.</param>
-    /// <param name="actual">The measured value.</param>
-    /// <param name="limit">The threshold's value.</param>
-    /// <returns>Whether the comparison holds.</returns>
-    public static bool Holds(this ThresholdOperator op, double actual, double limit) => op switch
-    {
-        ThresholdOperator.LessThan => actual < limit,
-        ThresholdOperator.LessThanOrEqual => actual <= limit,
-        ThresholdOperator.GreaterThan => actual > limit,
-        ThresholdOperator.GreaterThanOrEqual => actual >= limit,
-        ThresholdOperator.Equal => actual == limit,
-        ThresholdOperator.NotEqual => actual != limit,
         _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
     };
 

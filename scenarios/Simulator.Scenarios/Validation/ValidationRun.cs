@@ -133,11 +133,13 @@ internal sealed class ValidationRun
             CheckRegion(workload.Region, FieldPath.Key(path, "region"), $"region `{workload.Region}`");
         }
 
-        CheckModel(workload, path);
-
-        if (workload.ThinkTime < TimeSpan.Zero)
+        if (workload.Phases.Count > 0)
         {
-            _errors.Add(FieldPath.Key(path, "think_time"), "think time cannot be negative");
+            CheckPhases(workload, path);
+        }
+        else
+        {
+            CheckPacing(workload.Pacing[0], path, isPhase: false, HasDuration ? _scenario.Duration : null, $"the {RunLength} run");
         }
 
         if (workload.Lines is { Min: < 1 } lines)
@@ -145,97 +147,178 @@ internal sealed class ValidationRun
             _errors.Add(FieldPath.Key(path, "lines"), $"an order needs at least one line, not {lines}", "e.g. lines: 1..5");
         }
 
+        CheckUsers(workload, path);
+    }
+
+    private void CheckUsers(Workload workload, string path)
+    {
         CheckPositive(workload.PreAllocatedUsers, FieldPath.Key(path, "pre_allocated_users"), "pre-allocated users");
         CheckPositive(workload.MaxUsers, FieldPath.Key(path, "max_users"), "max users");
         if (workload is { PreAllocatedUsers: { } pre, MaxUsers: { } max } && pre > max)
         {
             _errors.Add(FieldPath.Key(path, "pre_allocated_users"), $"pre_allocated_users ({pre}) is more than max_users ({max})", "raise max_users or lower pre_allocated_users");
         }
-    }
 
-    private void CheckModel(Workload workload, string path)
-    {
-        var model = workload.Model;
-        if (model == WorkloadModel.Unspecified)
+        if (workload.HasOpenModel || workload.Pacing.All(p => p.Model == WorkloadModel.Unspecified))
         {
-            _errors.Add(FieldPath.Key(path, "model"), "the workload has no model", "add model: with one of " + string.Join(", ", WorkloadModels.Names));
             return;
         }
 
+        var what = workload.Phases.Count > 0 ? "no phase of this workload is open" : "this workload is " + workload.Model.ToName();
+        foreach (var (key, value) in new[] { ("pre_allocated_users", workload.PreAllocatedUsers), ("max_users", workload.MaxUsers) })
+        {
+            if (value is not null)
+            {
+                _errors.Add(FieldPath.Key(path, key), $"`{key}` is for open models, and {what}", "remove it; concurrency sets the users");
+            }
+        }
+    }
+
+    private void CheckPhases(Workload workload, string path)
+    {
+        if (workload.Model != WorkloadModel.Unspecified || workload.Rate is not null || workload.Concurrency is not null || workload.Stages.Count > 0)
+        {
+            _errors.Add(FieldPath.Key(path, "model"), "a workload with phases has no model of its own: each phase sets its model", "move the model keys into the phases");
+        }
+
+        var phasesPath = FieldPath.Key(path, "phases");
+        var start = TimeSpan.Zero;
+        for (var i = 0; i < workload.Phases.Count; i++)
+        {
+            var phase = workload.Phases[i];
+            var phasePath = FieldPath.Index(phasesPath, i);
+            var durationPath = FieldPath.Key(phasePath, "duration");
+            var isLast = i == workload.Phases.Count - 1;
+            TimeSpan? length = phase.Duration;
+            if (phase.Duration is null && !isLast)
+            {
+                _errors.Add(durationPath, "every phase but the last needs a duration", "add e.g. duration: 30s (the last phase may leave it out and run until the end)");
+            }
+            else if (phase.Duration <= TimeSpan.Zero)
+            {
+                _errors.Add(durationPath, "a phase must last longer than zero", "e.g. duration: 30s");
+                length = null;
+            }
+            else if (phase.Duration is null && HasDuration)
+            {
+                length = _scenario.Duration - start;
+                if (length <= TimeSpan.Zero)
+                {
+                    _errors.Add(phasePath, $"the phases before this one already last {DurationParser.Format(start)}, leaving it no time in the {RunLength} run", "shorten the earlier phases or lengthen duration");
+                    length = null;
+                }
+            }
+
+            var room = phase.Duration is null ? $"the {DurationParser.Format(length ?? TimeSpan.Zero)} left in the run" : $"the phase's {DurationParser.Format(phase.Duration.Value)}";
+            CheckPacing(phase, phasePath, isPhase: true, length, room);
+            start += phase.Duration ?? TimeSpan.Zero;
+        }
+
+        if (HasDuration && start > _scenario.Duration)
+        {
+            _errors.Add(phasesPath, $"the phases last {DurationParser.Format(start)}, longer than the {RunLength} run", "shorten the phases or lengthen duration");
+        }
+    }
+
+    /// <summary>Checks one model's keys, on a workload or one of its phases.</summary>
+    /// <param name="pacing">The model and its keys.</param>
+    /// <param name="path">The workload's or phase's field path.</param>
+    /// <param name="isPhase">Whether the keys are a phase's rather than a whole workload's.</param>
+    /// <param name="length">How long the model runs, when known: its stages must fit.</param>
+    /// <param name="lengthText">That length in words, such as <c>the 1m run</c>.</param>
+    private void CheckPacing(WorkloadPhase pacing, string path, bool isPhase, TimeSpan? length, string lengthText)
+    {
+        var model = pacing.Model;
+        var owner = isPhase ? "phase" : "workload";
+        if (model == WorkloadModel.Unspecified)
+        {
+            var names = isPhase ? WorkloadModels.PhaseNames : WorkloadModels.Names;
+            _errors.Add(FieldPath.Key(path, "model"), $"the {owner} has no model", "add model: with one of " + string.Join(", ", names));
+            return;
+        }
+
+        if (pacing.ThinkTime < TimeSpan.Zero)
+        {
+            _errors.Add(FieldPath.Key(path, "think_time"), "think time cannot be negative");
+        }
+
         var name = model.ToName();
+        if (model == WorkloadModel.Pause)
+        {
+            var extra = new[] { ("rate", pacing.Rate is not null), ("stages", pacing.Stages.Count > 0), ("concurrency", pacing.Concurrency is not null), ("think_time", pacing.ThinkTime != TimeSpan.Zero) };
+            foreach (var (key, _) in extra.Where(e => e.Item2))
+            {
+                _errors.Add(FieldPath.Key(path, key), $"a pause starts nothing, so `{key}` has no meaning", "remove it; a pause phase takes only duration");
+            }
+
+            return;
+        }
+
         var stagesPath = FieldPath.Key(path, "stages");
         switch (model)
         {
-            case WorkloadModel.ConstantRate when workload.Rate is null:
-                _errors.Add(FieldPath.Key(path, "rate"), "a constant-rate workload needs a rate", "add e.g. rate: 20/s");
+            case WorkloadModel.ConstantRate when pacing.Rate is null:
+                _errors.Add(FieldPath.Key(path, "rate"), $"a constant-rate {owner} needs a rate", "add e.g. rate: 20/s");
                 break;
-            case WorkloadModel.ConstantRate when workload.Rate.Value.PerSecond <= 0:
+            case WorkloadModel.ConstantRate when pacing.Rate.Value.PerSecond <= 0:
                 _errors.Add(FieldPath.Key(path, "rate"), "the rate must be above zero", "e.g. rate: 20/s");
                 break;
-            case WorkloadModel.ConstantConcurrency when workload.Concurrency is null:
-                _errors.Add(FieldPath.Key(path, "concurrency"), "a constant-concurrency workload needs a concurrency", "add e.g. concurrency: 10");
+            case WorkloadModel.ConstantConcurrency when pacing.Concurrency is null:
+                _errors.Add(FieldPath.Key(path, "concurrency"), $"a constant-concurrency {owner} needs a concurrency", "add e.g. concurrency: 10");
                 break;
-            case WorkloadModel.ConstantConcurrency when workload.Concurrency <= 0:
+            case WorkloadModel.ConstantConcurrency when pacing.Concurrency <= 0:
                 _errors.Add(FieldPath.Key(path, "concurrency"), "the concurrency must be above zero", "e.g. concurrency: 10");
                 break;
-            case WorkloadModel.RampingConcurrency when workload.Concurrency < 0:
+            case WorkloadModel.RampingConcurrency when pacing.Concurrency < 0:
                 _errors.Add(FieldPath.Key(path, "concurrency"), "the starting concurrency cannot be negative");
                 break;
             default:
                 break;
         }
 
-        if (model.IsClosed() && workload.Rate is not null)
+        if (model.IsClosed() && pacing.Rate is not null)
         {
-            _errors.Add(FieldPath.Key(path, "rate"), $"`rate` is for open models, and this workload is {name}", "use model: constant-rate or ramping-rate, or remove rate");
+            _errors.Add(FieldPath.Key(path, "rate"), $"`rate` is for open models, and this {owner} is {name}", "use model: constant-rate or ramping-rate, or remove rate");
         }
 
-        if (model.IsOpen() && workload.Concurrency is not null)
+        if (model.IsOpen() && pacing.Concurrency is not null)
         {
-            _errors.Add(FieldPath.Key(path, "concurrency"), $"`concurrency` is for closed models, and this workload is {name}", "an open model is sized with pre_allocated_users and max_users; or use a concurrency model");
+            _errors.Add(FieldPath.Key(path, "concurrency"), $"`concurrency` is for closed models, and this {owner} is {name}", "an open model is sized with pre_allocated_users and max_users; or use a concurrency model");
         }
 
-        if (model.IsClosed())
+        if (model.IsOpen() && pacing.ThinkTime > TimeSpan.Zero)
         {
-            if (workload.PreAllocatedUsers is not null)
-            {
-                _errors.Add(FieldPath.Key(path, "pre_allocated_users"), $"`pre_allocated_users` is for open models, and this workload is {name}", "remove it; concurrency sets the users");
-            }
-
-            if (workload.MaxUsers is not null)
-            {
-                _errors.Add(FieldPath.Key(path, "max_users"), $"`max_users` is for open models, and this workload is {name}", "remove it; concurrency sets the users");
-            }
+            _errors.Add(FieldPath.Key(path, "think_time"), $"`think_time` is for closed models, and this {owner} is {name}", "an open model starts iterations at its rate whatever they take: remove think_time, or use a concurrency model");
         }
 
         if (!model.IsRamping())
         {
-            if (workload.Stages.Count > 0)
+            if (pacing.Stages.Count > 0)
             {
-                _errors.Add(stagesPath, $"`stages` are for ramping models, and this workload is {name}", model.IsOpen() ? "use model: ramping-rate, or remove stages" : "use model: ramping-concurrency, or remove stages");
+                _errors.Add(stagesPath, $"`stages` are for ramping models, and this {owner} is {name}", model.IsOpen() ? "use model: ramping-rate, or remove stages" : "use model: ramping-concurrency, or remove stages");
             }
 
             return;
         }
 
-        if (workload.Stages.Count == 0)
+        if (pacing.Stages.Count == 0)
         {
             _errors.Add(
                 stagesPath,
-                $"a {name} workload needs at least one stage",
+                $"a {name} {owner} needs at least one stage",
                 model == WorkloadModel.RampingRate ? "add e.g. stages: [{ to: 40/s, over: 1m }]" : "add e.g. stages: [{ to: 50, over: 1m }]");
             return;
         }
 
-        for (var j = 0; j < workload.Stages.Count; j++)
+        for (var j = 0; j < pacing.Stages.Count; j++)
         {
-            CheckStage(workload.Stages[j], FieldPath.Index(stagesPath, j), model);
+            CheckStage(pacing.Stages[j], FieldPath.Index(stagesPath, j), model);
         }
 
-        var total = workload.StagesDuration;
-        if (HasDuration && total > _scenario.Duration)
+        var total = pacing.StagesDuration;
+        if (length is { } available && total > available)
         {
-            _errors.Add(stagesPath, $"the stages last {DurationParser.Format(total)}, longer than the {RunLength} run", "shorten the stages or lengthen duration");
+            _errors.Add(stagesPath, $"the stages last {DurationParser.Format(total)}, longer than {lengthText}", isPhase ? "shorten the stages or lengthen the phase" : "shorten the stages or lengthen duration");
         }
     }
 

@@ -25,7 +25,7 @@ public sealed record Workload
     /// <summary>The region whose entry point the load goes to.</summary>
     public required string Region { get; init; }
 
-    /// <summary>How the load is generated.</summary>
+    /// <summary>How the load is generated; <see cref="WorkloadModel.Unspecified"/> when the workload has <see cref="Phases"/>.</summary>
     public WorkloadModel Model { get; init; }
 
     /// <summary>The arrival rate for <c>constant-rate</c>; the starting rate for <c>ramping-rate</c> (zero when absent).</summary>
@@ -48,6 +48,24 @@ public sealed record Workload
 
     /// <summary>For open models: the most virtual users the engine may use; arrivals beyond it are dropped. <see langword="null"/> for the engine's default.</summary>
     public int? MaxUsers { get; init; }
+
+    /// <summary>
+    /// Models run one after another (<c>phases:</c>), each with its own model keys; empty when the workload
+    /// has one model of its own (<see cref="Model"/>, <see cref="Rate"/>, <see cref="Stages"/>,
+    /// <see cref="Concurrency"/>, <see cref="ThinkTime"/>).
+    /// </summary>
+    public IReadOnlyList<WorkloadPhase> Phases { get; init; } = [];
+
+    /// <summary>
+    /// What the workload runs, as phases: <see cref="Phases"/>, or, without them, one phase lasting
+    /// the whole run made of the workload's own model keys.
+    /// </summary>
+    public IReadOnlyList<WorkloadPhase> Pacing => Phases.Count > 0
+        ? Phases
+        : [new WorkloadPhase { Model = Model, Rate = Rate, Stages = Stages, Concurrency = Concurrency, ThinkTime = ThinkTime }];
+
+    /// <summary>True when the workload, or one of its phases, uses an open model (an arrival rate).</summary>
+    public bool HasOpenModel => Pacing.Any(p => p.Model.IsOpen());
 
     /// <summary>
     /// Keys specific to the workload's <see cref="Kind"/>, as written (for example

@@ -24,7 +24,9 @@ public sealed class WorkloadKindRegistry
 
     /// <summary>
     /// <c>order-import</c> (parameters <c>customers</c>, <c>products</c>: sizes of the pools orders
-    /// draw from) and <c>warehouse-scan</c> (parameters <c>products</c>, <c>locations</c>).
+    /// draw from), <c>warehouse-scan</c> (parameters <c>products</c>, <c>locations</c>) and
+    /// <c>http</c>: one request per iteration to the region's ingress (<c>path</c>, required;
+    /// <c>method</c>, <c>status</c> expected, <c>body</c>, <c>content_type</c>, <c>timeout</c>).
     /// </summary>
     public static WorkloadKindRegistry Default { get; } = new(
     [
@@ -38,6 +40,18 @@ public sealed class WorkloadKindRegistry
             ["products"] = WorkloadParameterType.WholeNumber,
             ["locations"] = WorkloadParameterType.WholeNumber,
         }.AsReadOnly()),
+        new WorkloadKind("http", new Dictionary<string, WorkloadParameterType>
+        {
+            ["path"] = WorkloadParameterType.UrlPath,
+            ["method"] = WorkloadParameterType.HttpMethod,
+            ["status"] = WorkloadParameterType.HttpStatus,
+            ["body"] = WorkloadParameterType.Text,
+            ["content_type"] = WorkloadParameterType.MediaType,
+            ["timeout"] = WorkloadParameterType.Duration,
+        }.AsReadOnly())
+        {
+            Required = ["path"],
+        },
     ]);
 
     /// <summary>The kinds, in name order.</summary>

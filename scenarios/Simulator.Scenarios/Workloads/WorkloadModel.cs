@@ -20,4 +20,7 @@ public enum WorkloadModel
 
     /// <summary><c>ramping-concurrency</c>: closed model, the number of users follows <c>stages</c>, starting from <c>concurrency</c> or zero.</summary>
     RampingConcurrency,
+
+    /// <summary><c>pause</c>: no load at all; only as one of a workload's <c>phases</c> (to let a fault heal, for example).</summary>
+    Pause,
 }

@@ -5,8 +5,11 @@ namespace Simulator.Scenarios;
 /// <summary>Names and properties of <see cref="WorkloadModel"/> values.</summary>
 public static class WorkloadModels
 {
-    /// <summary>The model names a scenario file may use, in the order of the enum.</summary>
+    /// <summary>The model names a workload may use, in the order of the enum.</summary>
     public static IReadOnlyList<string> Names { get; } = ["constant-rate", "ramping-rate", "constant-concurrency", "ramping-concurrency"];
+
+    /// <summary>The model names one of a workload's <c>phases</c> may use: <see cref="Names"/> and <c>pause</c>.</summary>
+    public static IReadOnlyList<string> PhaseNames { get; } = [.. Names, "pause"];
 
     /// <summary>The name a scenario file uses for <paramref name="model"/>, such as <c>constant-rate</c>.</summary>
     /// <param name="model">The model.</param>
@@ -17,6 +20,7 @@ public static class WorkloadModels
         WorkloadModel.RampingRate => "ramping-rate",
         WorkloadModel.ConstantConcurrency => "constant-concurrency",
         WorkloadModel.RampingConcurrency => "ramping-concurrency",
+        WorkloadModel.Pause => "pause",
         _ => "unspecified",
     };
 
@@ -32,6 +36,7 @@ public static class WorkloadModels
             "ramping-rate" => WorkloadModel.RampingRate,
             "constant-concurrency" => WorkloadModel.ConstantConcurrency,
             "ramping-concurrency" => WorkloadModel.RampingConcurrency,
+            "pause" => WorkloadModel.Pause,
             _ => WorkloadModel.Unspecified,
         };
         return model != WorkloadModel.Unspecified;

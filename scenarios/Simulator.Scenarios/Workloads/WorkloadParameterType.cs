@@ -17,4 +17,16 @@ public enum WorkloadParameterType
 
     /// <summary>A rate with its unit (<c>20/s</c>).</summary>
     Rate,
+
+    /// <summary>The path (and query) of a URL on the workload's region, starting with <c>/</c> (<c>/web/health</c>).</summary>
+    UrlPath,
+
+    /// <summary>An HTTP method (<c>GET</c>, <c>POST</c>, …), written in any case and kept in capitals.</summary>
+    HttpMethod,
+
+    /// <summary>An HTTP status or range of statuses: <c>200</c>, <c>2xx</c> or <c>200-204</c>, within 100–599.</summary>
+    HttpStatus,
+
+    /// <summary>A media type such as <c>application/json</c> (with parameters: <c>text/plain; charset=utf-8</c>).</summary>
+    MediaType,
 }

@@ -19,7 +19,7 @@ public sealed class CancelledRunTests
         var scenario = ScenarioFiles.Load(Fixtures.Path("short-import.yaml"), "60s", Console.Error);
         Assert.NotNull(scenario);
         using var interrupt = new CancellationTokenSource();
-        var console = new CancelOnLine("order-import@eu:", interrupt); // the first progress line: load is running
+        var console = new CancelOnLine("] order-import@eu", interrupt); // the first progress line ("[0:05 of 1:00, 0:55 left] order-import@eu …"): load is running
         var run = new ScenarioRun(scenario, TopologyCatalog.SingleRegionHa, output, console) { CreateBuilder = TestingBuilders.Create };
 
         interrupt.CancelAfter(TimeSpan.FromMinutes(4)); // a backstop: the line must come long before

@@ -5,7 +5,11 @@ namespace Simulator.AppHost.Tests;
 /// <summary>Runs a short command to completion and captures what it printed.</summary>
 public static class ProcessRunner
 {
-    public sealed record Result(int ExitCode, string Output, string Error);
+    public sealed record Result(int ExitCode, string Output, string Error)
+    {
+        /// <summary>The process's id, to look for what it left behind.</summary>
+        public int ProcessId { get; init; }
+    }
 
     public static Result Run(
         string command, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
@@ -29,6 +33,6 @@ public static class ProcessRunner
             throw new TimeoutException($"{command} {string.Join(' ', args)} did not finish in time");
         }
 
-        return new Result(process.ExitCode, output.Result + error.Result, error.Result);
+        return new Result(process.ExitCode, output.Result + error.Result, error.Result) { ProcessId = process.Id };
     }
 }

@@ -35,7 +35,6 @@ public class FullFixtureTests
         var scanUs = workloads[1];
         Assert.Equal(("warehouse-scan", "us"), (scanUs.Name, scanUs.Region));
         Assert.Equal(20, scanUs.Rate!.Value.PerSecond, 9);
-        Assert.Equal(TimeSpan.FromMilliseconds(500), scanUs.ThinkTime);
         Assert.Equal("40", scanUs.Parameters["locations"]);
 
         var scanApac = workloads[2];

@@ -110,6 +110,30 @@ public class ScenarioValidatorTests
     }
 
     [Fact]
+    public void A_workload_built_with_phases_has_no_model_of_its_own_and_may_run_its_last_phase_to_the_end()
+    {
+        var phased = new Workload
+        {
+            Name = "order-import",
+            Region = "eu",
+            Phases =
+            [
+                new WorkloadPhase { Model = WorkloadModel.ConstantConcurrency, Concurrency = 3, ThinkTime = TimeSpan.FromSeconds(1), Duration = TimeSpan.FromSeconds(20) },
+                new WorkloadPhase { Model = WorkloadModel.RampingRate, Stages = [new RampStage { Rate = new Rate(5), Over = TimeSpan.FromSeconds(40) }] },
+            ],
+        };
+        Assert.Empty(ScenarioValidator.Validate(Valid() with { Workloads = [phased] }));
+
+        var errors = ScenarioValidator.Validate(Valid() with { Workloads = [phased with { Model = WorkloadModel.ConstantRate }, phased with { Region = "us", Phases = [phased.Phases[0], phased.Phases[1] with { Stages = [new RampStage { Rate = new Rate(5), Over = TimeSpan.FromSeconds(41) }] }] }] });
+        Assert.Equal(
+            [
+                ("workloads[0].model", "a workload with phases has no model of its own: each phase sets its model"),
+                ("workloads[1].phases[1].stages", "the stages last 41s, longer than the 40s left in the run"),
+            ],
+            errors.Select(e => (e.Field, e.Message)));
+    }
+
+    [Fact]
     public void Stages_must_match_the_model_last_longer_than_zero_and_fit_the_run()
     {
         var ramp = Orders with
