@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulator.Load;
 using Simulator.Load.Odoo;
 using Simulator.Load.Scheduling;
@@ -8,6 +9,10 @@ namespace Simulator.AppHost.Run;
 /// <summary>Turns a scenario's workloads into the load engine's plan and workload implementations.</summary>
 public static class LoadPlanFactory
 {
+    /// <summary>The workload kinds a scenario run can drive through a region's Odoo.</summary>
+    public static IReadOnlyList<string> OdooKinds { get; } =
+        [OrderImportWorkload.DefaultName, WarehouseScanWorkload.DefaultName, PortalBrowseWorkload.DefaultName];
+
     /// <summary>
     /// Refuses, before anything starts, the parts of <paramref name="scenario"/> this build cannot run.
     /// </summary>
@@ -17,9 +22,9 @@ public static class LoadPlanFactory
         var problems = new List<string>();
         foreach (var workload in scenario.Workloads)
         {
-            if (workload.Kind != OrderImportWorkload.DefaultName)
+            if (!OdooKinds.Contains(workload.Kind))
             {
-                problems.Add($"workload '{workload.Name}': kind '{workload.Kind}' cannot run yet (available: {OrderImportWorkload.DefaultName})");
+                problems.Add($"workload '{workload.Name}': kind '{workload.Kind}' cannot run yet (available: {string.Join(", ", OdooKinds)})");
             }
 
             if (workload.Model is not (WorkloadModel.ConstantRate or WorkloadModel.RampingRate))
@@ -55,15 +60,67 @@ public static class LoadPlanFactory
         };
     }
 
-    /// <summary>An order-import workload driving <paramref name="client"/>, sized by the scenario's <c>lines</c>.</summary>
+    /// <summary>The Odoo workload of <paramref name="workload"/>'s kind, driving <paramref name="client"/> (the region's ingress).</summary>
+    public static IWorkload OdooWorkload(Workload workload, OdooClient client, OdooCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return workload.Kind switch
+        {
+            OrderImportWorkload.DefaultName => OrderImport(workload, client, credentials),
+            WarehouseScanWorkload.DefaultName => WarehouseScan(workload, client, credentials),
+            PortalBrowseWorkload.DefaultName => PortalBrowse(workload, client, credentials),
+            _ => throw new UnsupportedScenarioException($"workload '{workload.Name}': kind '{workload.Kind}' is not an Odoo workload"),
+        };
+    }
+
+    /// <summary>An order-import workload driving <paramref name="client"/>: <c>lines</c>, <c>customers</c>, <c>products</c>.</summary>
     public static OrderImportWorkload OrderImport(Workload workload, OdooClient client, OdooCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(workload);
-        var options = workload.Lines is { } lines
-            ? new OrderImportOptions { MinLines = lines.Min, MaxLines = lines.Max }
-            : new OrderImportOptions();
-        return new OrderImportWorkload(client, credentials, options);
+        var defaults = new OrderImportOptions();
+        return new OrderImportWorkload(client, credentials, defaults with
+        {
+            MinLines = workload.Lines?.Min ?? defaults.MinLines,
+            MaxLines = workload.Lines?.Max ?? defaults.MaxLines,
+            CustomerLimit = Parameter(workload, "customers") ?? defaults.CustomerLimit,
+            ProductLimit = Parameter(workload, "products") ?? defaults.ProductLimit,
+        });
     }
+
+    /// <summary>
+    /// A warehouse-scan workload on the region's own warehouse (the emulator names it after the region, upper-cased):
+    /// <c>backlog</c>, and <c>lines</c>, <c>products</c> for the backlog's orders.
+    /// </summary>
+    public static WarehouseScanWorkload WarehouseScan(Workload workload, OdooClient client, OdooCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var defaults = new WarehouseScanOptions();
+        return new WarehouseScanWorkload(client, credentials, defaults with
+        {
+            WarehouseCode = workload.Region.ToUpperInvariant(),
+            Backlog = Parameter(workload, "backlog") ?? defaults.Backlog,
+            MinLines = workload.Lines?.Min ?? defaults.MinLines,
+            MaxLines = workload.Lines?.Max ?? defaults.MaxLines,
+            ProductLimit = Parameter(workload, "products") ?? defaults.ProductLimit,
+        });
+    }
+
+    /// <summary>A portal-browse workload: <c>customers</c>, <c>page_size</c>, <c>pages</c>.</summary>
+    public static PortalBrowseWorkload PortalBrowse(Workload workload, OdooClient client, OdooCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        var defaults = new PortalBrowseOptions();
+        return new PortalBrowseWorkload(client, credentials, defaults with
+        {
+            CustomerLimit = Parameter(workload, "customers") ?? defaults.CustomerLimit,
+            PageSize = Parameter(workload, "page_size") ?? defaults.PageSize,
+            Pages = Parameter(workload, "pages") ?? defaults.Pages,
+        });
+    }
+
+    /// <summary>A whole-number parameter as the loader checked it, or null when the scenario leaves it out.</summary>
+    private static int? Parameter(Workload workload, string key) =>
+        workload.Parameters.TryGetValue(key, out var text) ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 
     private static LoadModel Model(Workload workload) => workload.Model switch
     {

@@ -77,7 +77,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         };
         var credentials = topology.Credentials;
         var workloads = scenario.Workloads
-            .Select(w => (IWorkload)LoadPlanFactory.OrderImport(
+            .Select(w => LoadPlanFactory.OdooWorkload(
                 w, new OdooClient(http, new Uri(topology.Region(w.Region).Ingress.Resource.IngressUrl), time), credentials))
             .ToList();
         using var ledger = LedgerWriter.Open(ledgerPath);

@@ -3,8 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace Simulator.Scenarios;
 
 /// <summary>
-/// The workload kinds a loader accepts. <see cref="Default"/> knows <c>order-import</c> and
-/// <c>warehouse-scan</c>; the load engine can pass its own through <see cref="ScenarioLoadOptions"/>.
+/// The workload kinds a loader accepts. <see cref="Default"/> knows <c>order-import</c>,
+/// <c>warehouse-scan</c> and <c>portal-browse</c>; the load engine can pass its own through <see cref="ScenarioLoadOptions"/>.
 /// </summary>
 public sealed class WorkloadKindRegistry
 {
@@ -24,19 +24,27 @@ public sealed class WorkloadKindRegistry
 
     /// <summary>
     /// <c>order-import</c> (parameters <c>customers</c>, <c>products</c>: sizes of the pools orders
-    /// draw from) and <c>warehouse-scan</c> (parameters <c>products</c>, <c>locations</c>).
+    /// draw from), <c>warehouse-scan</c> (<c>backlog</c>: deliveries prepared before the run;
+    /// <c>products</c>: the pool the backlog's orders draw from) and <c>portal-browse</c>
+    /// (<c>customers</c> who browse, <c>page_size</c>, <c>pages</c> deep).
     /// </summary>
     public static WorkloadKindRegistry Default { get; } = new(
     [
         new WorkloadKind("order-import", new Dictionary<string, WorkloadParameterType>
         {
-            ["customers"] = WorkloadParameterType.WholeNumber,
-            ["products"] = WorkloadParameterType.WholeNumber,
+            ["customers"] = WorkloadParameterType.PositiveNumber,
+            ["products"] = WorkloadParameterType.PositiveNumber,
         }.AsReadOnly()),
         new WorkloadKind("warehouse-scan", new Dictionary<string, WorkloadParameterType>
         {
-            ["products"] = WorkloadParameterType.WholeNumber,
-            ["locations"] = WorkloadParameterType.WholeNumber,
+            ["backlog"] = WorkloadParameterType.WholeNumber,
+            ["products"] = WorkloadParameterType.PositiveNumber,
+        }.AsReadOnly()),
+        new WorkloadKind("portal-browse", new Dictionary<string, WorkloadParameterType>
+        {
+            ["customers"] = WorkloadParameterType.PositiveNumber,
+            ["page_size"] = WorkloadParameterType.PositiveNumber,
+            ["pages"] = WorkloadParameterType.PositiveNumber,
         }.AsReadOnly()),
     ]);
 
