@@ -52,6 +52,9 @@ public sealed class OrderImportWorkload : IWorkload
         }
     }
 
+    /// <summary>The workload's settings.</summary>
+    public OrderImportOptions Options => _options;
+
     /// <summary>The product ids lines are drawn from (empty before <see cref="InitializeAsync"/>).</summary>
     public IReadOnlyList<int> ProductIds => _products;
 

@@ -41,6 +41,9 @@ public sealed class PortalBrowseWorkload : IWorkload
         }
     }
 
+    /// <summary>The workload's settings.</summary>
+    public PortalBrowseOptions Options => _options;
+
     /// <summary>The customers who browse (empty before <see cref="InitializeAsync"/>).</summary>
     public IReadOnlyList<int> CustomerIds => _customers;
 

@@ -66,6 +66,9 @@ public sealed class WarehouseScanWorkload : IWorkload
         }
     }
 
+    /// <summary>The workload's settings.</summary>
+    public WarehouseScanOptions Options => _options;
+
     /// <summary>The scanned warehouse's id (0 before <see cref="InitializeAsync"/>).</summary>
     public int WarehouseId => _warehouseId;
 
