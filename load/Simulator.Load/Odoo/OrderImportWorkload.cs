@@ -44,12 +44,8 @@ public sealed class OrderImportWorkload : IWorkload
         ArgumentNullException.ThrowIfNull(credentials);
         _client = client;
         _credentials = credentials;
-        _options = options ?? new OrderImportOptions();
-        var errors = _options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", errors), nameof(options));
-        }
+        options ??= new OrderImportOptions();
+        _options = WorkloadOptions.Checked(options, options.Validate());
     }
 
     /// <summary>The workload's settings.</summary>

@@ -33,12 +33,8 @@ public sealed class PortalBrowseWorkload : IWorkload
         ArgumentNullException.ThrowIfNull(credentials);
         _client = client;
         _credentials = credentials;
-        _options = options ?? new PortalBrowseOptions();
-        var errors = _options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", errors), nameof(options));
-        }
+        options ??= new PortalBrowseOptions();
+        _options = WorkloadOptions.Checked(options, options.Validate());
     }
 
     /// <summary>The workload's settings.</summary>

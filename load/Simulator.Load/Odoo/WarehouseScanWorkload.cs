@@ -58,12 +58,8 @@ public sealed class WarehouseScanWorkload : IWorkload
         ArgumentNullException.ThrowIfNull(credentials);
         _client = client;
         _credentials = credentials;
-        _options = options ?? new WarehouseScanOptions();
-        var errors = _options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", errors), nameof(options));
-        }
+        options ??= new WarehouseScanOptions();
+        _options = WorkloadOptions.Checked(options, options.Validate());
     }
 
     /// <summary>The workload's settings.</summary>

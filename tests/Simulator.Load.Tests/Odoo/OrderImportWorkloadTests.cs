@@ -32,6 +32,24 @@ public class OrderImportWorkloadTests
         return await run.Guarded();
     }
 
+    /// <summary>A fake Odoo that answers <paramref name="model"/>.<paramref name="method"/> with Odoo's error <paramref name="name"/>.</summary>
+    private static FakeOdoo Failing(string model, string method, string name, string message = "Odoo said no.") => new()
+    {
+        Override = (mo, me, request, _) => Task.FromResult(mo == model && me == method ? StubHandler.Error(request, name, message) : null),
+    };
+
+    /// <summary>Runs the workload at <paramref name="rate"/> for <paramref name="seconds"/> on a fake clock, with a ledger.</summary>
+    private static async Task<(Simulator.Load.Measurement.WorkloadResult Result, MemoryLedger Ledger, StubHandler Handler)> RunLedgeredAsync(
+        FakeOdoo odoo, double rate, double seconds, OrderImportOptions? options = null)
+    {
+        var time = new FakeTimeProvider();
+        var (workload, handler) = Create(odoo, time, options);
+        var ledger = new MemoryLedger();
+        var run = LoadRun.RunAsync(Plan(rate, seconds), [workload], new LoadRunOptions { Ledger = ledger }, time, CancellationToken.None);
+        var result = await RunAsync(time, odoo, run, TimeSpan.FromSeconds(seconds + 1));
+        return (result.Workloads[0], ledger, handler);
+    }
+
     [Fact]
     public async Task Each_iteration_creates_confirms_reads_and_attaches_an_order_and_ledgers_its_name()
     {
@@ -106,20 +124,8 @@ public class OrderImportWorkloadTests
     [Fact]
     public async Task A_failed_attachment_fails_the_iteration_but_the_confirmed_order_stays_ledgered()
     {
-        var time = new FakeTimeProvider();
-        var odoo = new FakeOdoo
-        {
-            Override = (model, _, request, _) => Task.FromResult(model == "ir.attachment"
-                ? StubHandler.Error(request, "botocore.exceptions.EndpointConnectionError", "Could not connect to the endpoint URL")
-                : null),
-        };
-        var (workload, _) = Create(odoo, time);
-        var ledger = new MemoryLedger();
+        var (w, ledger, _) = await RunLedgeredAsync(Failing("ir.attachment", "create", "botocore.exceptions.EndpointConnectionError"), 1, 2);
 
-        var run = LoadRun.RunAsync(Plan(1, 2), [workload], new LoadRunOptions { Ledger = ledger }, time, CancellationToken.None);
-        var result = await RunAsync(time, odoo, run, TimeSpan.FromSeconds(3));
-
-        var w = result.Workloads[0];
         Assert.Equal((0L, 2L), (w.Ok, w.Failed));
         Assert.Equal(2, w.ErrorKinds["botocore.exceptions.EndpointConnectionError"]);
         Assert.Equal(2, ledger.Entries.Count);
@@ -168,7 +174,6 @@ public class OrderImportWorkloadTests
     [Fact]
     public async Task A_read_that_a_lagging_replica_cannot_answer_yet_is_tried_again()
     {
-        var time = new FakeTimeProvider();
         int misses = 0;
         var odoo = new FakeOdoo
         {
@@ -177,13 +182,9 @@ public class OrderImportWorkloadTests
                 ? StubHandler.Error(request, "odoo.exceptions.MissingError", "Record does not exist or has been deleted.")
                 : null),
         };
-        var (workload, _) = Create(odoo, time);
-        var ledger = new MemoryLedger();
 
-        var run = LoadRun.RunAsync(Plan(1, 2), [workload], new LoadRunOptions { Ledger = ledger }, time, CancellationToken.None);
-        var result = await RunAsync(time, odoo, run, TimeSpan.FromSeconds(3));
+        var (w, ledger, _) = await RunLedgeredAsync(odoo, 1, 2);
 
-        var w = result.Workloads[0];
         Assert.Equal((2L, 0L), (w.Ok, w.Failed));
         Assert.Equal(2, ledger.Entries.Count);
         Assert.Equal(6, misses);
@@ -196,20 +197,8 @@ public class OrderImportWorkloadTests
     [Fact]
     public async Task A_confirmed_order_the_replica_never_shows_is_an_unknown_outcome()
     {
-        var time = new FakeTimeProvider();
-        var odoo = new FakeOdoo
-        {
-            Override = (_, method, request, _) => Task.FromResult(method == "read"
-                ? StubHandler.Error(request, "odoo.exceptions.MissingError", "Record does not exist or has been deleted.")
-                : null),
-        };
-        var (workload, handler) = Create(odoo, time);
-        var ledger = new MemoryLedger();
+        var (w, ledger, handler) = await RunLedgeredAsync(Failing("sale.order", "read", "odoo.exceptions.MissingError"), 1, 1);
 
-        var run = LoadRun.RunAsync(Plan(1, 1), [workload], new LoadRunOptions { Ledger = ledger }, time, CancellationToken.None);
-        var result = await RunAsync(time, odoo, run, TimeSpan.FromSeconds(3));
-
-        var w = result.Workloads[0];
         Assert.Equal((0L, 0L, 1L), (w.Ok, w.Failed, w.Unknown));
         Assert.Equal(new Dictionary<string, long> { ["read-after-write"] = 1 }, w.ErrorKinds);
         Assert.Empty(ledger.Entries);
@@ -235,20 +224,8 @@ public class OrderImportWorkloadTests
     [Fact]
     public async Task An_odoo_error_on_confirm_fails_the_iteration_and_nothing_is_ledgered()
     {
-        var time = new FakeTimeProvider();
-        var odoo = new FakeOdoo
-        {
-            Override = (_, method, request, _) => Task.FromResult(method == "action_confirm"
-                ? StubHandler.Error(request, "odoo.exceptions.UserError", "No product.")
-                : null),
-        };
-        var (workload, _) = Create(odoo, time);
-        var ledger = new MemoryLedger();
+        var (w, ledger, _) = await RunLedgeredAsync(Failing("sale.order", "action_confirm", "odoo.exceptions.UserError", "No product."), 1, 2);
 
-        var run = LoadRun.RunAsync(Plan(1, 2), [workload], new LoadRunOptions { Ledger = ledger }, time, CancellationToken.None);
-        var result = await RunAsync(time, odoo, run, TimeSpan.FromSeconds(3));
-
-        var w = result.Workloads[0];
         Assert.Equal((0L, 2L, 0L), (w.Ok, w.Failed, w.Unknown));
         Assert.Equal(2, w.ErrorKinds["odoo.exceptions.UserError"]);
         Assert.Empty(ledger.Entries);
