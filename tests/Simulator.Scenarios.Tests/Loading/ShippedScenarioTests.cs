@@ -65,7 +65,7 @@ public class ShippedScenarioTests
         Assert.Equal(
             [
                 ("order-import", "eu", "customers=20, products=50"),
-                ("warehouse-scan", "eu", "backlog=20, products=50"),
+                ("warehouse-scan", "eu", "backlog=40, products=50"),
                 ("portal-browse", "eu", "customers=20, page_size=20, pages=3"),
             ],
             scenario.Workloads.Select(w => (w.Kind, w.Region, string.Join(", ", w.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")))));
