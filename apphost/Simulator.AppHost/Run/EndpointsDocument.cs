@@ -19,4 +19,9 @@ public sealed record RegionEndpoints(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? S3);
 
 /// <summary>How to reach a region's Odoo: its ingress URL and the run's credentials.</summary>
-public sealed record OdooEndpoint(string Url, string Database, string Login, string Password);
+public sealed record OdooEndpoint(string Url, string Database, string Login, string Password)
+{
+    /// <summary>The run's key for Odoo 19's JSON-2 API (<c>Authorization: bearer</c>); left out when the servers have none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ApiKey { get; init; }
+}

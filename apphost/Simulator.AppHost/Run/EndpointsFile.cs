@@ -19,10 +19,10 @@ public static class EndpointsFile
             var database = region.Primary ?? (region.Replicas.Count > 0 ? region.Replicas[0] : null);
             var credentials = topology.Credentials;
             regions[region.Name] = new RegionEndpoints(
-                new OdooEndpoint(ingress, credentials.Database, credentials.Login, credentials.Password),
+                new OdooEndpoint(ingress, credentials.Database, credentials.Login, credentials.Password) { ApiKey = credentials.ApiKey },
                 database is null ? null : await database.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken),
                 await region.Redis.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken),
-                S3: null);
+                region.ObjectStorage is null ? null : await region.ObjectStorage.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
         }
 
         return new EndpointsDocument("native", regions, Toxiproxy: null);

@@ -13,8 +13,9 @@ public static class LoadPlanFactory
     /// <summary>The workload kinds a run can drive, and how each becomes an <see cref="IWorkload"/>: the one place to wire a new kind.</summary>
     private static readonly Dictionary<string, Func<Workload, RegionTarget, IWorkload>> Kinds = new(StringComparer.Ordinal)
     {
-        [OrderImportWorkload.DefaultName] = (workload, target) =>
-            OrderImport(workload, new OdooClient(target.Http, target.Ingress, target.Time), target.Credentials),
+        [OrderImportWorkload.DefaultName] = (workload, target) => OrderImport(workload, OdooClientOf(target), target.Credentials),
+        [WarehouseScanWorkload.DefaultName] = (workload, target) => WarehouseScan(workload, OdooClientOf(target), target.Credentials),
+        [PortalBrowseWorkload.DefaultName] = (workload, target) => PortalBrowse(workload, OdooClientOf(target), target.Credentials),
         ["http"] = (workload, target) => new HttpWorkload(target.Http, HttpOptions(workload, target.Ingress), target.Time),
     };
 
@@ -33,14 +34,16 @@ public static class LoadPlanFactory
             problems.Add($"workload '{workload.Name}': kind '{workload.Kind}' cannot run yet (available: {string.Join(", ", RunnableKinds)})");
         }
 
-        foreach (var workload in scenario.Workloads.Where(w => w.Kind == OrderImportWorkload.DefaultName))
+        foreach (var workload in scenario.Workloads)
         {
-            if (workload.Parameters.ContainsKey("customers"))
+            var options = workload.Kind switch
             {
-                problems.Add($"workload '{workload.Name}': customers cannot be set yet (every order is for the first customer Odoo lists); remove it");
-            }
-
-            problems.AddRange(OrderImportOptionsOf(workload).Validate().Select(p => $"workload '{workload.Name}': {p}"));
+                OrderImportWorkload.DefaultName => OrderImportOptionsOf(workload).Validate(),
+                WarehouseScanWorkload.DefaultName => WarehouseScanOptionsOf(workload).Validate(),
+                PortalBrowseWorkload.DefaultName => PortalBrowseOptionsOf(workload).Validate(),
+                _ => [],
+            };
+            problems.AddRange(options.Select(p => $"workload '{workload.Name}': {p}"));
         }
 
         problems.AddRange(Plan(scenario).Validate().Select(p => "load plan: " + p));
@@ -89,28 +92,71 @@ public static class LoadPlanFactory
             : throw new UnsupportedScenarioException($"workload '{workload.Name}': kind '{workload.Kind}' cannot run yet");
     }
 
-    /// <summary>An order-import workload driving <paramref name="client"/>, sized by the scenario's <c>lines</c> and <c>products</c>.</summary>
+    /// <summary>An order-import workload driving <paramref name="client"/>: <c>lines</c>, <c>customers</c>, <c>products</c>.</summary>
     public static OrderImportWorkload OrderImport(Workload workload, OdooClient client, OdooCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(workload);
         return new OrderImportWorkload(client, credentials, OrderImportOptionsOf(workload));
     }
 
+    /// <summary>
+    /// A warehouse-scan workload on the region's own warehouse (the emulator names it after the region, upper-cased):
+    /// <c>backlog</c>, and <c>lines</c>, <c>products</c> for the backlog's orders.
+    /// </summary>
+    public static WarehouseScanWorkload WarehouseScan(Workload workload, OdooClient client, OdooCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return new WarehouseScanWorkload(client, credentials, WarehouseScanOptionsOf(workload));
+    }
+
+    /// <summary>A portal-browse workload: <c>customers</c>, <c>page_size</c>, <c>pages</c>.</summary>
+    public static PortalBrowseWorkload PortalBrowse(Workload workload, OdooClient client, OdooCredentials credentials)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return new PortalBrowseWorkload(client, credentials, PortalBrowseOptionsOf(workload));
+    }
+
+    private static OdooClient OdooClientOf(RegionTarget target) => new(target.Http, target.Ingress, target.Time);
+
     private static OrderImportOptions OrderImportOptionsOf(Workload workload)
     {
-        var options = new OrderImportOptions();
-        if (workload.Lines is { } lines)
+        var defaults = new OrderImportOptions();
+        return defaults with
         {
-            options = options with { MinLines = lines.Min, MaxLines = lines.Max };
-        }
-
-        if (workload.Parameters.TryGetValue("products", out var products))
-        {
-            options = options with { ProductLimit = int.Parse(products, CultureInfo.InvariantCulture) };
-        }
-
-        return options;
+            MinLines = workload.Lines?.Min ?? defaults.MinLines,
+            MaxLines = workload.Lines?.Max ?? defaults.MaxLines,
+            CustomerLimit = Parameter(workload, "customers") ?? defaults.CustomerLimit,
+            ProductLimit = Parameter(workload, "products") ?? defaults.ProductLimit,
+        };
     }
+
+    private static WarehouseScanOptions WarehouseScanOptionsOf(Workload workload)
+    {
+        var defaults = new WarehouseScanOptions();
+        return defaults with
+        {
+            WarehouseCode = workload.Region.ToUpperInvariant(),
+            Backlog = Parameter(workload, "backlog") ?? defaults.Backlog,
+            MinLines = workload.Lines?.Min ?? defaults.MinLines,
+            MaxLines = workload.Lines?.Max ?? defaults.MaxLines,
+            ProductLimit = Parameter(workload, "products") ?? defaults.ProductLimit,
+        };
+    }
+
+    private static PortalBrowseOptions PortalBrowseOptionsOf(Workload workload)
+    {
+        var defaults = new PortalBrowseOptions();
+        return defaults with
+        {
+            CustomerLimit = Parameter(workload, "customers") ?? defaults.CustomerLimit,
+            PageSize = Parameter(workload, "page_size") ?? defaults.PageSize,
+            Pages = Parameter(workload, "pages") ?? defaults.Pages,
+        };
+    }
+
+    /// <summary>A whole-number parameter as the loader checked it, or null when the scenario leaves it out.</summary>
+    private static int? Parameter(Workload workload, string key) =>
+        workload.Parameters.TryGetValue(key, out var text) ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 
     /// <summary>What an <c>http</c> workload sends: its <c>path</c> on <paramref name="ingress"/>, <c>method</c>, <c>body</c>, and the <c>status</c> it expects.</summary>
     public static HttpWorkloadOptions HttpOptions(Workload workload, Uri ingress)

@@ -2,6 +2,7 @@ using Simulator.AppHost.Integrations.HAProxy;
 using Simulator.AppHost.Integrations.Odoo;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Integrations.Redis;
+using Simulator.AppHost.Integrations.S3;
 using Simulator.AppHost.Native;
 using Simulator.Load.Odoo;
 
@@ -12,7 +13,7 @@ public static class NativeTopologyBuilder
 {
     /// <summary>
     /// Adds every resource of <paramref name="spec"/>: the primary database in the first region,
-    /// replicas, Redis, Odoo emulators and an HAProxy ingress per region.
+    /// replicas, Redis, object storage, Odoo emulators and an HAProxy ingress per region.
     /// </summary>
     public static NativeTopology AddNativeTopology(
         this IDistributedApplicationBuilder builder, TopologySpec spec, RunDirectory run, OdooCredentials credentials)
@@ -36,12 +37,16 @@ public static class NativeTopologyBuilder
                 .Select(_ => builder.AddNativePostgresReplica(ResourceNaming.DatabaseNode(region.Name, node++), run, primary!))
                 .ToList();
             var redis = builder.AddNativeRedis(ResourceNaming.Redis(region.Name), run);
+            // Object storage: the region's attachments; reads: the region's first replica, if it has one.
+            var storage = builder.AddNativeS3(ResourceNaming.ObjectStorage(region.Name), run);
             var odooNodes = Enumerable.Range(1, region.OdooNodes)
-                .Select(i => builder.AddOdooEmulator(ResourceNaming.OdooNode(region.Name, i), region.Name, primary!, redis, credentials))
+                .Select(i => builder.AddOdooEmulator(ResourceNaming.OdooNode(region.Name, i), region.Name, primary!, redis, credentials)
+                    .WithAttachmentStorage(storage)
+                    .WithReadReplica(replicas.FirstOrDefault()))
                 .ToList();
             var ingress = builder.AddHAProxyIngress(
                 ResourceNaming.Ingress(region.Name), run, odooNodes, n => n.GetEndpoint(OdooEmulatorBuilderExtensions.EndpointName));
-            regions.Add(new RegionResources(region.Name, regionPrimary, replicas, redis, odooNodes, ingress));
+            regions.Add(new RegionResources(region.Name, regionPrimary, replicas, redis, odooNodes, ingress) { ObjectStorage = storage });
         }
 
         return new NativeTopology(spec, run, credentials, regions);

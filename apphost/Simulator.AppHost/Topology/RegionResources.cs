@@ -1,6 +1,7 @@
 using Simulator.AppHost.Integrations.HAProxy;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Integrations.Redis;
+using Simulator.AppHost.Integrations.S3;
 
 namespace Simulator.AppHost.Topology;
 
@@ -13,6 +14,9 @@ public sealed record RegionResources(
     IReadOnlyList<IResourceBuilder<ProjectResource>> OdooNodes,
     IResourceBuilder<HAProxyResource> Ingress)
 {
+    /// <summary>The region's object storage for attachments; null when the region has none.</summary>
+    public IResourceBuilder<NativeS3Resource>? ObjectStorage { get; init; }
+
     /// <summary>Every resource of the region, in start order.</summary>
     public IEnumerable<IResource> All()
     {
@@ -27,6 +31,11 @@ public sealed record RegionResources(
         }
 
         yield return Redis.Resource;
+        if (ObjectStorage is not null)
+        {
+            yield return ObjectStorage.Resource;
+        }
+
         foreach (var node in OdooNodes)
         {
             yield return node.Resource;

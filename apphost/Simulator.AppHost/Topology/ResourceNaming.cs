@@ -15,6 +15,9 @@ public static class ResourceNaming
     /// <summary>Odoo node <paramref name="number"/> (1-based) of a region.</summary>
     public static string OdooNode(string region, int number) => $"{region}-odoo-{number}";
 
+    /// <summary>The region's object storage (attachments).</summary>
+    public static string ObjectStorage(string region) => $"{region}-s3";
+
     /// <summary>The region's ingress.</summary>
     public static string Ingress(string region) => $"{region}-ingress";
 }

@@ -17,6 +17,7 @@ public static class TopologySpecExtensions
             primaryPlaced = true;
             names.AddRange(Enumerable.Range(1, databaseNodes).Select(i => ResourceNaming.DatabaseNode(region.Name, i)));
             names.Add(ResourceNaming.Redis(region.Name));
+            names.Add(ResourceNaming.ObjectStorage(region.Name));
             names.AddRange(Enumerable.Range(1, region.OdooNodes).Select(i => ResourceNaming.OdooNode(region.Name, i)));
             names.Add(ResourceNaming.Ingress(region.Name));
         }

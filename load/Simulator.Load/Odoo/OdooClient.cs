@@ -41,6 +41,9 @@ public sealed class OdooClient
     /// <summary>The JSON-RPC endpoint calls are posted to.</summary>
     public Uri Endpoint => _endpoint;
 
+    /// <summary>The clock request timeouts run on; workloads wait on it too, so fake-clock tests control every wait.</summary>
+    internal TimeProvider Time => _time;
+
     /// <summary>The logged-in user's id, or null before <see cref="AuthenticateAsync"/> succeeded.</summary>
     public int? UserId => Volatile.Read(ref _session)?.UserId;
 

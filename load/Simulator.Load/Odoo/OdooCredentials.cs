@@ -6,6 +6,9 @@ namespace Simulator.Load.Odoo;
 /// <param name="Password">The user's password or API key.</param>
 public sealed record OdooCredentials(string Database, string Login, string Password)
 {
+    /// <summary>An API key for Odoo 19's JSON-2 API (<c>Authorization: bearer</c>), when the server has one; null otherwise.</summary>
+    public string? ApiKey { get; init; }
+
     /// <inheritdoc />
     public override string ToString() => $"{Login}@{Database}";
 }

@@ -12,37 +12,27 @@ public sealed record OrderImportOptions
     /// <summary>The largest quantity per line; each line's quantity is drawn from 1 to this.</summary>
     public int MaxQuantity { get; init; } = 10;
 
-    /// <summary>How many products to fetch once and draw lines from.</summary>
+    /// <summary>How many products to fetch once and draw lines from (the first ones Odoo lists).</summary>
     public int ProductLimit { get; init; } = 200;
 
-    /// <summary>The customer every order is for; when null, the first partner Odoo lists is used.</summary>
+    /// <summary>How many customers to fetch once and draw each order's customer from (the first ones Odoo lists).</summary>
+    public int CustomerLimit { get; init; } = 1;
+
+    /// <summary>The customer every order is for; when null, customers are drawn from the first <see cref="CustomerLimit"/> partners.</summary>
     public int? PartnerId { get; init; }
+
+    /// <summary>
+    /// Whether each confirmed order gets its source document (the imported lines as CSV) attached as an
+    /// <c>ir.attachment</c>, which Odoo stores in object storage when configured (operation <c>import.attach</c>).
+    /// </summary>
+    public bool AttachSourceDocument { get; init; } = true;
 
     /// <summary>Checks the settings and returns every problem found (empty when valid).</summary>
     /// <returns>Human-readable problems, one per entry.</returns>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (MinLines < 1)
-        {
-            errors.Add($"lines: the minimum must be at least 1 (was {MinLines})");
-        }
-
-        if (MaxLines < MinLines)
-        {
-            errors.Add($"lines: the maximum ({MaxLines}) must not be below the minimum ({MinLines})");
-        }
-
-        if (MaxQuantity < 1)
-        {
-            errors.Add($"quantity: the maximum must be at least 1 (was {MaxQuantity})");
-        }
-
-        if (ProductLimit < 1)
-        {
-            errors.Add($"product limit must be at least 1 (was {ProductLimit})");
-        }
-
+        SaleOrderDraft.Validate(errors, MinLines, MaxLines, MaxQuantity, ProductLimit, CustomerLimit);
         return errors;
     }
 }

@@ -1,28 +1,37 @@
-using System.Text.Json;
+using System.Globalization;
+using System.Text;
 
 namespace Simulator.Load.Odoo;
 
 /// <summary>
-/// Imports sales orders the way an integration does. Once, before the run: log in, fetch product ids
-/// (<c>product.product</c> <c>search_read</c>, fields <c>["id"]</c>) and a customer. Per iteration: create a
-/// <c>sale.order</c> with N lines <c>[0, 0, {product_id, product_uom_qty}]</c> (N, products and quantities drawn from
-/// the iteration's seeded random source), <c>action_confirm</c> it, <c>read</c> its <c>name</c>, and put that name in
-/// the ledger as the acknowledged write. Operations: <c>import.create</c>, <c>import.confirm</c>, <c>import.read</c>;
-/// their JSON-RPC body bytes count in the workload's <c>bytesSent</c>/<c>bytesReceived</c>.
+/// Imports sales orders the way an EDI integration does. Once, before the run: log in, fetch product ids and
+/// customers (<c>search_read</c>, fields <c>["id"]</c>). Per iteration: create a <c>sale.order</c> with N lines
+/// <c>[0, 0, {product_id, product_uom_qty}]</c> for a customer (N, products, quantities and customer drawn from the
+/// iteration's seeded random source), <c>action_confirm</c> it, <c>read</c> its <c>name</c> and put that name in the
+/// ledger as the acknowledged write, then attach the source document (the lines as CSV, an <c>ir.attachment</c>).
+/// Operations: <c>import.create</c>, <c>import.confirm</c>, <c>import.read</c>, <c>import.attach</c>; their JSON-RPC
+/// body bytes count in the workload's <c>bytesSent</c>/<c>bytesReceived</c>.
 /// </summary>
+/// <remarks>
+/// The name is read right after the confirmation; where Odoo reads from a replica the read waits for replication
+/// (see <see cref="OdooCalls.ReadAfterWriteAsync"/>). The order is ledgered before the attachment is sent: it is
+/// confirmed by then, so a failed attachment fails the iteration but does not hide an acknowledged order.
+/// </remarks>
 public sealed class OrderImportWorkload : IWorkload
 {
     /// <summary>The workload's conventional name in scenarios and reports.</summary>
     public const string DefaultName = "order-import";
 
-    private static readonly string[] IdField = ["id"];
+    internal const int ReadTries = 20;
+    internal static readonly TimeSpan ReadPause = TimeSpan.FromMilliseconds(50);
+
     private static readonly string[] NameField = ["name"];
 
     private readonly OdooClient _client;
     private readonly OdooCredentials _credentials;
     private readonly OrderImportOptions _options;
     private int[] _products = [];
-    private int _partner;
+    private int[] _customers = [];
 
     /// <summary>Creates the workload.</summary>
     /// <param name="client">The client of the region's Odoo.</param>
@@ -35,41 +44,35 @@ public sealed class OrderImportWorkload : IWorkload
         ArgumentNullException.ThrowIfNull(credentials);
         _client = client;
         _credentials = credentials;
-        _options = options ?? new OrderImportOptions();
-        var errors = _options.Validate();
-        if (errors.Count > 0)
-        {
-            throw new ArgumentException(string.Join("; ", errors), nameof(options));
-        }
+        options ??= new OrderImportOptions();
+        _options = WorkloadOptions.Checked(options, options.Validate());
     }
+
+    /// <summary>The workload's settings.</summary>
+    public OrderImportOptions Options => _options;
 
     /// <summary>The product ids lines are drawn from (empty before <see cref="InitializeAsync"/>).</summary>
     public IReadOnlyList<int> ProductIds => _products;
 
+    /// <summary>The customer ids orders are drawn for (empty before <see cref="InitializeAsync"/>).</summary>
+    public IReadOnlyList<int> CustomerIds => _customers;
+
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        if (_client.UserId is null)
-        {
-            await _client.AuthenticateAsync(_credentials.Database, _credentials.Login, _credentials.Password, cancellationToken).ConfigureAwait(false);
-        }
-
-        _products = await IdsAsync("product.product", _options.ProductLimit, cancellationToken).ConfigureAwait(false);
+        await _client.EnsureLoggedInAsync(_credentials, cancellationToken).ConfigureAwait(false);
+        _products = await _client.SearchIdsAsync("product.product", [], _options.ProductLimit, cancellationToken).ConfigureAwait(false);
         if (_products.Length == 0)
         {
             throw new InvalidOperationException($"Odoo at {_client.Endpoint} lists no product.product to order.");
         }
 
-        if (_options.PartnerId is { } partner)
+        _customers = _options.PartnerId is { } partner
+            ? [partner]
+            : await _client.SearchIdsAsync("res.partner", [], _options.CustomerLimit, cancellationToken).ConfigureAwait(false);
+        if (_customers.Length == 0)
         {
-            _partner = partner;
-        }
-        else
-        {
-            var partners = await IdsAsync("res.partner", 1, cancellationToken).ConfigureAwait(false);
-            _partner = partners.Length > 0
-                ? partners[0]
-                : throw new InvalidOperationException($"Odoo at {_client.Endpoint} lists no res.partner to order for.");
+            throw new InvalidOperationException($"Odoo at {_client.Endpoint} lists no res.partner to order for.");
         }
     }
 
@@ -82,27 +85,10 @@ public sealed class OrderImportWorkload : IWorkload
             throw new InvalidOperationException("InitializeAsync has not run.");
         }
 
-        var random = context.Random;
-        int lineCount = random.Next(_options.MinLines, _options.MaxLines + 1);
-        var lines = new List<object?>(lineCount);
-        for (int i = 0; i < lineCount; i++)
-        {
-            lines.Add(new object?[]
-            {
-                0,
-                0,
-                new Dictionary<string, object?>
-                {
-                    ["product_id"] = _products[random.Next(_products.Length)],
-                    ["product_uom_qty"] = random.Next(1, _options.MaxQuantity + 1),
-                },
-            });
-        }
-
-        var values = new Dictionary<string, object?> { ["partner_id"] = _partner, ["order_line"] = lines };
+        var (values, lines) = SaleOrderDraft.Draw(context.Random, _products, _customers, _options.MinLines, _options.MaxLines, _options.MaxQuantity);
         var created = await context.TimeAsync(
             "import.create", token => _client.ExecuteKwAsync("sale.order", "create", [values], null, context, token), cancellationToken).ConfigureAwait(false);
-        int orderId = CreatedId(created);
+        int orderId = OdooRecords.CreatedId(created, "sale.order");
         int[] ids = [orderId];
 
         await context.TimeAsync(
@@ -110,48 +96,40 @@ public sealed class OrderImportWorkload : IWorkload
 
         var read = await context.TimeAsync(
             "import.read",
-            token => _client.ExecuteKwAsync("sale.order", "read", [ids], new Dictionary<string, object?> { ["fields"] = NameField }, context, token),
+            token => _client.ReadAfterWriteAsync("sale.order", ids, NameField, ReadTries, ReadPause, context, token),
             cancellationToken).ConfigureAwait(false);
 
         // The order is confirmed by now: if its name cannot be read back the write happened but cannot be ledgered.
-        string name = NameOf(read)
+        string name = OdooRecords.Rows(read).Select(row => OdooRecords.Text(row, "name")).FirstOrDefault()
             ?? throw new OdooTransportException("bad-response", true, $"sale.order.read gave no name for order {orderId}");
         context.Acknowledge(name);
+
+        if (_options.AttachSourceDocument)
+        {
+            var attachment = SourceDocument(name, orderId, lines);
+            await context.TimeAsync(
+                "import.attach", token => _client.ExecuteKwAsync("ir.attachment", "create", [attachment], null, context, token), cancellationToken)
+                .ConfigureAwait(false);
+        }
     }
 
-    private static int CreatedId(JsonElement created)
+    /// <summary>The imported file, as Odoo keeps it: an attachment of the order holding its lines as CSV.</summary>
+    private static Dictionary<string, object?> SourceDocument(string orderName, int orderId, IReadOnlyList<(int Product, int Quantity)> lines)
     {
-        if (created.ValueKind == JsonValueKind.Number && created.TryGetInt32(out int id))
+        var csv = new StringBuilder();
+        csv.Append(CultureInfo.InvariantCulture, $"order,{orderName}\nproduct_id,quantity\n");
+        foreach (var (product, quantity) in lines)
         {
-            return id;
+            csv.Append(CultureInfo.InvariantCulture, $"{product},{quantity}\n");
         }
 
-        if (created.ValueKind == JsonValueKind.Array && created.GetArrayLength() == 1 && created[0].TryGetInt32(out id))
+        return new Dictionary<string, object?>
         {
-            return id;
-        }
-
-        // Created but with an id we cannot use: the write may stand, so the outcome is unknown.
-        throw new OdooTransportException("bad-response", true, $"sale.order.create returned {created.GetRawText()}, not an id");
-    }
-
-    private static string? NameOf(JsonElement read)
-        => read.ValueKind == JsonValueKind.Array && read.GetArrayLength() > 0
-            && read[0].ValueKind == JsonValueKind.Object
-            && read[0].TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
-            ? name.GetString()
-            : null;
-
-    private async Task<int[]> IdsAsync(string model, int limit, CancellationToken cancellationToken)
-    {
-        var rows = await _client.ExecuteKwAsync(
-            model,
-            "search_read",
-            [Array.Empty<object>()],
-            new Dictionary<string, object?> { ["fields"] = IdField, ["limit"] = limit },
-            cancellationToken).ConfigureAwait(false);
-        return rows.ValueKind == JsonValueKind.Array
-            ? [.. rows.EnumerateArray().Where(r => r.ValueKind == JsonValueKind.Object && r.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.Number).Select(r => r.GetProperty("id").GetInt32())]
-            : [];
+            ["name"] = orderName.Replace('/', '_') + ".csv",
+            ["res_model"] = "sale.order",
+            ["res_id"] = orderId,
+            ["mimetype"] = "text/csv",
+            ["datas"] = Convert.ToBase64String(Encoding.UTF8.GetBytes(csv.ToString())),
+        };
     }
 }

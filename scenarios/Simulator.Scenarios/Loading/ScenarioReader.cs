@@ -628,6 +628,18 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
         return null;
     }
 
+    private int? PositiveInteger(YNode node, string field)
+    {
+        var value = Integer(node, field, "a whole number above zero");
+        if (value == 0)
+        {
+            Error(node.Start, field, "must be above zero", "write a whole number such as 1");
+            return null;
+        }
+
+        return value;
+    }
+
     private WorkloadModel Model(YNode node, string field, bool allowPause)
     {
         if (Scalar(node, field, "a model such as constant-rate") is not { } scalar)
@@ -657,6 +669,8 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
         {
             case WorkloadParameterType.WholeNumber:
                 return Integer(node, field, "a whole number") is { } integer ? integer.ToString(CultureInfo.InvariantCulture) : null;
+            case WorkloadParameterType.PositiveNumber:
+                return PositiveInteger(node, field) is { } positive ? positive.ToString(CultureInfo.InvariantCulture) : null;
             case WorkloadParameterType.WholeNumberRange:
                 return Range(node, field) is { } range ? range.ToString() : null;
             case WorkloadParameterType.Duration:

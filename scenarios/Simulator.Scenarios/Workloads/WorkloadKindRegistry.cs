@@ -3,8 +3,8 @@ using System.Diagnostics.CodeAnalysis;
 namespace Simulator.Scenarios;
 
 /// <summary>
-/// The workload kinds a loader accepts. <see cref="Default"/> knows <c>order-import</c> and
-/// <c>warehouse-scan</c>; the load engine can pass its own through <see cref="ScenarioLoadOptions"/>.
+/// The workload kinds a loader accepts. <see cref="Default"/> knows <c>order-import</c>,
+/// <c>warehouse-scan</c>, <c>portal-browse</c> and <c>http</c>; the load engine can pass its own through <see cref="ScenarioLoadOptions"/>.
 /// </summary>
 public sealed class WorkloadKindRegistry
 {
@@ -24,7 +24,9 @@ public sealed class WorkloadKindRegistry
 
     /// <summary>
     /// <c>order-import</c> (parameters <c>customers</c>, <c>products</c>: sizes of the pools orders
-    /// draw from), <c>warehouse-scan</c> (parameters <c>products</c>, <c>locations</c>) and
+    /// draw from), <c>warehouse-scan</c> (<c>backlog</c>: deliveries prepared before the run;
+    /// <c>products</c>: the pool the backlog's orders draw from), <c>portal-browse</c>
+    /// (<c>customers</c> who browse, <c>page_size</c>, <c>pages</c> deep) and
     /// <c>http</c>: one request per iteration to the region's ingress (<c>path</c>, required;
     /// <c>method</c>, <c>status</c> expected, <c>body</c>, <c>content_type</c>, <c>timeout</c>).
     /// </summary>
@@ -32,13 +34,19 @@ public sealed class WorkloadKindRegistry
     [
         new WorkloadKind("order-import", new Dictionary<string, WorkloadParameterType>
         {
-            ["customers"] = WorkloadParameterType.WholeNumber,
-            ["products"] = WorkloadParameterType.WholeNumber,
+            ["customers"] = WorkloadParameterType.PositiveNumber,
+            ["products"] = WorkloadParameterType.PositiveNumber,
         }.AsReadOnly()),
         new WorkloadKind("warehouse-scan", new Dictionary<string, WorkloadParameterType>
         {
-            ["products"] = WorkloadParameterType.WholeNumber,
-            ["locations"] = WorkloadParameterType.WholeNumber,
+            ["backlog"] = WorkloadParameterType.WholeNumber,
+            ["products"] = WorkloadParameterType.PositiveNumber,
+        }.AsReadOnly()),
+        new WorkloadKind("portal-browse", new Dictionary<string, WorkloadParameterType>
+        {
+            ["customers"] = WorkloadParameterType.PositiveNumber,
+            ["page_size"] = WorkloadParameterType.PositiveNumber,
+            ["pages"] = WorkloadParameterType.PositiveNumber,
         }.AsReadOnly()),
         new WorkloadKind("http", new Dictionary<string, WorkloadParameterType>
         {

@@ -9,6 +9,9 @@ public enum WorkloadParameterType
     /// <summary>A whole number, not negative (<c>500</c>).</summary>
     WholeNumber,
 
+    /// <summary>A whole number above zero (<c>20</c>): a size or a count that cannot be empty.</summary>
+    PositiveNumber,
+
     /// <summary>A range of whole numbers or one number (<c>5..30</c>, <c>5</c>).</summary>
     WholeNumberRange,
 

@@ -1,23 +1,30 @@
+using System.Net.Http.Headers;
+using System.Text;
 using System.Text.Json;
 using Simulator.AppHost.Cli;
 using Simulator.AppHost.Run;
 using Simulator.AppHost.Topology;
 using Simulator.Load.Ledger;
+using Simulator.Load.Odoo;
 using Simulator.Load.Reports;
 
 namespace Simulator.AppHost.Tests.Integration;
 
 /// <summary>
 /// Stands the real single-region topology up through Aspire.Hosting.Testing — PostgreSQL primary and
-/// replica, Redis, two Odoo emulators, HAProxy — and drives order import through the ingress.
+/// replica, Redis, s3rver, two Odoo emulators, HAProxy — and drives order import, warehouse scanning and
+/// portal browsing through the ingress at once; meanwhile an attachment uploaded through the ingress is
+/// fetched back from s3rver.
 /// </summary>
 public sealed class NativeRunTests
 {
+    private static readonly string[] ConcurrencyFailures = ["psycopg2.errors.SerializationFailure", "psycopg2.errors.DeadlockDetected"];
+
     [Fact]
-    public async Task Fifteen_seconds_of_order_import_are_acknowledged_and_none_is_lost()
+    public async Task Import_scan_and_browse_at_once_lose_no_order_and_attachments_land_in_s3()
     {
         var output = Fixtures.TempFolder();
-        var scenario = ScenarioFiles.Load(Fixtures.Path("short-import.yaml"), durationOverride: null, Console.Error);
+        var scenario = ScenarioFiles.Load(Fixtures.Path("import-and-scan.yaml"), durationOverride: null, Console.Error);
         Assert.NotNull(scenario);
         var endpointsFile = Path.Combine(output, "endpoints.json");
         var run = new ScenarioRun(scenario, TopologyCatalog.SingleRegionHa, output, TextWriter.Null)
@@ -27,16 +34,36 @@ public sealed class NativeRunTests
         };
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var report = await run.RunAsync(TimeProvider.System, timeout.Token);
+        var running = run.RunAsync(TimeProvider.System, timeout.Token);
+        // The endpoints file is written once every resource is healthy, before the load: probe while it runs.
+        using var endpoints = await ReadWhenWrittenAsync(endpointsFile, running);
+        var eu = endpoints.RootElement.GetProperty("regions").GetProperty("eu");
+        await AssertAttachmentLandsInS3Async(eu);
+        var report = await running;
 
-        var workload = Assert.Single(report.Workloads);
-        Assert.True(workload.Ok > 0, "no order was acknowledged");
-        Assert.Equal(0, workload.Failed);
-        Assert.NotNull(workload.AchievedRate);
-        Assert.NotNull(workload.TargetRate);
-        Assert.InRange(workload.AchievedRate.Value, 0.95 * workload.TargetRate.Value, 1.05 * workload.TargetRate.Value);
-        Assert.Equal(workload.Ok, report.Ledger.Acknowledged);
+        var workloads = report.Workloads.ToDictionary(w => w.Name);
+        Assert.Equal(["order-import", "portal-browse", "warehouse-scan"], workloads.Keys.Order());
+        var import = workloads["order-import"];
+        Assert.True(import.Ok > 0, "no order was acknowledged");
+        Assert.Equal(0, import.Failed);
+        Assert.NotNull(import.AchievedRate);
+        Assert.NotNull(import.TargetRate);
+        Assert.InRange(import.AchievedRate.Value, 0.95 * import.TargetRate.Value, 1.05 * import.TargetRate.Value);
+        Assert.Equal(import.Ok, report.Ledger.Acknowledged);
         Assert.Equal(0, report.Ledger.Lost);
+        // Every imported order's source document went to s3rver (the emulator fails the call when S3 does).
+        Assert.Equal(import.Ok, import.Operations.Single(o => o.Name == "import.attach").Ok);
+        Assert.Equal(["import.attach", "import.confirm", "import.create", "import.read"], import.Operations.Select(o => o.Name).Order());
+
+        // The scanners validated deliveries the import created; only Odoo's concurrency failures may fail them.
+        var scan = workloads["warehouse-scan"];
+        Assert.True(scan.Ok > 0, "no delivery was validated");
+        Assert.Equal(0, scan.Unknown);
+        Assert.All(scan.ErrorKinds.Keys, kind => Assert.Contains(kind, ConcurrencyFailures));
+        Assert.Equal(["scan.lookup", "scan.open", "scan.update", "scan.validate"], scan.Operations.Select(o => o.Name).Order());
+        Assert.Equal(scan.Ok, scan.Operations.Single(o => o.Name == "scan.validate").Ok);
+        var browse = workloads["portal-browse"];
+        Assert.True(browse.Ok > 0 && browse.Failed == 0, $"portal-browse: ok {browse.Ok}, failed {browse.Failed}");
         Assert.True(report.Passed, string.Join("; ", report.Thresholds.Select(t => $"{t.Expression}: {t.Actual}")));
 
         // What was written agrees with what was returned.
@@ -45,16 +72,90 @@ public sealed class NativeRunTests
         var ledger = await LedgerFile.ReadAsync(Path.Combine(output, LedgerWriter.FileName), CancellationToken.None);
         Assert.Equal(report.Ledger.Acknowledged, ledger.Count);
         Assert.All(ledger, e => Assert.Matches("^S[0-9]{5,}$", e.Id));
+        Assert.All(ledger, e => Assert.Equal("order-import", e.Workload));
         Assert.Contains("lost_writes == 0", await File.ReadAllTextAsync(Path.Combine(output, ReportMarkdown.FileName)), StringComparison.Ordinal);
 
-        using var endpoints = JsonDocument.Parse(await File.ReadAllTextAsync(endpointsFile));
         Assert.Equal("native", endpoints.RootElement.GetProperty("runtime").GetString());
-        var eu = endpoints.RootElement.GetProperty("regions").GetProperty("eu");
         Assert.StartsWith("http://127.0.0.1:", eu.GetProperty("odoo").GetProperty("url").GetString(), StringComparison.Ordinal);
         Assert.Contains("Host=127.0.0.1", eu.GetProperty("postgres").GetString(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "logs", "eu-s3.log")), "s3rver's log was not collected");
 
         var (folders, processes) = await LeftoverProcesses.AfterAsync(Environment.ProcessId, TimeSpan.FromSeconds(10));
         Assert.Empty(folders);
         Assert.Empty(processes);
+    }
+
+    /// <summary>
+    /// Uploads an attachment through the region's ingress with the run's login, reads where Odoo stored it, and
+    /// fetches that object from the region's s3rver; then finds it again through the JSON-2 API with the run's key.
+    /// </summary>
+    private static async Task AssertAttachmentLandsInS3Async(JsonElement region)
+    {
+        var odoo = region.GetProperty("odoo");
+        var s3 = region.GetProperty("s3").GetString()!;
+        Assert.StartsWith("http://127.0.0.1:", s3, StringComparison.Ordinal);
+        using var http = new HttpClient();
+        var client = new OdooClient(http, new Uri(odoo.GetProperty("url").GetString()!), TimeProvider.System);
+        await client.AuthenticateAsync(
+            odoo.GetProperty("database").GetString()!, odoo.GetProperty("login").GetString()!, odoo.GetProperty("password").GetString()!, CancellationToken.None);
+        var content = Encoding.UTF8.GetBytes($"integration probe {Guid.NewGuid()}\n");
+        var values = new Dictionary<string, object?>
+        {
+            ["name"] = "probe.txt", ["res_model"] = "res.partner", ["res_id"] = 1, ["datas"] = Convert.ToBase64String(content),
+        };
+        int id = (await client.ExecuteKwAsync("ir.attachment", "create", [values], null, CancellationToken.None)).GetInt32();
+        // Odoo sends the read to the replica, which may lag the create by a moment.
+        var stored = await ReadStoredAsync(client, id);
+
+        var fetched = await http.GetByteArrayAsync(new Uri($"{s3}/odoo-attachments/{stored.StoreName}"));
+        Assert.Equal(content, fetched);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri($"{odoo.GetProperty("url").GetString()}/json/2/ir.attachment/search_read"))
+        {
+            Content = new StringContent($$"""{"domain": [["id", "=", {{id}}]], "fields": ["checksum"]}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("bearer", odoo.GetProperty("apiKey").GetString());
+        using var response = await http.SendAsync(request);
+        Assert.True(response.IsSuccessStatusCode, $"JSON-2 answered {(int)response.StatusCode}");
+        using var rows = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(stored.Checksum, Assert.Single(rows.RootElement.EnumerateArray()).GetProperty("checksum").GetString());
+    }
+
+    private static async Task<(string StoreName, string Checksum)> ReadStoredAsync(OdooClient client, int id)
+    {
+        string[] fields = ["store_fname", "checksum"];
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var row = (await client.ExecuteKwAsync("ir.attachment", "read", [new[] { id }], new Dictionary<string, object?> { ["fields"] = fields }, CancellationToken.None))[0];
+                return (row.GetProperty("store_fname").GetString()!, row.GetProperty("checksum").GetString()!);
+            }
+            catch (OdooRpcException e) when (e.OdooName == "odoo.exceptions.MissingError" && attempt < 20)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    private static async Task<JsonDocument> ReadWhenWrittenAsync(string path, Task running)
+    {
+        while (true)
+        {
+            if (running.IsCompleted)
+            {
+                await running;
+                throw new InvalidOperationException("the run ended before writing the endpoints file");
+            }
+
+            try
+            {
+                return JsonDocument.Parse(await File.ReadAllTextAsync(path));
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or JsonException or IOException)
+            {
+                await Task.Delay(200);
+            }
+        }
     }
 }

@@ -27,12 +27,14 @@ public sealed class SimProcessTests
         Assert.DoesNotContain("Standing up", result.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void The_shipped_quickstart_is_valid()
+    [Theory]
+    [InlineData("quickstart.yaml")]
+    [InlineData("import-and-scan.yaml")]
+    public void The_shipped_scenarios_are_valid(string scenario)
     {
-        var result = ProcessRunner.Run("dotnet", [Sim, "validate", Fixtures.Shipped("quickstart.yaml")]);
+        var result = ProcessRunner.Run("dotnet", [Sim, "validate", Fixtures.Shipped(scenario)]);
 
-        Assert.True(result.ExitCode == ExitCodes.Passed, result.Output);
+        Assert.True(result.ExitCode == ExitCodes.Passed, result.Output + result.Error);
     }
 
     [Fact]

@@ -36,9 +36,14 @@ public sealed class NativeTopologyModelTests
         var region = topology.Region("eu");
 
         Assert.Equal([region.Primary!.Resource.Name], WaitsOn(region.Replicas[0].Resource));
+        // Odoo nodes: the primary, the region's read replica, Redis for sessions, S3 for attachments.
+        Assert.NotNull(region.ObjectStorage);
         Assert.All(region.OdooNodes, n => Assert.Equal(
-            [region.Primary.Resource.Name, region.Redis.Resource.Name],
+            new[] { region.Primary.Resource.Name, region.Replicas[0].Resource.Name, region.Redis.Resource.Name, region.ObjectStorage.Resource.Name }
+                .Order(StringComparer.Ordinal),
             WaitsOn(n.Resource).Order(StringComparer.Ordinal)));
+        Assert.Empty(WaitsOn(region.ObjectStorage.Resource));
+        Assert.StartsWith(run.Folder, region.ObjectStorage.Resource.DataDirectory, StringComparison.Ordinal);
         Assert.Equal(region.OdooNodes.Select(n => n.Resource.Name), WaitsOn(region.Ingress.Resource).Order(StringComparer.Ordinal));
         Assert.Equal(PostgresRole.Replica, region.Replicas[0].Resource.Role);
         Assert.IsType<HAProxyResource>(region.Ingress.Resource);

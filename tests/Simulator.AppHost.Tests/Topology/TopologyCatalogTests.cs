@@ -8,7 +8,7 @@ public sealed class TopologyCatalogTests
     public void Single_region_ha_names_every_resource_the_native_runtime_creates()
     {
         Assert.Equal(
-            ["eu-pg-1", "eu-pg-2", "eu-redis", "eu-odoo-1", "eu-odoo-2", "eu-ingress"],
+            ["eu-pg-1", "eu-pg-2", "eu-redis", "eu-s3", "eu-odoo-1", "eu-odoo-2", "eu-ingress"],
             TopologyCatalog.SingleRegionHa.ResourceNames());
     }
 

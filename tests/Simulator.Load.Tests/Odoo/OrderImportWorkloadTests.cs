@@ -32,8 +32,26 @@ public class OrderImportWorkloadTests
         return await run.Guarded();
     }
 
+    /// <summary>A fake Odoo that answers <paramref name="model"/>.<paramref name="method"/> with Odoo's error <paramref name="name"/>.</summary>
+    private static FakeOdoo Failing(string model, string method, string name, string message = "Odoo said no.") => new()
+    {
+        Override = (mo, me, request, _) => Task.FromResult(mo == model && me == method ? StubHandler.Error(request, name, message) : null),
+    };
+
+    /// <summary>Runs the workload at <paramref name="rate"/> for <paramref name="seconds"/> on a fake clock, with a ledger.</summary>
+    private static async Task<(Simulator.Load.Measurement.WorkloadResult Result, MemoryLedger Ledger, StubHandler Handler)> RunLedgeredAsync(
+        FakeOdoo odoo, double rate, double seconds, OrderImportOptions? options = null)
+    {
+        var time = new FakeTimeProvider();
+        var (workload, handler) = Create(odoo, time, options);
+        var ledger = new MemoryLedger();
+        var run = LoadRun.RunAsync(Plan(rate, seconds), [workload], new LoadRunOptions { Ledger = ledger }, time, CancellationToken.None);
+        var result = await RunAsync(time, odoo, run, TimeSpan.FromSeconds(seconds + 1));
+        return (result.Workloads[0], ledger, handler);
+    }
+
     [Fact]
-    public async Task Each_iteration_creates_confirms_and_reads_an_order_and_ledgers_its_name()
+    public async Task Each_iteration_creates_confirms_reads_and_attaches_an_order_and_ledgers_its_name()
     {
         var time = new FakeTimeProvider();
         var odoo = new FakeOdoo();
@@ -49,16 +67,16 @@ public class OrderImportWorkloadTests
         Assert.Equal(4, w.Acknowledged);
         Assert.Equal(["S00042", "S00043", "S00044", "S00045"], ledger.Entries.Select(e => e.Id).Order());
         Assert.All(ledger.Entries, e => Assert.Equal(("eu", "order-import"), (e.Region, e.Workload)));
-        Assert.Equal(["import.confirm", "import.create", "import.read"], w.Operations.Select(o => o.Name));
+        Assert.Equal(["import.attach", "import.confirm", "import.create", "import.read"], w.Operations.Select(o => o.Name));
         Assert.All(w.Operations, o => Assert.Equal(4, o.Ok));
         Assert.Equal(4, odoo.Confirmed.Count);
-        // Every JSON-RPC body of the three calls per order is counted, both ways.
+        // Every JSON-RPC body of the four calls per order is counted, both ways.
         long sent = handler.Requests
             .Where(r => r.Body.GetProperty("params").GetProperty("service").GetString() == "object"
-                && r.Body.GetProperty("params").GetProperty("args")[3].GetString() == "sale.order")
+                && r.Body.GetProperty("params").GetProperty("args")[3].GetString() is "sale.order" or "ir.attachment")
             .Sum(r => (long)System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(r.Body).Length);
         Assert.InRange(w.BytesSent, sent - 100, sent + 100);
-        Assert.True(w.BytesReceived > 12 * 20, $"received {w.BytesReceived} bytes");
+        Assert.True(w.BytesReceived > 16 * 20, $"received {w.BytesReceived} bytes");
 
         foreach (var order in odoo.Orders.Values)
         {
@@ -80,6 +98,114 @@ public class OrderImportWorkloadTests
     }
 
     [Fact]
+    public async Task The_source_document_is_the_orders_lines_as_csv_attached_to_it()
+    {
+        var time = new FakeTimeProvider();
+        var odoo = new FakeOdoo();
+        var (workload, _) = Create(odoo, time);
+
+        var run = LoadRun.RunAsync(Plan(2, 2), [workload], time, CancellationToken.None);
+        await RunAsync(time, odoo, run, TimeSpan.FromSeconds(3));
+
+        Assert.Equal(4, odoo.Attachments.Count);
+        foreach (var attachment in odoo.Attachments)
+        {
+            int orderId = attachment.GetProperty("res_id").GetInt32();
+            Assert.Equal("sale.order", attachment.GetProperty("res_model").GetString());
+            Assert.Equal($"S{orderId:00000}.csv", attachment.GetProperty("name").GetString());
+            Assert.Equal("text/csv", attachment.GetProperty("mimetype").GetString());
+            var csv = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(attachment.GetProperty("datas").GetString()!));
+            var expected = odoo.Orders[orderId].GetProperty("order_line").EnumerateArray()
+                .Select(l => $"{l[2].GetProperty("product_id").GetInt32()},{l[2].GetProperty("product_uom_qty").GetInt32()}");
+            Assert.Equal([$"order,S{orderId:00000}", "product_id,quantity", .. expected, ""], csv.Split('\n'));
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_attachment_fails_the_iteration_but_the_confirmed_order_stays_ledgered()
+    {
+        var (w, ledger, _) = await RunLedgeredAsync(Failing("ir.attachment", "create", "botocore.exceptions.EndpointConnectionError"), 1, 2);
+
+        Assert.Equal((0L, 2L), (w.Ok, w.Failed));
+        Assert.Equal(2, w.ErrorKinds["botocore.exceptions.EndpointConnectionError"]);
+        Assert.Equal(2, ledger.Entries.Count);
+        Assert.Equal((0L, 2L), w.Operations.Where(o => o.Name == "import.attach").Select(o => (o.Ok, o.Failed)).Single());
+    }
+
+    [Fact]
+    public async Task Without_attachments_an_order_takes_three_calls()
+    {
+        var time = new FakeTimeProvider();
+        var odoo = new FakeOdoo();
+        var (workload, _) = Create(odoo, time, new OrderImportOptions { AttachSourceDocument = false });
+
+        var run = LoadRun.RunAsync(Plan(1, 2), [workload], time, CancellationToken.None);
+        var result = await RunAsync(time, odoo, run, TimeSpan.FromSeconds(3));
+
+        Assert.Equal(2, result.Workloads[0].Ok);
+        Assert.Empty(odoo.Attachments);
+        Assert.Equal(["import.confirm", "import.create", "import.read"], result.Workloads[0].Operations.Select(o => o.Name));
+    }
+
+    [Fact]
+    public async Task Orders_are_spread_over_the_first_customers()
+    {
+        var time = new FakeTimeProvider();
+        var odoo = new FakeOdoo
+        {
+            Override = (model, _, request, _) => Task.FromResult(model == "res.partner"
+                ? StubHandler.Result(request, new[] { new { id = 7 }, new { id = 8 }, new { id = 9 } })
+                : null),
+        };
+        var (workload, handler) = Create(odoo, time, new OrderImportOptions { CustomerLimit = 3 });
+
+        var run = LoadRun.RunAsync(Plan(10, 3), [workload], time, CancellationToken.None);
+        await RunAsync(time, odoo, run, TimeSpan.FromSeconds(4));
+
+        Assert.Equal([7, 8, 9], workload.CustomerIds);
+        var customers = odoo.Orders.Values.Select(o => o.GetProperty("partner_id").GetInt32()).ToList();
+        Assert.Equal(30, customers.Count);
+        Assert.Equal([7, 8, 9], customers.Distinct().Order());
+        var partnerSearch = handler.Requests.Single(r => r.Body.GetProperty("params").GetProperty("args").GetArrayLength() > 4
+            && r.Body.GetProperty("params").GetProperty("args")[3].GetString() == "res.partner");
+        Assert.Equal(3, partnerSearch.Body.GetProperty("params").GetProperty("args")[6].GetProperty("limit").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_read_that_a_lagging_replica_cannot_answer_yet_is_tried_again()
+    {
+        int misses = 0;
+        var odoo = new FakeOdoo
+        {
+            // The first two reads of every order miss it, as a replica that has not replayed the write yet.
+            Override = (_, method, request, _) => Task.FromResult(method == "read" && Interlocked.Increment(ref misses) % 3 != 0
+                ? StubHandler.Error(request, "odoo.exceptions.MissingError", "Record does not exist or has been deleted.")
+                : null),
+        };
+
+        var (w, ledger, _) = await RunLedgeredAsync(odoo, 1, 2);
+
+        Assert.Equal((2L, 0L), (w.Ok, w.Failed));
+        Assert.Equal(2, ledger.Entries.Count);
+        Assert.Equal(6, misses);
+        // The two waits for replication are in the read's latency.
+        var read = w.Operations.Single(o => o.Name == "import.read");
+        Assert.NotNull(read.LatencyUncorrected);
+        Assert.True(read.LatencyUncorrected.P50 >= 2 * OrderImportWorkload.ReadPause.TotalMilliseconds, $"read p50 {read.LatencyUncorrected.P50} ms");
+    }
+
+    [Fact]
+    public async Task A_confirmed_order_the_replica_never_shows_is_an_unknown_outcome()
+    {
+        var (w, ledger, handler) = await RunLedgeredAsync(Failing("sale.order", "read", "odoo.exceptions.MissingError"), 1, 1);
+
+        Assert.Equal((0L, 0L, 1L), (w.Ok, w.Failed, w.Unknown));
+        Assert.Equal(new Dictionary<string, long> { ["read-after-write"] = 1 }, w.ErrorKinds);
+        Assert.Empty(ledger.Entries);
+        Assert.Equal(OrderImportWorkload.ReadTries, handler.Requests.Count(r => r.Body.GetRawText().Contains("\"read\"", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task The_same_seed_builds_the_same_orders()
     {
         async Task<string[]> OrdersAsync()
@@ -98,20 +224,8 @@ public class OrderImportWorkloadTests
     [Fact]
     public async Task An_odoo_error_on_confirm_fails_the_iteration_and_nothing_is_ledgered()
     {
-        var time = new FakeTimeProvider();
-        var odoo = new FakeOdoo
-        {
-            Override = (_, method, request, _) => Task.FromResult(method == "action_confirm"
-                ? StubHandler.Error(request, "odoo.exceptions.UserError", "No product.")
-                : null),
-        };
-        var (workload, _) = Create(odoo, time);
-        var ledger = new MemoryLedger();
+        var (w, ledger, _) = await RunLedgeredAsync(Failing("sale.order", "action_confirm", "odoo.exceptions.UserError", "No product."), 1, 2);
 
-        var run = LoadRun.RunAsync(Plan(1, 2), [workload], new LoadRunOptions { Ledger = ledger }, time, CancellationToken.None);
-        var result = await RunAsync(time, odoo, run, TimeSpan.FromSeconds(3));
-
-        var w = result.Workloads[0];
         Assert.Equal((0L, 2L, 0L), (w.Ok, w.Failed, w.Unknown));
         Assert.Equal(2, w.ErrorKinds["odoo.exceptions.UserError"]);
         Assert.Empty(ledger.Entries);
@@ -174,5 +288,7 @@ public class OrderImportWorkloadTests
         Assert.Contains("minimum must be at least 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("must not be below the minimum", error.Message, StringComparison.Ordinal);
         Assert.Contains("quantity", error.Message, StringComparison.Ordinal);
+        Assert.Contains("customer limit", Assert.Throws<ArgumentException>(
+            () => new OrderImportWorkload(client, Credentials, new OrderImportOptions { CustomerLimit = 0 })).Message, StringComparison.Ordinal);
     }
 }

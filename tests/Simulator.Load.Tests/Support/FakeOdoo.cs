@@ -13,6 +13,9 @@ internal sealed class FakeOdoo
 
     public ConcurrentBag<int> Confirmed { get; } = [];
 
+    /// <summary>The values of every <c>ir.attachment.create</c>.</summary>
+    public ConcurrentQueue<JsonElement> Attachments { get; } = new();
+
     /// <summary>Completes when the first order is created: the run's clock has started, time may be advanced.</summary>
     public TaskCompletionSource FirstCreate { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -44,6 +47,7 @@ internal sealed class FakeOdoo
             ("res.partner", "search_read") => StubHandler.Result(request, new[] { new { id = 7 } }),
             ("sale.order", "create") => Create(request, methodArgs[0]),
             ("sale.order", "action_confirm") => Confirm(request, methodArgs[0][0].GetInt32()),
+            ("ir.attachment", "create") => Attach(request, methodArgs[0]),
             ("sale.order", "read") => StubHandler.Result(request, new[] { new { id = methodArgs[0][0].GetInt32(), name = $"S{methodArgs[0][0].GetInt32():00000}" } }),
             _ => new HttpResponseMessage(HttpStatusCode.NotFound),
         };
@@ -55,6 +59,12 @@ internal sealed class FakeOdoo
         Orders[id] = values.Clone();
         FirstCreate.TrySetResult();
         return StubHandler.Result(request, id);
+    }
+
+    private HttpResponseMessage Attach(JsonElement request, JsonElement values)
+    {
+        Attachments.Enqueue(values.Clone());
+        return StubHandler.Result(request, Attachments.Count);
     }
 
     private HttpResponseMessage Confirm(JsonElement request, int id)

@@ -35,7 +35,7 @@ public class FullFixtureTests
         var scanUs = workloads[1];
         Assert.Equal(("warehouse-scan", "us"), (scanUs.Name, scanUs.Region));
         Assert.Equal(20, scanUs.Rate!.Value.PerSecond, 9);
-        Assert.Equal("40", scanUs.Parameters["locations"]);
+        Assert.Equal("40", scanUs.Parameters["backlog"]);
 
         var scanApac = workloads[2];
         Assert.Equal(WorkloadModel.RampingRate, scanApac.Model);

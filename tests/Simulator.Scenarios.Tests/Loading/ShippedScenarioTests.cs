@@ -53,4 +53,24 @@ public class ShippedScenarioTests
         Assert.Equal(TimeSpan.FromSeconds(60), scenario.Duration);
         Assert.Empty(ScenarioValidator.Validate(shorter));
     }
+
+    [Fact]
+    public void Import_and_scan_runs_the_three_odoo_workloads_in_one_region()
+    {
+        var result = ScenarioLoader.Load(Fixtures.Shipped("import-and-scan.yaml"));
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
+        var scenario = result.Scenario;
+        Assert.Equal(("import-and-scan", "single-region-ha", TimeSpan.FromMinutes(2)), (scenario.Name, scenario.Topology, scenario.Duration));
+        Assert.Equal(
+            [
+                ("order-import", "eu", "customers=20, products=50"),
+                ("warehouse-scan", "eu", "backlog=40, products=50"),
+                ("portal-browse", "eu", "customers=20, page_size=20, pages=3"),
+            ],
+            scenario.Workloads.Select(w => (w.Kind, w.Region, string.Join(", ", w.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}")))));
+        Assert.All(scenario.Workloads, w => Assert.Equal(WorkloadModel.ConstantRate, w.Model));
+        Assert.Contains(scenario.Thresholds, t => t.Expression == "lost_writes == 0");
+        Assert.Empty(ScenarioValidator.Validate(scenario.WithDuration(DurationParser.Parse("30s"))));
+    }
 }

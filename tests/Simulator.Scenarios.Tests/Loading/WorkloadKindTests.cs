@@ -10,7 +10,7 @@ public class WorkloadKindTests
         var error = Fixtures.SingleError(Header + "  - { name: checkout, region: eu, model: constant-rate, rate: 1/s }\n");
         Assert.Equal((4, 13, "workloads[0].kind"), (error.Line, error.Column, error.Field));
         Assert.Equal("`checkout` is not a known workload kind, and the workload sets no `kind`", error.Message);
-        Assert.Equal("add kind: with one of http, order-import, warehouse-scan", error.Hint);
+        Assert.Equal("add kind: with one of http, order-import, portal-browse, warehouse-scan", error.Hint);
     }
 
     [Fact]
@@ -24,9 +24,9 @@ public class WorkloadKindTests
     [Fact]
     public void A_parameter_of_another_kind_says_whose_it_is()
     {
-        var error = Fixtures.SingleError(Header + "  - { name: order-import, region: eu, model: constant-rate, rate: 1/s, locations: 4 }\n");
-        Assert.Equal("unknown key `locations`", error.Message);
-        Assert.Equal("`locations` is a parameter of warehouse-scan workloads, and this workload's kind is `order-import`", error.Hint);
+        var error = Fixtures.SingleError(Header + "  - { name: order-import, region: eu, model: constant-rate, rate: 1/s, backlog: 4 }\n");
+        Assert.Equal("unknown key `backlog`", error.Message);
+        Assert.Equal("`backlog` is a parameter of warehouse-scan workloads, and this workload's kind is `order-import`", error.Hint);
     }
 
     [Fact]
@@ -34,6 +34,40 @@ public class WorkloadKindTests
     {
         var error = Fixtures.SingleError(Header + "  - { name: order-import, region: eu, model: constant-rate, rate: 1/s, customers: many }\n");
         Assert.Equal(("workloads[0].customers", "`many` is not a whole number"), (error.Field, error.Message));
+    }
+
+    [Fact]
+    public void Sizes_that_cannot_be_empty_must_be_above_zero()
+    {
+        var result = Fixtures.Parse(Header
+            + "  - { name: portal-browse, region: eu, model: constant-rate, rate: 1/s, customers: 0, page_size: 20, pages: -1 }\n"
+            + "  - { name: warehouse-scan, region: eu, model: constant-rate, rate: 1/s, backlog: 0, products: 0 }\n");
+
+        Assert.Equal(
+            [
+                ("workloads[0].customers", "must be above zero"),
+                ("workloads[0].pages", "`-1` is not a whole number"),
+                ("workloads[1].products", "must be above zero"),
+            ],
+            result.Errors.Select(e => (e.Field, e.Message)));
+    }
+
+    [Fact]
+    public void The_default_kinds_take_their_own_parameters()
+    {
+        var result = Fixtures.Parse(Header
+            + "  - { name: order-import, region: eu, model: constant-rate, rate: 1/s, customers: 20, products: 50 }\n"
+            + "  - { name: warehouse-scan, region: eu, model: constant-rate, rate: 1/s, backlog: 0, products: 10 }\n"
+            + "  - { name: portal-browse, region: eu, model: constant-rate, rate: 1/s, customers: 20, page_size: 10, pages: 5 }\n");
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
+        Assert.Equal(
+            [
+                "customers=20, products=50",
+                "backlog=0, products=10",
+                "customers=20, page_size=10, pages=5",
+            ],
+            result.Scenario.Workloads.Select(w => string.Join(", ", w.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))));
     }
 
     [Fact]
@@ -56,7 +90,7 @@ public class WorkloadKindTests
         Assert.Equal("2..4", parameters["pages"]);
         Assert.Equal("3/s", parameters["target"]);
         Assert.Equal("morning", parameters["label"]);
-        Assert.Equal(["http", "login", "order-import", "warehouse-scan"], kinds.Kinds.Select(k => k.Name));
+        Assert.Equal(["http", "login", "order-import", "portal-browse", "warehouse-scan"], kinds.Kinds.Select(k => k.Name));
 
         var bad = Fixtures.Parse(Header + "  - { name: login, region: eu, model: constant-rate, rate: 1/s, session_length: 5 }\n", options);
         Assert.Equal("write a unit: 5s or 5ms", Assert.Single(bad.Errors).Hint);

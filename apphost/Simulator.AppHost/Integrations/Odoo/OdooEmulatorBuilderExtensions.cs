@@ -1,6 +1,6 @@
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Integrations.Redis;
-
+using Simulator.AppHost.Integrations.S3;
 using Simulator.Load.Odoo;
 
 namespace Simulator.AppHost.Integrations.Odoo;
@@ -14,7 +14,8 @@ public static class OdooEmulatorBuilderExtensions
     /// <summary>
     /// Adds one Odoo emulator node of <paramref name="region"/> writing to <paramref name="database"/>
     /// and keeping web sessions in <paramref name="sessions"/>; it starts once both are healthy and is
-    /// healthy itself once <c>/web/health</c> answers 200.
+    /// healthy itself once <c>/web/health</c> answers 200. The JSON-2 API accepts
+    /// <see cref="OdooCredentials.ApiKey"/> when the credentials carry one.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddOdooEmulator(
         this IDistributedApplicationBuilder builder,
@@ -31,6 +32,11 @@ public static class OdooEmulatorBuilderExtensions
 
         var node = builder.AddProject<Projects.Simulator_OdooEmulator>(name, launchProfileName: null);
         var endpoint = node.GetEndpoint(EndpointName);
+        if (credentials.ApiKey is { } apiKey)
+        {
+            node.WithEnvironment("Odoo__ApiKey", apiKey);
+        }
+
         return node
             .WithHttpEndpoint(name: EndpointName, isProxied: false)
             // Loopback only, never every interface.
@@ -44,5 +50,36 @@ public static class OdooEmulatorBuilderExtensions
             .WithHttpHealthCheck("/web/health", endpointName: EndpointName)
             .WaitFor(database)
             .WaitFor(sessions);
+    }
+
+    /// <summary>
+    /// Stores the node's attachment contents (<c>ir.attachment</c>) in <paramref name="storage"/>'s bucket
+    /// (<c>Odoo__S3__*</c>) instead of the database, as Odoo with an S3 filestore; the node starts once it is healthy.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithAttachmentStorage(
+        this IResourceBuilder<ProjectResource> node, IResourceBuilder<NativeS3Resource> storage)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(storage);
+        return node
+            .WithEnvironment("Odoo__S3__Endpoint", storage.Resource.ConnectionStringExpression)
+            .WithEnvironment("Odoo__S3__Bucket", storage.Resource.Bucket)
+            .WithEnvironment("Odoo__S3__AccessKey", NativeS3Resource.AccessKey)
+            .WithEnvironment("Odoo__S3__SecretKey", NativeS3Resource.SecretKey)
+            .WaitFor(storage);
+    }
+
+    /// <summary>
+    /// Sends the node's read-only calls to <paramref name="replica"/> (<c>Odoo__DbReplica</c>, Odoo's
+    /// <c>db_replica_host</c>), writes staying on the primary; the node starts once the replica is healthy.
+    /// No replica (null) leaves every call on the primary.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithReadReplica(
+        this IResourceBuilder<ProjectResource> node, IResourceBuilder<NativePostgresResource>? replica)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return replica is null
+            ? node
+            : node.WithEnvironment("Odoo__DbReplica", replica.Resource.ConnectionStringExpression).WaitFor(replica);
     }
 }
