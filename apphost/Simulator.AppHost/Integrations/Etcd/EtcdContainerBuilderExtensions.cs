@@ -7,31 +7,31 @@ namespace Simulator.AppHost.Integrations.Etcd;
 public static class EtcdContainerBuilderExtensions
 {
     /// <summary>
-    /// Adds <paramref name="member"/> of a cluster made of <paramref name="cluster"/>, serving the v2 API
-    /// for Patroni's <c>etcd:</c> client, its data in a volume of this run. Healthy once <c>/health</c>
-    /// answers 200, which needs a quorum: members must start together, not wait for each other.
+    /// Adds an etcd member with its data in a volume of this run; <see cref="WithEtcdCluster"/> then
+    /// tells it its cluster. Healthy once <c>/health</c> answers 200, which needs a quorum: members
+    /// must start together, not wait for each other.
     /// </summary>
-    public static IResourceBuilder<EtcdContainerResource> AddEtcdContainerMember(
-        this IDistributedApplicationBuilder builder,
-        EtcdContainerMember member,
-        IReadOnlyList<EtcdContainerMember> cluster,
-        string clusterToken,
-        ContainerImage image,
-        RunDirectory run)
+    public static IResourceBuilder<EtcdContainerResource> AddEtcdContainer(
+        this IDistributedApplicationBuilder builder, string name, ContainerImage image, RunDirectory run)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(member);
-        ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(image);
-        return builder.AddResource(new EtcdContainerResource(member.Name))
+        return builder.AddResource(new EtcdContainerResource(name))
             .WithPinnedImage(image)
             .WithLoopbackEndpoint(EtcdContainerResource.ClientEndpointName, EtcdContainerResource.ClientPort, "http")
             .WithLoopbackEndpoint(EtcdContainerResource.PeerEndpointName, EtcdContainerResource.PeerPort, "http")
             .WithEntrypoint("etcd")
-            .WithArgs([.. Arguments(member, cluster, clusterToken)])
             .WithRunVolume(run, "data", "/etcd-data")
             .WithHttpHealthCheck("/health", endpointName: EtcdContainerResource.ClientEndpointName)
             .WithIconName("DatabaseLink");
+    }
+
+    /// <summary>Makes the member <paramref name="member"/> of a cluster made of <paramref name="cluster"/>, serving the v2 API for Patroni's <c>etcd:</c> client.</summary>
+    public static IResourceBuilder<EtcdContainerResource> WithEtcdCluster(
+        this IResourceBuilder<EtcdContainerResource> builder, EtcdContainerMember member, IReadOnlyList<EtcdContainerMember> cluster, string clusterToken)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.WithArgs([.. Arguments(member, cluster, clusterToken)]);
     }
 
     /// <summary>etcd's command line for <paramref name="member"/>.</summary>

@@ -15,35 +15,47 @@ public static class PatroniContainerBuilderExtensions
     /// <summary>
     /// Adds one node: Aspire's PostgreSQL resource (connection string, Npgsql health check, password
     /// parameter) whose image is built from <c>patroni-container/Dockerfile</c> on top of
-    /// <paramref name="postgresImage"/>, started by Patroni with the generated <c>patroni.yml</c>, its
-    /// data in a volume of this run. Healthy once PostgreSQL accepts connections and Patroni's
+    /// <paramref name="postgresImage"/>, its data in a volume of this run; <see cref="WithPatroniConfig"/>
+    /// then gives it its <c>patroni.yml</c>. Healthy once PostgreSQL accepts connections and Patroni's
     /// <c>/health</c> answers 200, whichever role the node has.
     /// </summary>
     public static IResourceBuilder<PostgresServerResource> AddPatroniContainerNode(
         this IDistributedApplicationBuilder builder,
-        PatroniContainerNode node,
-        PatroniClusterSettings settings,
+        string name,
         PatroniContainerSecrets secrets,
         ContainerImage postgresImage,
         RunDirectory run)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(secrets);
         ArgumentNullException.ThrowIfNull(postgresImage);
-        var config = PatroniContainerConfig.Render(settings, node, PatroniContainerImages.PostgresMajor(postgresImage));
-        return builder.AddPostgres(node.Name, password: secrets.SuperuserPassword)
+        return builder.AddPostgres(name, password: secrets.SuperuserPassword)
             .WithPinnedImage(postgresImage)
             .WithDockerfile(PatroniContainerImages.BuildContext)
             .WithBuildArg("POSTGRES_IMAGE", postgresImage.Reference)
             .WithBuildArg("PATRONI_VERSION", PatroniContainerImages.PatroniVersion)
             .WithLoopbackEndpoint(PostgresEndpointName, PatroniContainerConfig.PostgresPort)
             .WithLoopbackEndpoint(RestEndpointName, PatroniContainerConfig.RestPort, "http")
-            .WithGeneratedFile(PatroniContainerConfig.ConfigDirectory, PatroniContainerConfig.ConfigFile, config)
             .WithEnvironment("SIM_REPLICATION_PASSWORD", secrets.ReplicationPassword)
             .WithEnvironment("SIM_ODOO_DB_USER", secrets.OdooUser)
             .WithEnvironment("SIM_ODOO_DB_PASSWORD", secrets.OdooPassword)
             .WithRunVolume(run, "data", PatroniContainerConfig.VolumePath)
             .WithHttpHealthCheck("/health", endpointName: RestEndpointName);
+    }
+
+    /// <summary>Gives the node its generated <c>patroni.yml</c>.</summary>
+    public static IResourceBuilder<PostgresServerResource> WithPatroniConfig(
+        this IResourceBuilder<PostgresServerResource> builder, PatroniClusterSettings settings, PatroniContainerNode node, ContainerImage postgresImage)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var config = PatroniContainerConfig.Render(settings, node, PatroniContainerImages.PostgresMajor(postgresImage));
+        return builder.WithGeneratedFile(PatroniContainerConfig.ConfigDirectory, PatroniContainerConfig.ConfigFile, config);
+    }
+
+    /// <summary>The endpoint of the node's REST API.</summary>
+    public static EndpointReference RestEndpoint(this IResourceBuilder<PostgresServerResource> builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.GetEndpoint(RestEndpointName);
     }
 }
