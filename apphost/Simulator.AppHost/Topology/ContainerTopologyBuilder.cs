@@ -137,8 +137,8 @@ public sealed class ContainerTopologyBuilder
                         _options.Patroni,
                         new PatroniContainerNode(
                             node.Resource.Name,
-                            ContainerAddress.Of(_links.ReachFromAnyRegion(region.Name, "postgres", node.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName))),
-                            ContainerAddress.Of(_links.ReachFromAnyRegion(region.Name, "patroni", node.RestEndpoint())),
+                            ContainerAddress.Of(_links.ReachFromAnyRegion(region.Name, DatabaseService("postgres", n), node.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName))),
+                            ContainerAddress.Of(_links.ReachFromAnyRegion(region.Name, DatabaseService("patroni", n), node.RestEndpoint())),
                             etcdHosts),
                         _options.Images.Postgres)
                     .WaitFor(etcd[region.Name]);
@@ -172,10 +172,10 @@ public sealed class ContainerTopologyBuilder
                 name, new ContainerAddress(name, OdooContainerConfig.HttpPort), new ContainerAddress(name, OdooContainerConfig.GeventPort)))
             .ToList();
         var servers = _spec.Regions
-            .SelectMany(owner => databases[owner.Name].Select(node => new TraefikDatabaseServer(
+            .SelectMany(owner => databases[owner.Name].Select((node, i) => new TraefikDatabaseServer(
                 node.Resource.Name,
-                ContainerAddress.Of(_links.Reach(region.Name, owner.Name, "postgres", node.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName))),
-                ContainerAddress.Of(_links.Reach(region.Name, owner.Name, "patroni", node.RestEndpoint())),
+                ContainerAddress.Of(_links.Reach(region.Name, owner.Name, DatabaseService("postgres", i + 1), node.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName))),
+                ContainerAddress.Of(_links.Reach(region.Name, owner.Name, DatabaseService("patroni", i + 1), node.RestEndpoint())),
                 owner.Name == region.Name)))
             .ToList();
         return _builder.AddTraefikContainerIngress(
@@ -233,6 +233,13 @@ public sealed class ContainerTopologyBuilder
         var bucket = _builder.AddMinioBucket(ContainerResourceNaming.Bucket(region.Name), _options.Images.MinioClient, storage, _options.Bucket);
         return (storage, bucket);
     }
+
+    /// <summary>
+    /// The service part of a link to database node <paramref name="number"/> of a region (<c>postgres-2</c>,
+    /// <c>patroni-2</c>): a region may hold several nodes, and each needs its own listener.
+    /// </summary>
+    public static string DatabaseService(string kind, int number) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind}-{number}");
 
     /// <summary>Filestore and web sessions, one volume for every Odoo node (a deployment shares its filestore).</summary>
     private string OdooDataVolume => RunVolumes.Name(_run, "odoo", "filestore");

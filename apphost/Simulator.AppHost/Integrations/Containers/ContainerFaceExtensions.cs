@@ -11,7 +11,7 @@ public static class ContainerFaceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(image);
-        return builder.WithImageRegistry(image.Registry).WithImage(image.Image).WithImageTag(image.Tag);
+        return builder.WithImage(image.Image, image.Tag).WithImageRegistry(image.Registry);
     }
 
     /// <summary>
