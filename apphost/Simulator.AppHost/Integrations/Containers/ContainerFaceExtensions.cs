@@ -64,9 +64,6 @@ public static class ContainerFaceExtensions
             .LastOrDefault(f => f.ContainerPath == containerPath)?.Contents;
     }
 
-    /// <summary>Read and execute for everyone: scripts run by whichever user the image runs as.</summary>
-    public const UnixFileMode ExecutableMode = DefaultMode | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
-
     private const UnixFileMode DefaultMode =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
 }
