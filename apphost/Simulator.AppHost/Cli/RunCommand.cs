@@ -1,5 +1,6 @@
 using System.Globalization;
 using Simulator.AppHost.Run;
+using Simulator.AppHost.Runtime;
 using Simulator.AppHost.Topology;
 using Simulator.Load.Ledger;
 using Simulator.Load.Reports;
@@ -7,7 +8,7 @@ using Simulator.Load.Reports;
 namespace Simulator.AppHost.Cli;
 
 /// <summary>
-/// <c>sim run &lt;scenario.yaml&gt; [--out DIR] [--runtime native|containers] [--duration D] [--endpoints FILE]</c>.
+/// <c>sim run &lt;scenario.yaml&gt; [--out DIR] [--runtime auto|native|containers] [--duration D] [--endpoints FILE]</c>.
 /// </summary>
 public static class RunCommand
 {
@@ -17,7 +18,7 @@ public static class RunCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(time);
         var output = args.Option("out");
-        var runtime = args.Option("runtime") ?? "native";
+        var runtime = args.Option("runtime");
         var duration = args.Option("duration");
         var endpoints = args.Option("endpoints");
         args.RejectUnknownOptions();
@@ -32,7 +33,7 @@ public static class RunCommand
             return ExitCodes.InvalidInput;
         }
 
-        EnsureNativeRuntime(runtime);
+        Console.WriteLine(await RuntimeSelector.ChooseAsync(runtime, ContainerEngineProbe.Default, cancellationToken));
         var topology = TopologyCatalog.Find(scenario.Topology ?? TopologyCatalog.SingleRegionHa.Name)
             ?? throw new CliUsageException($"unknown topology '{scenario.Topology}'");
         output ??= Path.Combine("out", $"{scenario.Name}-{time.GetUtcNow():yyyyMMdd-HHmmss}");
@@ -57,20 +58,5 @@ public static class RunCommand
         return report.Cancelled ? ExitCodes.Interrupted
             : report.Passed ? ExitCodes.Passed
             : ExitCodes.ThresholdFailed;
-    }
-
-    private static void EnsureNativeRuntime(string runtime)
-    {
-        switch (runtime)
-        {
-            case "native" or "auto":
-                return;
-            case "containers":
-                throw new EnvironmentSetupException(
-                    "the containers runtime is not available in this build; run with --runtime native " +
-                    "(PostgreSQL, Redis and HAProxy from Debian packages)");
-            default:
-                throw new CliUsageException($"--runtime must be native, containers or auto, not '{runtime}'");
-        }
     }
 }

@@ -9,9 +9,9 @@ public static class SimCommandLine
     public const string Usage = """
         usage: sim <verb> [arguments]
 
-          up [topology] [--endpoints FILE] [--no-dashboard]
+          up [topology] [--runtime auto|native|containers] [--endpoints FILE] [--no-dashboard]
                                    stand a topology up (default single-region-ha) until Ctrl-C
-          run <scenario.yaml> [--out DIR] [--runtime native|containers] [--duration D] [--endpoints FILE]
+          run <scenario.yaml> [--out DIR] [--runtime auto|native|containers] [--duration D] [--endpoints FILE]
                                    stand up, load, tear down, write reports
           validate <scenario.yaml> list every error in a scenario file
           test                     run the whole test suite
@@ -20,6 +20,8 @@ public static class SimCommandLine
           toxiproxy-server [--host 127.0.0.1] [--port 8474] [--config FILE]
                                    run the Toxiproxy-compatible fault proxy on its own
           help                     this text
+
+        --runtime auto (the default) probes for a Docker or Podman engine and says what it chose and why.
 
         exit codes: 0 thresholds passed, 1 a threshold failed, 2 invalid input,
                     3 the environment could not be set up

@@ -1,9 +1,10 @@
 using Simulator.AppHost.Run;
+using Simulator.AppHost.Runtime;
 using Simulator.AppHost.Topology;
 
 namespace Simulator.AppHost.Cli;
 
-/// <summary><c>sim up [topology] [--endpoints FILE]</c>: stand a topology up and keep it running until Ctrl-C.</summary>
+/// <summary><c>sim up [topology] [--runtime auto|native|containers] [--endpoints FILE]</c>: stand a topology up and keep it running until Ctrl-C.</summary>
 public static class UpCommand
 {
     /// <summary>Runs the verb; returns the exit code.</summary>
@@ -13,11 +14,13 @@ public static class UpCommand
         var topologyName = args.Positionals.Count > 0 ? args.Positionals[0] : TopologyCatalog.SingleRegionHa.Name;
         var endpointsFile = args.Option("endpoints");
         var noDashboard = args.Flag("no-dashboard");
+        var runtime = args.Option("runtime");
         args.RejectUnknownOptions();
         var topology = TopologyCatalog.Find(topologyName)
             ?? throw new CliUsageException(
                 $"unknown topology '{topologyName}'; known: {string.Join(", ", TopologyCatalog.All.Keys)}");
 
+        Console.WriteLine(await RuntimeSelector.ChooseAsync(runtime, ContainerEngineProbe.Default, cancellationToken));
         if (!noDashboard)
         {
             DashboardSettings.ApplyPlainHttpDefaults();

@@ -1,0 +1,14 @@
+using Simulator.AppHost.Integrations.Containers;
+
+namespace Simulator.AppHost.Integrations.Postgres;
+
+/// <summary>One Patroni node's place in the cluster, as its configuration needs it.</summary>
+/// <param name="Name">Member name (the resource name, e.g. <c>eu-pg-1</c>).</param>
+/// <param name="PostgresConnect">The address other members and clients use for its PostgreSQL.</param>
+/// <param name="RestConnect">The address others use for its REST API.</param>
+/// <param name="EtcdHosts">The etcd members' client addresses as this node reaches them.</param>
+public sealed record PatroniContainerNode(
+    string Name,
+    ContainerAddress PostgresConnect,
+    ContainerAddress RestConnect,
+    IReadOnlyList<ContainerAddress> EtcdHosts);

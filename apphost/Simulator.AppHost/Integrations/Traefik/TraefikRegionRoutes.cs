@@ -1,0 +1,17 @@
+namespace Simulator.AppHost.Integrations.Traefik;
+
+/// <summary>What one region's Traefik routes: its Odoo nodes and every database node of the cluster.</summary>
+/// <param name="Region">Region name, e.g. <c>eu</c>.</param>
+/// <param name="OdooServers">The region's Odoo nodes.</param>
+/// <param name="DatabaseServers">Every database node, reached from this region.</param>
+public sealed record TraefikRegionRoutes(
+    string Region,
+    IReadOnlyList<TraefikOdooServer> OdooServers,
+    IReadOnlyList<TraefikDatabaseServer> DatabaseServers)
+{
+    /// <summary>Name of the cookie that keeps a browser or API client on one Odoo node.</summary>
+    public string StickyCookie => $"sim_{Region}_odoo";
+
+    /// <summary>True when read-only traffic has a replica in this region to go to.</summary>
+    public bool HasLocalReplicaRoute => DatabaseServers.Any(d => d.InRegion);
+}

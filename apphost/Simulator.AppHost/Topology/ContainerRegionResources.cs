@@ -1,0 +1,36 @@
+using Simulator.AppHost.Integrations.Etcd;
+using Simulator.AppHost.Integrations.Minio;
+using Simulator.AppHost.Integrations.Odoo;
+using Simulator.AppHost.Integrations.Traefik;
+
+namespace Simulator.AppHost.Topology;
+
+/// <summary>The resources standing for one region of a containers topology.</summary>
+public sealed record ContainerRegionResources(
+    string Name,
+    IResourceBuilder<EtcdContainerResource> Etcd,
+    IReadOnlyList<IResourceBuilder<PostgresServerResource>> DatabaseNodes,
+    IResourceBuilder<RedisResource> Redis,
+    IResourceBuilder<MinioContainerResource> Storage,
+    IResourceBuilder<ContainerResource> Bucket,
+    IReadOnlyList<IResourceBuilder<OdooContainerResource>> OdooNodes,
+    IResourceBuilder<TraefikContainerResource> Ingress)
+{
+    /// <summary>Every resource of the region that runs for as long as the topology does, in start order.</summary>
+    public IEnumerable<IResource> LongRunning()
+    {
+        yield return Etcd.Resource;
+        foreach (var node in DatabaseNodes)
+        {
+            yield return node.Resource;
+        }
+
+        yield return Redis.Resource;
+        yield return Storage.Resource;
+        yield return Ingress.Resource;
+        foreach (var node in OdooNodes)
+        {
+            yield return node.Resource;
+        }
+    }
+}

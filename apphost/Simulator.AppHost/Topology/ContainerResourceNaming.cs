@@ -1,0 +1,24 @@
+namespace Simulator.AppHost.Topology;
+
+/// <summary>
+/// Names of the resources only the containers runtime creates. Shared components keep the names of
+/// <see cref="ResourceNaming"/> (<c>eu-pg-1</c>, <c>eu-redis</c>, <c>eu-odoo-1</c>, <c>eu-ingress</c>),
+/// so scenarios and fault targets mean the same thing in both runtimes.
+/// </summary>
+public static class ContainerResourceNaming
+{
+    /// <summary>The fault proxy (one for the topology).</summary>
+    public const string FaultProxy = "toxiproxy";
+
+    /// <summary>The one-shot container that creates and seeds Odoo's database.</summary>
+    public const string OdooInit = "odoo-init";
+
+    /// <summary>The region's etcd member.</summary>
+    public static string Etcd(string region) => $"{region}-etcd";
+
+    /// <summary>The region's object storage.</summary>
+    public static string ObjectStorage(string region) => $"{region}-s3";
+
+    /// <summary>The one-shot container creating the region's bucket.</summary>
+    public static string Bucket(string region) => $"{region}-s3-bucket";
+}
