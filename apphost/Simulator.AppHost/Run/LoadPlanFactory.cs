@@ -1,3 +1,4 @@
+using Simulator.AppHost.Topology;
 using Simulator.Load;
 using Simulator.Load.Odoo;
 using Simulator.Load.Scheduling;
@@ -9,11 +10,13 @@ namespace Simulator.AppHost.Run;
 public static class LoadPlanFactory
 {
     /// <summary>
-    /// Refuses, before anything starts, the parts of <paramref name="scenario"/> this build cannot run.
+    /// Refuses, before anything starts, the parts of <paramref name="scenario"/> this build cannot run and faults
+    /// whose targets <paramref name="topology"/> lacks (<see cref="FaultPlan.Validate"/>).
     /// </summary>
-    public static void EnsureRunnable(Scenario scenario)
+    public static void EnsureRunnable(Scenario scenario, TopologySpec topology)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(topology);
         var problems = new List<string>();
         foreach (var workload in scenario.Workloads)
         {
@@ -28,20 +31,17 @@ public static class LoadPlanFactory
             }
         }
 
-        if (scenario.Faults.Count > 0)
-        {
-            problems.Add($"{scenario.Faults.Count} fault(s): fault injection is not wired into runs yet; remove the faults: list");
-        }
-
-        if (scenario.Network.Latency.Count > 0)
-        {
-            problems.Add("network.latency: inter-region latency needs the fault proxy links, not wired into runs yet");
-        }
-
+        var lines = new List<string>();
         if (problems.Count > 0)
         {
-            throw new UnsupportedScenarioException(
-                $"{scenario.SourcePath}: this build cannot run:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems));
+            lines.Add($"{scenario.SourcePath}: this build cannot run:");
+            lines.AddRange(problems.Select(p => "  " + p));
+        }
+
+        lines.AddRange(FaultPlan.Validate(scenario, topology).Select(e => e.ToString()));
+        if (lines.Count > 0)
+        {
+            throw new UnsupportedScenarioException(string.Join(Environment.NewLine, lines));
         }
     }
 

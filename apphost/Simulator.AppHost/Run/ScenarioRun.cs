@@ -8,8 +8,9 @@ using Simulator.Scenarios;
 namespace Simulator.AppHost.Run;
 
 /// <summary>
-/// One scenario run on the native runtime: stand the topology up, drive the load through each
-/// region's ingress, check the ledger against the primary, write the reports, tear down.
+/// One scenario run on the native runtime: stand the topology up, apply the network latency, drive the
+/// load through each region's ingress while the faults run on its clock, check the ledger against the
+/// primary, write the reports, tear down.
 /// </summary>
 public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string outputDirectory, TextWriter console)
 {
@@ -29,7 +30,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     public async Task<LoadReport> RunAsync(TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
-        LoadPlanFactory.EnsureRunnable(scenario);
+        LoadPlanFactory.EnsureRunnable(scenario, topology);
         Directory.CreateDirectory(outputDirectory);
         console.WriteLine($"Standing up {topology.Name} (native runtime)…");
         var hostOptions = new TopologyHostOptions(
@@ -43,7 +44,9 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         }
 
         var ledgerPath = Path.Combine(outputDirectory, LedgerWriter.FileName);
-        var result = await DriveLoadAsync(host.Topology, ledgerPath, time, cancellationToken);
+        await using var faults = await FaultSession.StartAsync(host, scenario, console, time, cancellationToken: cancellationToken);
+        var result = await DriveLoadAsync(host.Topology, ledgerPath, faults, time, cancellationToken);
+        var faultReports = await faults.EndAsync();
 
         console.WriteLine("Checking every acknowledged order against the primary…");
         using var checking = new CancellationTokenSource(LedgerCheckTimeout);
@@ -56,7 +59,8 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
             new ReportHeader(scenario.Name, topology.Name, "native"),
             result,
             [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)],
-            ledger);
+            ledger,
+            faultReports);
         await ReportJson.WriteAsync(report, Path.Combine(outputDirectory, ReportJson.FileName), CancellationToken.None);
         await ReportMarkdown.WriteAsync(report, Path.Combine(outputDirectory, ReportMarkdown.FileName), CancellationToken.None);
         console.WriteLine("Tearing down…");
@@ -64,7 +68,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     }
 
     private async Task<LoadRunResult> DriveLoadAsync(
-        NativeTopology topology, string ledgerPath, TimeProvider time, CancellationToken cancellationToken)
+        NativeTopology topology, string ledgerPath, FaultSession faults, TimeProvider time, CancellationToken cancellationToken)
     {
         // Timers and continuations of the open-model scheduler run on the thread pool; on a 2-core
         // machine its default minimum (one thread per core) lets a burst of blocking work in the same
@@ -84,7 +88,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         var plan = LoadPlanFactory.Plan(scenario);
         console.WriteLine($"Running {scenario.Name} for {DurationParser.Format(plan.Duration)}: " +
             string.Join(", ", scenario.Workloads.Select(w => $"{w.Name}@{w.Region} {w.Rate}")));
-        var options = new LoadRunOptions { Ledger = ledger, Progress = new RunProgressPrinter(console, plan.Duration) };
+        var options = new LoadRunOptions { Ledger = ledger, Progress = new RunProgressPrinter(console, plan.Duration), ClockStarted = faults.Begin };
         return await LoadRun.RunAsync(plan, workloads, options, time, cancellationToken);
     }
 }

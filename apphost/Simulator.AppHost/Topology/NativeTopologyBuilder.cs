@@ -10,9 +10,13 @@ namespace Simulator.AppHost.Topology;
 /// <summary>Turns a <see cref="TopologySpec"/> into native-runtime resources.</summary>
 public static class NativeTopologyBuilder
 {
+    /// <summary>The service name of PostgreSQL in link names (<c>us-&gt;eu:postgres</c>).</summary>
+    public const string PostgresService = "postgres";
+
     /// <summary>
     /// Adds every resource of <paramref name="spec"/>: the primary database in the first region,
-    /// replicas, Redis, Odoo emulators and an HAProxy ingress per region.
+    /// replicas, Redis, Odoo emulators and an HAProxy ingress per region. Every connection into another
+    /// region (Odoo nodes and replicas to the primary) goes through a fault-proxy link.
     /// </summary>
     public static NativeTopology AddNativeTopology(
         this IDistributedApplicationBuilder builder, TopologySpec spec, RunDirectory run, OdooCredentials credentials)
@@ -22,7 +26,10 @@ public static class NativeTopologyBuilder
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(credentials);
 
+        var links = new ProxyRegionLinks(builder, run);
         var postgresPassword = RunSecrets.NewPassword();
+        var primaryRegion = spec.Regions[0].Name;
+        var warehouses = spec.Regions.Count > 1 ? spec.Regions.Select(r => r.Name).ToList() : null;
         IResourceBuilder<NativePostgresResource>? primary = null;
         var regions = new List<RegionResources>();
         foreach (var region in spec.Regions)
@@ -31,19 +38,21 @@ public static class NativeTopologyBuilder
             var regionPrimary = primary is null
                 ? builder.AddNativePostgresPrimary(ResourceNaming.DatabaseNode(region.Name, node++), run, credentials.Database, postgresPassword)
                 : null;
-            primary ??= regionPrimary;
+            primary ??= regionPrimary!;
+            // Asked for only by a region that has clients of the primary, so no link is left unused.
+            var toPrimary = new Lazy<EndpointReference>(() => links.Reach(region.Name, primaryRegion, PostgresService, primary.Resource.Endpoint));
             var replicas = Enumerable.Range(0, region.DatabaseReplicas)
-                .Select(_ => builder.AddNativePostgresReplica(ResourceNaming.DatabaseNode(region.Name, node++), run, primary!))
+                .Select(_ => builder.AddNativePostgresReplica(ResourceNaming.DatabaseNode(region.Name, node++), run, primary, toPrimary.Value))
                 .ToList();
             var redis = builder.AddNativeRedis(ResourceNaming.Redis(region.Name), run);
             var odooNodes = Enumerable.Range(1, region.OdooNodes)
-                .Select(i => builder.AddOdooEmulator(ResourceNaming.OdooNode(region.Name, i), region.Name, primary!, redis, credentials))
+                .Select(i => builder.AddOdooEmulator(ResourceNaming.OdooNode(region.Name, i), region.Name, primary, redis, credentials, toPrimary.Value, warehouses))
                 .ToList();
             var ingress = builder.AddHAProxyIngress(
                 ResourceNaming.Ingress(region.Name), run, odooNodes, n => n.GetEndpoint(OdooEmulatorBuilderExtensions.EndpointName));
             regions.Add(new RegionResources(region.Name, regionPrimary, replicas, redis, odooNodes, ingress));
         }
 
-        return new NativeTopology(spec, run, credentials, regions);
+        return new NativeTopology(spec, run, credentials, regions, links.Proxy);
     }
 }
