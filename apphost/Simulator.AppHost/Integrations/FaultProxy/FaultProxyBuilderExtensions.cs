@@ -41,6 +41,8 @@ public static class FaultProxyBuilderExtensions
                 context.Args.Add(resource.ConfigFile);
                 await WriteConfigAsync(resource, context.CancellationToken);
             })
+            // `sim toxiproxy-server` turns these on itself; set here too, so the dashboard shows how the proxy runs.
+            .WithEnvironment(InlineSocketCompletions.EnvironmentVariable, "1")
             .WithHttpHealthCheck(FaultProxyResource.HealthPath, endpointName: FaultProxyResource.ApiEndpointName)
             .WithIconName("PlugDisconnected");
     }
