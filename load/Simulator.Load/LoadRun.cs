@@ -67,6 +67,7 @@ public static class LoadRun
         await Task.WhenAll(workloads.Select(w => w.InitializeAsync(cancellationToken))).ConfigureAwait(false);
 
         var clock = new RunClock(timeProvider);
+        options.ClockStarted?.Invoke(clock.Origin);
         int[] windows = [.. (options.Windows ?? []).Select(LoadRunOptions.WindowSeconds).Distinct()];
         var runners = plan.Workloads!.Select((p, i) => new WorkloadRunner(i, p, workloads[i], plan.Seed, clock, options.Ledger, windows)).ToList();
         try

@@ -23,4 +23,11 @@ public sealed record LoadRunOptions
     /// <param name="window">The window.</param>
     /// <returns>Its length in seconds.</returns>
     public static int WindowSeconds(TimeSpan window) => Math.Max(1, (int)Math.Ceiling(window.TotalSeconds - 1e-9));
+
+    /// <summary>
+    /// Called once, as the run's clock starts and before the first arrival, with the clock's origin (a
+    /// <see cref="TimeProvider.GetTimestamp"/> of the run's provider): what runs alongside the load on the same clock
+    /// (the fault timeline) starts from it, so its offsets and the load's mean the same instants.
+    /// </summary>
+    public Action<long>? ClockStarted { get; init; }
 }

@@ -1,3 +1,4 @@
+using Simulator.AppHost.Run;
 using Simulator.AppHost.Topology;
 using Simulator.Scenarios;
 
@@ -7,8 +8,8 @@ namespace Simulator.AppHost.Cli;
 public static class ScenarioFiles
 {
     /// <summary>
-    /// Loads and validates <paramref name="path"/> against the topology catalogue, applying a
-    /// <c>--duration</c> override. Null when the file has errors (already printed to stderr).
+    /// Loads and validates <paramref name="path"/> against the topology catalogue (fault targets included),
+    /// applying a <c>--duration</c> override. Null when the file has errors (already printed to stderr).
     /// </summary>
     public static Scenario? Load(string path, string? durationOverride, TextWriter errors)
     {
@@ -22,6 +23,14 @@ public static class ScenarioFiles
         }
 
         var scenario = result.Scenario!;
+        // Fault targets against the topology the scenario names (roles need Patroni, links must exist).
+        if (scenario.Topology is { } name && TopologyCatalog.Find(name) is { } topology &&
+            FaultPlan.Validate(scenario, topology) is { Count: > 0 } faultErrors)
+        {
+            Print(faultErrors, errors);
+            return null;
+        }
+
         if (durationOverride is null)
         {
             return scenario;

@@ -45,6 +45,11 @@ public static class UpCommand
             Console.WriteLine($"  {region}: Odoo {entry.Odoo?.Url} (db {entry.Odoo?.Database}, login {entry.Odoo?.Login})");
         }
 
+        if (endpoints.Toxiproxy is { } toxiproxy)
+        {
+            Console.WriteLine($"  fault proxy (Toxiproxy API): {toxiproxy}");
+        }
+
         Console.WriteLine($"Resource logs: {logDirectory}");
         Console.WriteLine("Running. Press Ctrl-C to tear everything down.");
         try

@@ -25,7 +25,7 @@ public static class EndpointsFile
                 region.ObjectStorage is null ? null : await region.ObjectStorage.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
         }
 
-        return new EndpointsDocument("native", regions, Toxiproxy: null);
+        return new EndpointsDocument("native", regions, topology.FaultProxy?.Resource.ApiUrl);
     }
 
     /// <summary>Writes the document as JSON, creating the folder if needed.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Simulator.AppHost.Topology;
 using Simulator.Load;
 using Simulator.Load.Http;
 using Simulator.Load.Odoo;
@@ -23,11 +24,13 @@ public static class LoadPlanFactory
     public static IReadOnlyList<string> RunnableKinds => [.. Kinds.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>
-    /// Refuses, before anything starts, the parts of <paramref name="scenario"/> this build cannot run.
+    /// Refuses, before anything starts, the parts of <paramref name="scenario"/> this build cannot run and faults
+    /// whose targets <paramref name="topology"/> lacks (<see cref="FaultPlan.Validate"/>).
     /// </summary>
-    public static void EnsureRunnable(Scenario scenario)
+    public static void EnsureRunnable(Scenario scenario, TopologySpec topology)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(topology);
         var problems = new List<string>();
         foreach (var workload in scenario.Workloads.Where(w => !Kinds.ContainsKey(w.Kind)))
         {
@@ -47,20 +50,17 @@ public static class LoadPlanFactory
         }
 
         problems.AddRange(Plan(scenario).Validate().Select(p => "load plan: " + p));
-        if (scenario.Faults.Count > 0)
-        {
-            problems.Add($"{scenario.Faults.Count} fault(s): fault injection is not wired into runs yet; remove the faults: list");
-        }
-
-        if (scenario.Network.Latency.Count > 0)
-        {
-            problems.Add("network.latency: inter-region latency needs the fault proxy links, not wired into runs yet");
-        }
-
+        var lines = new List<string>();
         if (problems.Count > 0)
         {
-            throw new UnsupportedScenarioException(
-                $"{scenario.SourcePath}: this build cannot run:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems));
+            lines.Add($"{scenario.SourcePath}: this build cannot run:");
+            lines.AddRange(problems.Select(p => "  " + p));
+        }
+
+        lines.AddRange(FaultPlan.Validate(scenario, topology).Select(e => e.ToString()));
+        if (lines.Count > 0)
+        {
+            throw new UnsupportedScenarioException(string.Join(Environment.NewLine, lines));
         }
     }
 

@@ -9,9 +9,10 @@ using Simulator.Scenarios;
 namespace Simulator.AppHost.Run;
 
 /// <summary>
-/// One scenario run on the native runtime: stand the topology up, drive the load through each
-/// region's ingress with live progress, check the ledger against the primary, write the five
-/// reports (<see cref="ReportWriter"/>: report.json and those rendered from it), tear down.
+/// One scenario run on the native runtime: stand the topology up, apply the network latency, drive the
+/// load through each region's ingress with live progress while the faults run on its clock, check the
+/// ledger against the primary, write the five reports (<see cref="ReportWriter"/>: report.json and those
+/// rendered from it), tear down.
 /// </summary>
 public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string outputDirectory, TextWriter console)
 {
@@ -31,7 +32,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     public async Task<LoadReport> RunAsync(TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
-        LoadPlanFactory.EnsureRunnable(scenario);
+        LoadPlanFactory.EnsureRunnable(scenario, topology);
         var plan = LoadPlanFactory.Plan(scenario);
         IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
         Directory.CreateDirectory(outputDirectory);
@@ -47,7 +48,10 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         }
 
         var ledgerPath = Path.Combine(outputDirectory, LedgerWriter.FileName);
-        var result = await DriveLoadAsync(host.Topology, plan, thresholds, ledgerPath, time, cancellationToken);
+        var progress = new LiveProgressPrinter(console, plan.Duration);
+        await using var faults = await FaultSession.StartAsync(host, scenario, console, time, progress.ReportFault, cancellationToken);
+        var result = await DriveLoadAsync(host.Topology, plan, thresholds, ledgerPath, faults, progress, time, cancellationToken);
+        var faultReports = await faults.EndAsync();
 
         console.WriteLine("Checking every acknowledged order against the primary…");
         using var checking = new CancellationTokenSource(LedgerCheckTimeout);
@@ -57,14 +61,21 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
             acknowledged.Select(e => e.Id), result.Unknown, PrimaryLedgerLookup.SaleOrderNames(primary!), checking.Token);
 
         // The achieved-rate rule (achieved_rate >= 95% unless the scenario tests achieved_rate itself) is the builder's default.
-        var report = LoadReportBuilder.Build(new ReportHeader(scenario.Name, topology.Name, "native"), result, thresholds, ledger);
+        var report = LoadReportBuilder.Build(new ReportHeader(scenario.Name, topology.Name, "native"), result, thresholds, ledger, faultReports);
         await ReportWriter.WriteAllAsync(report, outputDirectory, CancellationToken.None);
         console.WriteLine("Tearing down…");
         return report;
     }
 
     private async Task<LoadRunResult> DriveLoadAsync(
-        NativeTopology topology, LoadPlan plan, IReadOnlyList<ThresholdSpec> thresholds, string ledgerPath, TimeProvider time, CancellationToken cancellationToken)
+        NativeTopology topology,
+        LoadPlan plan,
+        IReadOnlyList<ThresholdSpec> thresholds,
+        string ledgerPath,
+        FaultSession faults,
+        LiveProgressPrinter progress,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         // Timers and continuations of the open-model scheduler run on the thread pool; on a 2-core
         // machine its default minimum (one thread per core) lets a burst of blocking work in the same
@@ -91,8 +102,13 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
             console.WriteLine($"Also judged: {AchievedRateRule.Default.Threshold}; an achieved_rate threshold of the scenario's replaces it");
         }
 
-        var progress = new LiveProgressPrinter(console, plan.Duration);
-        var options = new LoadRunOptions { Ledger = ledger, Progress = progress, Windows = ThresholdSpec.WindowsOf(thresholds) };
+        var options = new LoadRunOptions
+        {
+            Ledger = ledger,
+            Progress = progress,
+            Windows = ThresholdSpec.WindowsOf(thresholds),
+            ClockStarted = faults.Begin,
+        };
         try
         {
             return await LoadRun.RunAsync(plan, workloads, options, time, cancellationToken);

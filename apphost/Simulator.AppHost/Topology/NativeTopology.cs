@@ -1,3 +1,4 @@
+using Simulator.AppHost.Integrations.FaultProxy;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Native;
 using Simulator.Load.Odoo;
@@ -5,11 +6,17 @@ using Simulator.Load.Odoo;
 namespace Simulator.AppHost.Topology;
 
 /// <summary>A topology stood up by the native runtime: its resources per region and the run's secrets.</summary>
+/// <param name="Spec">What was asked for.</param>
+/// <param name="Run">The run folder.</param>
+/// <param name="Credentials">The run's Odoo credentials.</param>
+/// <param name="Regions">The resources of each region.</param>
+/// <param name="FaultProxy">The fault proxy carrying every cross-region link; null when no connection leaves its region.</param>
 public sealed record NativeTopology(
     TopologySpec Spec,
     RunDirectory Run,
     OdooCredentials Credentials,
-    IReadOnlyList<RegionResources> Regions)
+    IReadOnlyList<RegionResources> Regions,
+    IResourceBuilder<FaultProxyResource>? FaultProxy = null)
 {
     /// <summary>The primary database node of the topology.</summary>
     public IResourceBuilder<NativePostgresResource> Primary =>
@@ -21,6 +28,7 @@ public sealed record NativeTopology(
         Regions.FirstOrDefault(r => r.Name == name)
         ?? throw new KeyNotFoundException($"topology {Spec.Name} has no region {name}");
 
-    /// <summary>Every resource of the topology.</summary>
-    public IEnumerable<IResource> AllResources() => Regions.SelectMany(r => r.All());
+    /// <summary>Every resource of the topology: the fault proxy (if any), then each region's.</summary>
+    public IEnumerable<IResource> AllResources() =>
+        FaultProxy is null ? Regions.SelectMany(r => r.All()) : [FaultProxy.Resource, .. Regions.SelectMany(r => r.All())];
 }

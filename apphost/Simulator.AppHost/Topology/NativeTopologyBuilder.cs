@@ -11,9 +11,13 @@ namespace Simulator.AppHost.Topology;
 /// <summary>Turns a <see cref="TopologySpec"/> into native-runtime resources.</summary>
 public static class NativeTopologyBuilder
 {
+    /// <summary>The service name of PostgreSQL in link names (<c>us-&gt;eu:postgres</c>).</summary>
+    public const string PostgresService = "postgres";
+
     /// <summary>
     /// Adds every resource of <paramref name="spec"/>: the primary database in the first region,
-    /// replicas, Redis, object storage, Odoo emulators and an HAProxy ingress per region.
+    /// replicas, Redis, object storage, Odoo emulators and an HAProxy ingress per region. Every connection into another
+    /// region (Odoo nodes and replicas to the primary) goes through a fault-proxy link.
     /// </summary>
     public static NativeTopology AddNativeTopology(
         this IDistributedApplicationBuilder builder, TopologySpec spec, RunDirectory run, OdooCredentials credentials)
@@ -23,7 +27,10 @@ public static class NativeTopologyBuilder
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(credentials);
 
+        var links = new ProxyRegionLinks(builder, run);
         var postgresPassword = RunSecrets.NewPassword();
+        var primaryRegion = spec.Regions[0].Name;
+        var warehouses = spec.Regions.Count > 1 ? spec.Regions.Select(r => r.Name).ToList() : null;
         IResourceBuilder<NativePostgresResource>? primary = null;
         var regions = new List<RegionResources>();
         foreach (var region in spec.Regions)
@@ -32,15 +39,17 @@ public static class NativeTopologyBuilder
             var regionPrimary = primary is null
                 ? builder.AddNativePostgresPrimary(ResourceNaming.DatabaseNode(region.Name, node++), run, credentials.Database, postgresPassword)
                 : null;
-            primary ??= regionPrimary;
+            primary ??= regionPrimary!;
+            // Asked for only by a region that has clients of the primary, so no link is left unused.
+            var toPrimary = new Lazy<EndpointReference>(() => links.Reach(region.Name, primaryRegion, PostgresService, primary.Resource.Endpoint));
             var replicas = Enumerable.Range(0, region.DatabaseReplicas)
-                .Select(_ => builder.AddNativePostgresReplica(ResourceNaming.DatabaseNode(region.Name, node++), run, primary!))
+                .Select(_ => builder.AddNativePostgresReplica(ResourceNaming.DatabaseNode(region.Name, node++), run, primary, toPrimary.Value))
                 .ToList();
             var redis = builder.AddNativeRedis(ResourceNaming.Redis(region.Name), run);
             // Object storage: the region's attachments; reads: the region's first replica, if it has one.
             var storage = builder.AddNativeS3(ResourceNaming.ObjectStorage(region.Name), run);
             var odooNodes = Enumerable.Range(1, region.OdooNodes)
-                .Select(i => builder.AddOdooEmulator(ResourceNaming.OdooNode(region.Name, i), region.Name, primary!, redis, credentials)
+                .Select(i => builder.AddOdooEmulator(ResourceNaming.OdooNode(region.Name, i), region.Name, primary, redis, credentials, toPrimary.Value, warehouses)
                     .WithAttachmentStorage(storage)
                     .WithReadReplica(replicas.FirstOrDefault()))
                 .ToList();
@@ -49,6 +58,6 @@ public static class NativeTopologyBuilder
             regions.Add(new RegionResources(region.Name, regionPrimary, replicas, redis, odooNodes, ingress) { ObjectStorage = storage });
         }
 
-        return new NativeTopology(spec, run, credentials, regions);
+        return new NativeTopology(spec, run, credentials, regions, links.Proxy);
     }
 }

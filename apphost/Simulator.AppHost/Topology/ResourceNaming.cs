@@ -20,4 +20,7 @@ public static class ResourceNaming
 
     /// <summary>The region's ingress.</summary>
     public static string Ingress(string region) => $"{region}-ingress";
+
+    /// <summary>The topology's fault proxy, which carries every cross-region link.</summary>
+    public const string FaultProxy = "fault-proxy";
 }

@@ -1,3 +1,4 @@
+using Simulator.Chaos;
 using Simulator.Scenarios;
 
 namespace Simulator.AppHost.Topology;
@@ -5,11 +6,30 @@ namespace Simulator.AppHost.Topology;
 /// <summary>What the scenario validator needs to know of a topology, derived from its spec.</summary>
 public static class TopologySpecExtensions
 {
-    /// <summary>The names of every resource the native runtime creates for the topology.</summary>
+    /// <summary>
+    /// The fault-proxy links the native runtime creates for the topology: <c>&lt;region&gt;-&gt;&lt;primary region&gt;:postgres</c>
+    /// for every other region with Odoo nodes or replicas, all of which connect to the primary.
+    /// </summary>
+    public static IReadOnlyList<LinkName> LinkNames(this TopologySpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var primaryRegion = spec.Regions[0].Name;
+        return [.. spec.Regions
+            .Skip(1)
+            .Where(r => r.OdooNodes + r.DatabaseReplicas > 0)
+            .Select(r => new LinkName(r.Name, primaryRegion, NativeTopologyBuilder.PostgresService))];
+    }
+
+    /// <summary>The names of every resource the native runtime creates for the topology, in start order.</summary>
     public static IReadOnlyList<string> ResourceNames(this TopologySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var names = new List<string>();
+        if (spec.LinkNames().Count > 0)
+        {
+            names.Add(ResourceNaming.FaultProxy);
+        }
+
         var primaryPlaced = false;
         foreach (var region in spec.Regions)
         {

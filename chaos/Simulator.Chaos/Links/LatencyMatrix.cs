@@ -69,4 +69,13 @@ public sealed record LatencyMatrix
     /// <returns>The round-trip time.</returns>
     public TimeSpan RoundTripBetween(string a, string b) =>
         Entries.FirstOrDefault(e => e.Joins(a, b))?.RoundTrip ?? TimeSpan.Zero;
+
+    /// <summary>
+    /// The largest round-trip time between <paramref name="region"/> and any other region; zero when none is set.
+    /// What a per-destination link (<c>*-&gt;region</c>) gets, since it cannot tell its sources apart.
+    /// </summary>
+    /// <param name="region">The destination region.</param>
+    /// <returns>The round-trip time.</returns>
+    public TimeSpan LargestRoundTripTo(string region) =>
+        Entries.Where(e => e.First == region || e.Second == region).Select(e => e.RoundTrip).DefaultIfEmpty(TimeSpan.Zero).Max();
 }

@@ -8,11 +8,18 @@ namespace Simulator.Chaos;
 /// application servers to the EU database) or <c>eu-&gt;us:odoo</c>.
 /// </summary>
 /// <remarks>
-/// Names are made of letters, digits, <c>-</c>, <c>_</c> and <c>.</c>; a region may hold a hyphen
-/// (<c>eu-west-&gt;us-east:redis</c>) but may not end with one. Comparison is ordinal.
+/// <para>Names are made of letters, digits, <c>-</c>, <c>_</c> and <c>.</c>; a region may hold a hyphen
+/// (<c>eu-west-&gt;us-east:redis</c>) but may not end with one. Comparison is ordinal.</para>
+/// <para>The source may be <see cref="AnyRegion"/> (<c>*-&gt;eu:etcd-peer</c>): a <b>per-destination</b> link that
+/// clients of every other region share, for peers whose address must be the same for everyone (etcd peer URLs,
+/// Patroni's advertised address). The proxy cannot tell its sources apart, so such a link can only be cut for all of
+/// them at once (see <see cref="LinkTarget.Matches"/>).</para>
 /// </remarks>
 public readonly record struct LinkName
 {
+    /// <summary>The source of a per-destination link: clients in any region (<c>*-&gt;eu:etcd-peer</c>).</summary>
+    public const string AnyRegion = "*";
+
     /// <summary>Creates a link name, checking each part.</summary>
     /// <param name="from">The region the connections start in (the clients').</param>
     /// <param name="to">The region they go to (the server's).</param>
@@ -20,7 +27,11 @@ public readonly record struct LinkName
     /// <exception cref="ArgumentException">A part is empty or holds a character names may not hold.</exception>
     public LinkName(string from, string to, string service)
     {
-        CheckPart(from, nameof(from));
+        if (from != AnyRegion)
+        {
+            CheckPart(from, nameof(from));
+        }
+
         CheckPart(to, nameof(to));
         CheckPart(service, nameof(service));
         From = from;
@@ -36,6 +47,9 @@ public readonly record struct LinkName
 
     /// <summary>The service reached, e.g. <c>postgres</c>.</summary>
     public string Service { get; }
+
+    /// <summary>True for a per-destination link, whose clients may be in any region (<see cref="AnyRegion"/>).</summary>
+    public bool IsFromAnyRegion => From == AnyRegion;
 
     /// <summary>Parses <c>from-&gt;to:service</c>.</summary>
     /// <param name="text">The name.</param>
@@ -75,7 +89,7 @@ public readonly record struct LinkName
         var from = text[..arrow];
         var to = text[(arrow + 2)..colon];
         var service = text[(colon + 1)..];
-        error = PartError(from, "region") ?? PartError(to, "region") ?? PartError(service, "service");
+        error = (from == AnyRegion ? null : PartError(from, "region")) ?? PartError(to, "region") ?? PartError(service, "service");
         if (error is not null)
         {
             error = $"`{text}` is not a link name: {error}";
@@ -91,7 +105,10 @@ public readonly record struct LinkName
     /// <returns>True when valid.</returns>
     public static bool IsValidPart([NotNullWhen(true)] string? text) => PartError(text, "name") is null;
 
-    /// <summary>True when the link joins <paramref name="region"/> to another region, either way.</summary>
+    /// <summary>
+    /// True when the link joins <paramref name="region"/> to another region, either way. A per-destination link
+    /// touches its destination only: its sources are not known.
+    /// </summary>
     /// <param name="region">A region.</param>
     /// <returns>Whether the region is one end of the link.</returns>
     public bool Touches(string region) => From == region || To == region;

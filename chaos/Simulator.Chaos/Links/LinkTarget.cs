@@ -64,7 +64,11 @@ public sealed record LinkTarget
     /// <returns>The target.</returns>
     public static LinkTarget Link(string from, string to, string? service = null)
     {
-        CheckName(from, nameof(from));
+        if (from != LinkName.AnyRegion)
+        {
+            CheckName(from, nameof(from));
+        }
+
         CheckName(to, nameof(to));
         if (service is not null)
         {
@@ -80,6 +84,13 @@ public sealed record LinkTarget
     public static LinkTarget Link(LinkName name) => Link(name.From, name.To, name.Service);
 
     /// <summary>Whether <paramref name="link"/> is selected (in either of its directions).</summary>
+    /// <remarks>
+    /// A per-destination link (<c>*-&gt;eu:etcd-peer</c>, shared by every source region) is selected by <c>all</c>, by
+    /// its destination region (<c>eu</c>) and by a link target written with <c>*</c> (<c>*-&gt;eu</c>,
+    /// <c>*-&gt;eu:etcd-peer</c>) — never by another region, a pair or a link from a named region, since cutting it
+    /// would cut every other source region as well. So partitioning region <c>us</c> leaves the connections us
+    /// opens to <c>*-&gt;eu</c> links flowing; partitioning <c>eu</c> cuts them for everyone.
+    /// </remarks>
     /// <param name="link">A proxied link.</param>
     /// <returns>True when selected.</returns>
     public bool Matches(LinkName link) => Kind switch
@@ -90,12 +101,13 @@ public sealed record LinkTarget
         _ => link.From == First && link.To == Second && (Service is null || link.Service == Service),
     };
 
-    /// <summary>The regions the target names (none for all).</summary>
+    /// <summary>The regions the target names (none for all; the destination alone for <c>*-&gt;to</c>).</summary>
     /// <returns>The regions.</returns>
     public IReadOnlyList<string> Regions() => Kind switch
     {
         LinkTargetKind.All => [],
         LinkTargetKind.Region => [First!],
+        LinkTargetKind.Link when First == LinkName.AnyRegion => [Second!],
         _ => [First!, Second!],
     };
 
@@ -152,7 +164,7 @@ public sealed record LinkTarget
             var from = s[..arrow];
             var to = colon < 0 ? rest : rest[..colon];
             var service = colon < 0 ? null : rest[(colon + 1)..];
-            if (!LinkName.IsValidPart(from) || !LinkName.IsValidPart(to) || (service is not null && !LinkName.IsValidPart(service)) || from == to)
+            if (!(from == LinkName.AnyRegion || LinkName.IsValidPart(from)) || !LinkName.IsValidPart(to) || (service is not null && !LinkName.IsValidPart(service)) || from == to)
             {
                 error = $"`{s}` is not a link: write from->to or from->to:service with two different regions";
                 return false;

@@ -26,7 +26,10 @@ public sealed class ProxyMesh
         Client = client;
         Links = links;
         _byName = links.ToDictionary(l => l.Name);
-        Regions = [.. links.SelectMany(l => new[] { l.Name.From, l.Name.To }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        Regions = [.. links.SelectMany(l => new[] { l.Name.From, l.Name.To })
+            .Where(r => r != LinkName.AnyRegion)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
     }
 
     /// <summary>The client driving the proxies.</summary>
@@ -35,7 +38,7 @@ public sealed class ProxyMesh
     /// <summary>Every link, in the order created.</summary>
     public IReadOnlyList<MeshLink> Links { get; }
 
-    /// <summary>The regions at either end of some link, sorted.</summary>
+    /// <summary>The regions at either end of some link, sorted (<see cref="LinkName.AnyRegion"/> left out).</summary>
     public IReadOnlyList<string> Regions { get; }
 
     /// <summary>
@@ -138,6 +141,9 @@ public sealed class ProxyMesh
     /// on the requests (<c>sim_latency_upstream</c>, the other half) of every link between them, in both directions
     /// and for every service; each pair's links change in one atomic step where the server has the partition
     /// extension. Links between regions the matrix leaves out lose their base latency. Faults' toxics are kept.
+    /// A per-destination link (<c>*-&gt;eu:etcd-peer</c>) cannot know where each connection comes from: it gets the
+    /// largest round trip the matrix gives between its destination and any other region, so no cross-region
+    /// client is faster than it should be (a nearer one is slower).
     /// </summary>
     /// <param name="matrix">Round-trip times per pair of regions, and their jitter (see <see cref="LatencyMatrix"/>).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -150,7 +156,9 @@ public sealed class ProxyMesh
         foreach (var pair in pairs)
         {
             var names = pair.Select(l => l.Name.ToString()).ToList();
-            var roundTrip = matrix.RoundTripBetween(pair.Key.Item1, pair.Key.Item2);
+            var roundTrip = pair.Key.Item1 == LinkName.AnyRegion
+                ? matrix.LargestRoundTripTo(pair.Key.Item2)
+                : matrix.RoundTripBetween(pair.Key.Item1, pair.Key.Item2);
             if (roundTrip <= TimeSpan.Zero)
             {
                 await Client.HealPairAsync(names, LatencyToxicName, cancellationToken);

@@ -84,7 +84,7 @@ public static class ReportMarkdown
             md.Append("\n**Faults:** ");
             md.AppendJoin("; ", report.Faults.Select(f => string.Create(
                 CultureInfo.InvariantCulture,
-                $"{Escape(f.Kind)} {Escape(f.Target)} at {Number(f.StartedAtSeconds)} s{(f.EndedAtSeconds is { } end ? $"–{Number(end)} s" : string.Empty)}")));
+                $"{Escape(f.Kind)} {Escape(f.Target)} at {Number(f.StartedAtSeconds)} s{(f.EndedAtSeconds is { } end ? $"–{Number(end)} s" : string.Empty)}{(f.Error is { } error ? $" (**failed**: {Escape(error)})" : string.Empty)}")));
             md.Append('\n');
         }
 

@@ -17,6 +17,9 @@ internal sealed class RunClock
 
     public TimeProvider Time { get; }
 
+    /// <summary>The run's origin, a timestamp of <see cref="Time"/>.</summary>
+    public long Origin => _origin;
+
     public DateTimeOffset StartedAt { get; }
 
     /// <summary>Time elapsed since the run's origin.</summary>

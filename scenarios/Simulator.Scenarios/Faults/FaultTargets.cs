@@ -13,8 +13,12 @@ public static class FaultTargets
     /// <summary>The target of <c>heal: all</c>, which removes every network fault.</summary>
     public const string All = "all";
 
+    /// <summary>The source of a per-destination link (<c>*-&gt;eu:etcd-peer</c>), shared by clients of every region.</summary>
+    public const string AnyRegion = "*";
+
     /// <summary>
-    /// Splits a proxied link <c>from-&gt;to</c> or <c>from-&gt;to:service</c>.
+    /// Splits a proxied link <c>from-&gt;to</c> or <c>from-&gt;to:service</c>; <c>from</c> may be <see cref="AnyRegion"/>
+    /// for the per-destination links into <c>to</c>.
     /// </summary>
     /// <param name="target">The target text.</param>
     /// <param name="from">The region the connection starts in.</param>
@@ -36,7 +40,7 @@ public static class FaultTargets
         var colon = rest.IndexOf(':', StringComparison.Ordinal);
         var toPart = colon < 0 ? rest : rest[..colon];
         var servicePart = colon < 0 ? null : rest[(colon + 1)..];
-        if (!Names.IsValid(target[..arrow]) || !Names.IsValid(toPart) || (servicePart is not null && !Names.IsValid(servicePart)))
+        if (!(target[..arrow] == AnyRegion || Names.IsValid(target[..arrow])) || !Names.IsValid(toPart) || (servicePart is not null && !Names.IsValid(servicePart)))
         {
             return false;
         }

@@ -484,7 +484,7 @@ internal sealed class ValidationRun
 
         if (FaultTargets.TryParseLink(target, out var from, out var to, out _))
         {
-            return IsRegion(from) && IsRegion(to);
+            return (from == FaultTargets.AnyRegion || IsRegion(from)) && IsRegion(to);
         }
 
         if (RegionPair.TryParse(target, out var pair))

@@ -1,4 +1,5 @@
 using Simulator.AppHost.Run;
+using Simulator.AppHost.Topology;
 using Simulator.Load.Http;
 using Simulator.Load.Odoo;
 using Simulator.Load.Scheduling;
@@ -101,7 +102,7 @@ public sealed class LoadPlanFactoryTests
         var target = new RegionTarget(http, Ingress, new OdooCredentials("db", "admin", "secret"), TimeProvider.System);
 
         Assert.IsType<OrderImportWorkload>(LoadPlanFactory.Workload(scenario.Workloads[0], target));
-        var refused = Assert.Throws<UnsupportedScenarioException>(() => LoadPlanFactory.EnsureRunnable(scenario));
+        var refused = Assert.Throws<UnsupportedScenarioException>(() => LoadPlanFactory.EnsureRunnable(scenario, TopologyCatalog.SingleRegionHa));
         Assert.Contains($"workload 'login': kind 'login' cannot run yet (available: {string.Join(", ", LoadPlanFactory.RunnableKinds)})", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("order-import'", refused.Message, StringComparison.Ordinal);
         Assert.Contains("http", LoadPlanFactory.RunnableKinds);
@@ -119,7 +120,7 @@ public sealed class LoadPlanFactoryTests
         using var http = new HttpClient();
         var target = new RegionTarget(http, Ingress, new OdooCredentials("db", "admin", "secret"), TimeProvider.System);
 
-        LoadPlanFactory.EnsureRunnable(scenario);
+        LoadPlanFactory.EnsureRunnable(scenario, TopologyCatalog.SingleRegionHa);
         var workloads = scenario.Workloads.Select(w => LoadPlanFactory.Workload(w, target)).ToList();
 
         var import = Assert.IsType<OrderImportWorkload>(workloads[0]);
@@ -141,11 +142,11 @@ public sealed class LoadPlanFactoryTests
               - { name: idle, kind: order-import, region: eu, model: ramping-concurrency, stages: [{ to: 0, over: 10s }] }
             """);
 
-        var refused = Assert.Throws<UnsupportedScenarioException>(() => LoadPlanFactory.EnsureRunnable(scenario)).Message;
+        var refused = Assert.Throws<UnsupportedScenarioException>(() => LoadPlanFactory.EnsureRunnable(scenario, TopologyCatalog.SingleRegionHa)).Message;
 
         Assert.Contains("load plan: workload 2 (idle@eu): the profile never asks for a user", refused, StringComparison.Ordinal);
         Assert.DoesNotContain("order-import'", refused, StringComparison.Ordinal);
-        LoadPlanFactory.EnsureRunnable(Parse("  - { name: order-import, region: eu, model: constant-rate, rate: 1/s, lines: 2..4, products: 5 }\n"));
+        LoadPlanFactory.EnsureRunnable(Parse("  - { name: order-import, region: eu, model: constant-rate, rate: 1/s, lines: 2..4, products: 5 }\n"), TopologyCatalog.SingleRegionHa);
     }
 
     /// <summary>Phases compare by value; a model's stage list is a list, which records compare by reference.</summary>

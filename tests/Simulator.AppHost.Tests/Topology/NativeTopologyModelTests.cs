@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using Simulator.AppHost.Integrations.FaultProxy;
 using Simulator.AppHost.Integrations.HAProxy;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Native;
@@ -48,6 +49,42 @@ public sealed class NativeTopologyModelTests
         Assert.Equal(PostgresRole.Replica, region.Replicas[0].Resource.Role);
         Assert.IsType<HAProxyResource>(region.Ingress.Resource);
         Assert.True(File.Exists(region.Ingress.Resource.ConfigFile));
+    }
+
+    [Fact]
+    public void Two_region_puts_every_connection_into_eu_through_the_fault_proxy_and_nothing_else()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var builder = TestingBuilders.Create();
+        var topology = builder.AddNativeTopology(TopologyCatalog.TwoRegion, run, RunSecrets.NewOdooCredentials());
+
+        Assert.Equal(TopologyCatalog.TwoRegion.ResourceNames(), topology.AllResources().Select(r => r.Name));
+        var proxy = Assert.IsType<FaultProxyResource>(topology.FaultProxy?.Resource);
+        var link = Assert.Single(proxy.Links);
+        Assert.Equal(TopologyCatalog.TwoRegion.LinkNames(), proxy.Links.Select(l => l.Name));
+        var eu = topology.Region("eu");
+        var us = topology.Region("us");
+        Assert.Same(eu.Primary!.Resource, link.Upstream.Resource);
+        Assert.Same(proxy, link.Listen.Resource);
+        Assert.All(proxy.Annotations.OfType<EndpointAnnotation>(), e => Assert.False(e.IsProxied));
+
+        // us clients of the primary wait for it and for the proxy; eu clients only for the primary.
+        Assert.Equal([eu.Primary.Resource.Name, proxy.Name], WaitsOn(us.Replicas[0].Resource));
+        Assert.All(us.OdooNodes, n => Assert.Equal(
+            [eu.Primary.Resource.Name, proxy.Name, us.Replicas[0].Resource.Name, us.Redis.Resource.Name, us.ObjectStorage!.Resource.Name],
+            WaitsOn(n.Resource).Order(StringComparer.Ordinal)));
+        Assert.All(eu.OdooNodes, n => Assert.DoesNotContain(proxy.Name, WaitsOn(n.Resource)));
+        Assert.DoesNotContain(proxy.Name, WaitsOn(eu.Replicas[0].Resource));
+        Assert.Empty(WaitsOn(proxy));
+    }
+
+    [Fact]
+    public void A_single_region_topology_has_no_fault_proxy()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var topology = TestingBuilders.Create().AddNativeTopology(TopologyCatalog.SingleRegionHa, run, RunSecrets.NewOdooCredentials());
+
+        Assert.Null(topology.FaultProxy);
     }
 
     private static IEnumerable<string> WaitsOn(IResource resource) =>

@@ -22,4 +22,17 @@ public sealed class TopologyCatalogTests
         Assert.Contains("eu-ingress", outline.Resources);
         Assert.Null(ScenarioTopologyCatalog.Instance.Find("no-such-topology"));
     }
+
+    [Fact]
+    public void Two_region_has_a_fault_proxy_and_one_link_from_us_to_the_primary()
+    {
+        var spec = TopologyCatalog.TwoRegion;
+
+        Assert.Equal(
+            ["fault-proxy", "eu-pg-1", "eu-pg-2", "eu-redis", "eu-s3", "eu-odoo-1", "eu-odoo-2", "eu-ingress", "us-pg-1", "us-redis", "us-s3", "us-odoo-1", "us-odoo-2", "us-ingress"],
+            spec.ResourceNames());
+        Assert.Equal(["us->eu:postgres"], spec.LinkNames().Select(l => l.ToString()));
+        Assert.Empty(TopologyCatalog.SingleRegionHa.LinkNames());
+        Assert.Same(spec, TopologyCatalog.Find("two-region"));
+    }
 }

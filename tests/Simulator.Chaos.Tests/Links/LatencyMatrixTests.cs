@@ -35,4 +35,19 @@ public sealed class LatencyMatrixTests
         Assert.Throws<ArgumentException>(() => new LatencyMatrix([new RegionLatency("eu", "us", ms), new RegionLatency("us", "eu", ms)]));
         Assert.Throws<ArgumentOutOfRangeException>(() => new LatencyMatrix([]) { Jitter = -ms });
     }
+
+    [Fact]
+    public void The_largest_round_trip_into_a_region_is_what_a_per_destination_link_gets()
+    {
+        var matrix = new LatencyMatrix(
+        [
+            new RegionLatency("eu", "us", TimeSpan.FromMilliseconds(80)),
+            new RegionLatency("apac", "eu", TimeSpan.FromMilliseconds(150)),
+            new RegionLatency("us", "apac", TimeSpan.FromMilliseconds(120)),
+        ]);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(150), matrix.LargestRoundTripTo("eu"));
+        Assert.Equal(TimeSpan.FromMilliseconds(120), matrix.LargestRoundTripTo("us"));
+        Assert.Equal(TimeSpan.Zero, matrix.LargestRoundTripTo("mars"));
+    }
 }

@@ -13,6 +13,8 @@ public sealed class LinkTargetTests
     [InlineData("eu-west<->us-east", LinkTargetKind.Pair, "eu-west", "us-east", null)]
     [InlineData("eu->us", LinkTargetKind.Link, "eu", "us", null)]
     [InlineData("eu->us:postgres", LinkTargetKind.Link, "eu", "us", "postgres")]
+    [InlineData("*->eu", LinkTargetKind.Link, "*", "eu", null)]
+    [InlineData("*->eu:etcd-peer", LinkTargetKind.Link, "*", "eu", "etcd-peer")]
     public void Parses_every_form(string text, LinkTargetKind kind, string? first, string? second, string? service)
     {
         var target = LinkTarget.Parse(text);
@@ -49,6 +51,7 @@ public sealed class LinkTargetTests
     [InlineData("eu-eu")]
     [InlineData("eu->us:")]
     [InlineData("e u")]
+    [InlineData("eu->*")]
     public void Rejects_what_is_not_a_target(string text)
     {
         Assert.False(LinkTarget.TryParse(text, null, out _, out var error));
@@ -67,5 +70,21 @@ public sealed class LinkTargetTests
         Assert.Equal([UsEuPostgres], links.Where(LinkTarget.Link("us", "eu").Matches));
         Assert.DoesNotContain(links, LinkTarget.Link("us", "eu", "redis").Matches);
         Assert.Equal([EuUsOdoo], links.Where(LinkTarget.Link(EuUsOdoo).Matches));
+    }
+
+    [Fact]
+    public void A_per_destination_link_is_selected_by_its_destination_all_and_a_star_target_only()
+    {
+        var anyToEu = LinkName.Parse("*->eu:etcd-peer");
+        LinkName[] links = [UsEuPostgres, anyToEu];
+
+        Assert.Equal(links, links.Where(LinkTarget.All.Matches));
+        Assert.Equal(links, links.Where(LinkTarget.Region("eu").Matches));
+        Assert.Equal([UsEuPostgres], links.Where(LinkTarget.Region("us").Matches));
+        Assert.Equal([UsEuPostgres], links.Where(LinkTarget.Between("us", "eu").Matches));
+        Assert.Equal([UsEuPostgres], links.Where(LinkTarget.Link("us", "eu").Matches));
+        Assert.Equal([anyToEu], links.Where(LinkTarget.Parse("*->eu").Matches));
+        Assert.Equal([anyToEu], links.Where(LinkTarget.Link(anyToEu).Matches));
+        Assert.Equal(["eu"], LinkTarget.Parse("*->eu").Regions());
     }
 }

@@ -119,4 +119,19 @@ public sealed class ProxyMeshTests : IAsyncLifetime
         Assert.Empty(await _m.Client.GetProxiesAsync());
         await _m.Mesh.DeleteAsync();
     }
+
+    [Fact]
+    public async Task A_per_destination_link_gets_the_largest_round_trip_into_its_region_and_no_region_of_its_own()
+    {
+        var anyToEu = LinkName.Parse("*->eu:etcd-peer");
+        var mesh = await ProxyMesh.CreateAsync(_m.Client, [new CrossRegionLink(anyToEu, _m.EuPostgres.Address)]);
+        Assert.Equal(["eu"], mesh.Regions);
+
+        await mesh.ApplyLatencyAsync(new LatencyMatrix(
+            [new RegionLatency("eu", "us", TimeSpan.FromMilliseconds(80)), new RegionLatency("eu", "apac", TimeSpan.FromMilliseconds(150))]));
+
+        var toxics = (await _m.ToxicsAsync(anyToEu)).ToDictionary(t => t.Name);
+        Assert.Equal(75L, toxics[ProxyMesh.LatencyToxicName].GetInt64("latency"));
+        Assert.Equal(75L, toxics[ProxyMesh.LatencyToxicName + "_upstream"].GetInt64("latency"));
+    }
 }

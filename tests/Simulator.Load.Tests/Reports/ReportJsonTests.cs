@@ -89,6 +89,20 @@ public class ReportJsonTests
     }
 
     [Fact]
+    public void A_fault_that_failed_to_apply_carries_its_error_and_reads_back()
+    {
+        var report = Report with { Faults = [new FaultReport("kill", "eu-pg-2", 3.5, null) { Error = "eu-pg-2 has no running process." }] };
+
+        using var json = JsonDocument.Parse(ReportJson.Serialize(report));
+        var fault = json.RootElement.GetProperty("faults")[0];
+
+        Assert.Equal(["kind", "target", "startedAtSeconds", "endedAtSeconds", "error"], Keys(fault));
+        Assert.Equal("eu-pg-2 has no running process.", fault.GetProperty("error").GetString());
+        Assert.Equal(report.Faults, ReportJson.Deserialize(ReportJson.Serialize(report)).Faults);
+        Assert.Contains("kill eu-pg-2 at 3.5 s (**failed**: eu-pg-2 has no running process.)", ReportMarkdown.Render(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Failover_when_present_has_the_contract_fields()
     {
         var report = Support.Reports.Report(failover: new FailoverReport(9.5, 7, "pg-1", "pg-2", 0, false));

@@ -36,6 +36,27 @@ public class OpenModelSchedulerTests
         Assert.Equal(10, w.AchievedRate);
     }
 
+    [Fact]
+    public async Task The_clock_origin_is_handed_out_once_before_the_first_arrival_and_offsets_count_from_it()
+    {
+        var time = new FakeTimeProvider();
+        var origins = new List<long>();
+        var workload = new DelegateWorkload((context, _) =>
+        {
+            // What runs beside the load (the fault timeline) measures from the same origin.
+            Assert.Equal(context.IntendedStart, time.GetElapsedTime(Assert.Single(origins)));
+            return Task.CompletedTask;
+        });
+        time.Advance(TimeSpan.FromSeconds(3));
+
+        var result = await FakeRun.RunAsync(
+            time, FakeRun.Plan(new ConstantRate(4), TimeSpan.FromSeconds(1)), workload, TimeSpan.FromSeconds(2),
+            new LoadRunOptions { ClockStarted = origins.Add });
+
+        Assert.Equal(time.GetTimestamp() - (long)(2 * time.TimestampFrequency), Assert.Single(origins));
+        Assert.Equal(4, Assert.Single(result.Workloads).Ok);
+    }
+
     [Theory]
     [InlineData(0.5, 10, new[] { 0.0, 2, 4, 6, 8 })]
     [InlineData(0.25, 10, new[] { 0.0, 4, 8 })]

@@ -67,6 +67,8 @@ public class TopologyCatalogTests
     [InlineData(FaultKind.Reset, "eu->us:postgres")]
     [InlineData(FaultKind.Timeout, "us->apac")]
     [InlineData(FaultKind.Partition, "us<->apac")]
+    [InlineData(FaultKind.Partition, "*->eu")]
+    [InlineData(FaultKind.Heal, "*->eu:etcd-peer")]
     [InlineData(FaultKind.Heal, "all")]
     [InlineData(FaultKind.Heal, "apac")]
     public void Targets_that_exist_in_the_topology_are_accepted(FaultKind kind, string target)
@@ -79,6 +81,8 @@ public class TopologyCatalogTests
     [InlineData(FaultKind.Partition, "asia", "regions: eu, us, apac; a link reads eu-us or eu->us:postgres")]
     [InlineData(FaultKind.Latency, "eu-mars", "regions: eu, us, apac; a link reads eu-us or eu->us:postgres")]
     [InlineData(FaultKind.Reset, "eu->mars:postgres", "regions: eu, us, apac; a link reads eu-us or eu->us:postgres")]
+    [InlineData(FaultKind.Partition, "*->mars", "regions: eu, us, apac; a link reads eu-us or eu->us:postgres")]
+    [InlineData(FaultKind.Partition, "eu->*", "regions: eu, us, apac; a link reads eu-us or eu->us:postgres")]
     [InlineData(FaultKind.Partition, "leader", "regions: eu, us, apac; a link reads eu-us or eu->us:postgres")]
     public void Targets_missing_from_the_topology_are_errors_with_a_hint(FaultKind kind, string target, string hint)
     {

@@ -17,19 +17,30 @@ public static class OdooEmulatorBuilderExtensions
     /// healthy itself once <c>/web/health</c> answers 200. The JSON-2 API accepts
     /// <see cref="OdooCredentials.ApiKey"/> when the credentials carry one.
     /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <param name="name">The resource name.</param>
+    /// <param name="region">The node's region; its warehouse is the default of new orders.</param>
+    /// <param name="database">The primary database.</param>
+    /// <param name="sessions">The region's Redis.</param>
+    /// <param name="credentials">The run's Odoo credentials.</param>
+    /// <param name="databaseVia">Where the node reaches the database: its own endpoint when null, a fault-proxy link from another region.</param>
+    /// <param name="warehouses">The regions whose warehouses are seeded; the node's own when empty.</param>
     public static IResourceBuilder<ProjectResource> AddOdooEmulator(
         this IDistributedApplicationBuilder builder,
         string name,
         string region,
         IResourceBuilder<NativePostgresResource> database,
         IResourceBuilder<NativeRedisResource> sessions,
-        OdooCredentials credentials)
+        OdooCredentials credentials,
+        EndpointReference? databaseVia = null,
+        IReadOnlyList<string>? warehouses = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(sessions);
         ArgumentNullException.ThrowIfNull(credentials);
 
+        var via = databaseVia ?? database.Resource.Endpoint;
         var node = builder.AddProject<Projects.Simulator_OdooEmulator>(name, launchProfileName: null);
         var endpoint = node.GetEndpoint(EndpointName);
         if (credentials.ApiKey is { } apiKey)
@@ -37,11 +48,16 @@ public static class OdooEmulatorBuilderExtensions
             node.WithEnvironment("Odoo__ApiKey", apiKey);
         }
 
+        if (warehouses is { Count: > 0 })
+        {
+            node.WithEnvironment("Odoo__Warehouses", string.Join(',', warehouses));
+        }
+
         return node
             .WithHttpEndpoint(name: EndpointName, isProxied: false)
             // Loopback only, never every interface.
             .WithEnvironment("ASPNETCORE_URLS", ReferenceExpression.Create($"http://127.0.0.1:{endpoint.Property(EndpointProperty.TargetPort)}"))
-            .WithEnvironment("Odoo__Database", database.Resource.ConnectionStringExpression)
+            .WithEnvironment("Odoo__Database", database.Resource.ConnectionStringVia(via))
             .WithEnvironment("Odoo__DatabaseName", credentials.Database)
             .WithEnvironment("Odoo__Login", credentials.Login)
             .WithEnvironment("Odoo__Password", credentials.Password)
@@ -49,7 +65,8 @@ public static class OdooEmulatorBuilderExtensions
             .WithEnvironment("Odoo__Redis", sessions.Resource.ConnectionStringExpression)
             .WithHttpHealthCheck("/web/health", endpointName: EndpointName)
             .WaitFor(database)
-            .WaitFor(sessions);
+            .WaitFor(sessions)
+            .WaitForServerOf(via);
     }
 
     /// <summary>

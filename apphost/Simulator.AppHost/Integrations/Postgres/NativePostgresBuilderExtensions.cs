@@ -22,19 +22,27 @@ public static class NativePostgresBuilderExtensions
 
     /// <summary>
     /// Adds a streaming replica of <paramref name="primary"/>, cloned with <c>pg_basebackup</c> once the
-    /// primary is healthy. Healthy once it accepts read-only connections in recovery.
+    /// primary is healthy, reaching it at <paramref name="primaryVia"/> (the primary's own endpoint when null,
+    /// a fault-proxy link for a replica in another region). Healthy once it accepts read-only connections in
+    /// recovery.
     /// </summary>
     public static IResourceBuilder<NativePostgresResource> AddNativePostgresReplica(
-        this IDistributedApplicationBuilder builder, string name, RunDirectory run, IResourceBuilder<NativePostgresResource> primary)
+        this IDistributedApplicationBuilder builder,
+        string name,
+        RunDirectory run,
+        IResourceBuilder<NativePostgresResource> primary,
+        EndpointReference? primaryVia = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(primary);
         var source = primary.Resource;
+        var via = primaryVia ?? source.Endpoint;
         return builder
-            .AddNode(name, run, PostgresRole.Replica, source.Database, source.Password, source.Endpoint.Property(EndpointProperty.Port))
+            .AddNode(name, run, PostgresRole.Replica, source.Database, source.Password, via.Property(EndpointProperty.Port))
             .WithParentRelationship(primary)
-            .WaitFor(primary);
+            .WaitFor(primary)
+            .WaitForServerOf(via);
     }
 
     private static IResourceBuilder<NativePostgresResource> AddNode(

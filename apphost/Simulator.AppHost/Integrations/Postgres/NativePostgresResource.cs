@@ -2,7 +2,8 @@ namespace Simulator.AppHost.Integrations.Postgres;
 
 /// <summary>
 /// A PostgreSQL node run from the Debian packages by <c>postgres-node.sh</c>, with its data in the
-/// run folder. Its connection string points straight at the node (no proxy in between).
+/// run folder. Its connection string points straight at the node; clients in other regions use
+/// <see cref="ConnectionStringVia"/> with their fault-proxy link.
 /// </summary>
 public sealed class NativePostgresResource(
     string name,
@@ -33,6 +34,16 @@ public sealed class NativePostgresResource(
     public EndpointReference Endpoint => new(this, EndpointName);
 
     /// <inheritdoc />
-    public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"Host=127.0.0.1;Port={Endpoint.Property(EndpointProperty.Port)};Username=postgres;Password={Password};Database={Database}");
+    public ReferenceExpression ConnectionStringExpression => ConnectionStringVia(Endpoint);
+
+    /// <summary>
+    /// The connection string of a client that reaches this node at <paramref name="endpoint"/>: the node's own
+    /// endpoint, or a fault-proxy link in front of it.
+    /// </summary>
+    public ReferenceExpression ConnectionStringVia(EndpointReference endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return ReferenceExpression.Create(
+            $"Host=127.0.0.1;Port={endpoint.Property(EndpointProperty.Port)};Username=postgres;Password={Password};Database={Database}");
+    }
 }

@@ -1,0 +1,87 @@
+using System.Globalization;
+using Simulator.AppHost.Topology;
+using Simulator.Chaos;
+using Simulator.Scenarios;
+
+namespace Simulator.AppHost.Run;
+
+/// <summary>
+/// A scenario's <c>faults:</c> and <c>network:</c> as the fault timeline and the proxy take them, and the check,
+/// before anything starts, that every fault's target exists in the topology it runs on.
+/// </summary>
+public static class FaultPlan
+{
+    /// <summary>The timeline's form of every fault, in file order.</summary>
+    public static IReadOnlyList<FaultSpec> Specs(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return [.. scenario.Faults.Select(ToSpec)];
+    }
+
+    /// <summary>The timeline's form of <paramref name="fault"/>: the same kinds, mapped by name.</summary>
+    public static FaultSpec ToSpec(Fault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        if (!FaultTypes.TryParse(fault.Kind.ToName(), out var type))
+        {
+            throw new ArgumentException($"fault kind {fault.Kind} has no timeline counterpart", nameof(fault));
+        }
+
+        return new FaultSpec(fault.At, type, fault.Target)
+        {
+            For = fault.For,
+            Delay = fault.GetDuration("delay"),
+            Jitter = fault.GetDuration("jitter"),
+            After = fault.GetDuration("after"),
+        };
+    }
+
+    /// <summary>The scenario's <c>network.latency</c> and <c>network.jitter</c> as round trips for the proxy.</summary>
+    public static LatencyMatrix Latency(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var network = scenario.Network;
+        return new LatencyMatrix(network.Latency.Select(p => new RegionLatency(p.Key.First, p.Key.Second, p.Value)))
+        {
+            Jitter = network.Jitter,
+        };
+    }
+
+    /// <summary>
+    /// Every fault whose target <paramref name="topology"/> lacks — a resource, a region, or a proxied link some
+    /// network fault must match — located in the scenario file. Roles (<c>leader</c>, <c>replica</c>) need a
+    /// Patroni topology, which the catalogue does not have yet.
+    /// </summary>
+    public static IReadOnlyList<ScenarioError> Validate(Scenario scenario, TopologySpec topology)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(topology);
+        var errors = new List<ScenarioError>();
+        var checkable = new List<(int Index, FaultSpec Spec)>();
+        for (var i = 0; i < scenario.Faults.Count; i++)
+        {
+            var fault = scenario.Faults[i];
+            if (FaultTargets.Roles.Contains(fault.Target))
+            {
+                errors.Add(Error(scenario, i, $"`{fault.Target}` needs a Patroni topology, which `{topology.Name}` is not: only Patroni knows which node is the {fault.Target}",
+                    "name a resource instead: " + string.Join(", ", topology.ResourceNames().Where(n => n.Contains("-pg-", StringComparison.Ordinal)))));
+                continue;
+            }
+
+            checkable.Add((i, ToSpec(fault)));
+        }
+
+        var problems = FaultTargetValidator.FindMissingTargets(
+            checkable.Select(c => c.Spec), topology.ResourceNames(), topology.Regions.Select(r => r.Name), topology.LinkNames(), roles: []);
+        errors.AddRange(problems.Select(p => Error(scenario, checkable[p.Index].Index, $"in topology `{topology.Name}`: {p.Message}", hint: null)));
+        return [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)];
+    }
+
+    private static ScenarioError Error(Scenario scenario, int index, string message, string? hint)
+    {
+        var fault = scenario.Faults[index];
+        var field = string.Create(CultureInfo.InvariantCulture, $"faults[{index}].{fault.Kind.ToName()}");
+        var location = scenario.Locations.Find(field);
+        return new ScenarioError(scenario.SourcePath ?? scenario.Name, location?.Line ?? 0, location?.Column ?? 0, field, message, hint);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Simulator.AppHost.Topology;
+
+namespace Simulator.AppHost.Run;
+
+/// <summary>
+/// The processes behind a running topology's resources, for process faults: PIDs from Aspire's resource snapshots
+/// (<c>executable.pid</c>), and starting a killed or stopped resource again through Aspire's start command. A
+/// region name stands for every resource of the region.
+/// </summary>
+public sealed class ResourceProcesses(DistributedApplication app, NativeTopology topology)
+{
+    private const string PidProperty = "executable.pid";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>The PIDs Aspire reports for the resource (or each resource of the region) that is running now.</summary>
+    /// <exception cref="KeyNotFoundException">The topology has no resource or region of that name.</exception>
+    public Task<IReadOnlyList<int>> PidsAsync(string target, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var pids = new List<int>();
+        foreach (var name in Resources(target))
+        {
+            if (app.ResourceNotifications.TryGetCurrentState(name, out var state) &&
+                state.Snapshot.State?.Text == KnownResourceStates.Running &&
+                state.Snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value is { } value &&
+                int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                pids.Add(pid);
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<int>>(pids);
+    }
+
+    /// <summary>
+    /// Starts the resource (or each resource of the region that is not running) with Aspire's start command and
+    /// waits until it runs again.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Aspire refused to start it.</exception>
+    public async Task StartAsync(string target, CancellationToken cancellationToken)
+    {
+        var commands = app.Services.GetRequiredService<ResourceCommandService>();
+        foreach (var name in Resources(target))
+        {
+            if (app.ResourceNotifications.TryGetCurrentState(name, out var state) && state.Snapshot.State?.Text == KnownResourceStates.Running)
+            {
+                continue;
+            }
+
+            var result = await commands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, cancellationToken);
+            if (!result.Success)
+            {
+                throw new InvalidOperationException($"Aspire could not start {name}: {result.Message ?? "no reason given"}");
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(StartTimeout);
+            await app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.Running, timeout.Token);
+        }
+    }
+
+    private IReadOnlyList<string> Resources(string target)
+    {
+        var region = topology.Regions.FirstOrDefault(r => r.Name == target);
+        if (region is not null)
+        {
+            return [.. region.All().Select(r => r.Name)];
+        }
+
+        return topology.AllResources().Any(r => r.Name == target)
+            ? [target]
+            : throw new KeyNotFoundException($"the topology has no resource or region called {target}");
+    }
+}

@@ -1,0 +1,74 @@
+using Simulator.AppHost.Cli;
+using Simulator.AppHost.Run;
+using Simulator.AppHost.Topology;
+using Simulator.Chaos;
+using Simulator.Scenarios;
+
+namespace Simulator.AppHost.Tests.Run;
+
+public sealed class FaultPlanTests
+{
+    [Fact]
+    public void Targets_the_topology_lacks_are_errors_with_file_line_and_field()
+    {
+        var path = Fixtures.Path("two-region-bad-faults.yaml");
+        var scenario = ScenarioLoader.Load(path, new ScenarioLoadOptions { Catalog = ScenarioTopologyCatalog.Instance }).Scenario;
+        Assert.NotNull(scenario);
+
+        var errors = FaultPlan.Validate(scenario, TopologyCatalog.TwoRegion);
+
+        Assert.Equal(2, errors.Count);
+        Assert.Equal((7, "faults[0].kill"), (errors[0].Line, errors[0].Field));
+        Assert.Contains("needs a Patroni topology", errors[0].Message, StringComparison.Ordinal);
+        Assert.Contains("eu-pg-1", errors[0].Hint, StringComparison.Ordinal);
+        Assert.Equal((8, "faults[1].partition"), (errors[1].Line, errors[1].Field));
+        Assert.Contains("no proxied link matches `eu->us`", errors[1].Message, StringComparison.Ordinal);
+        Assert.StartsWith(path + ":8:", errors[1].ToString(), StringComparison.Ordinal);
+
+        // The same checks stop `sim validate`/`sim run` before anything starts.
+        var printed = new StringWriter();
+        Assert.Null(ScenarioFiles.Load(path, durationOverride: null, printed));
+        Assert.Contains("2 errors", printed.ToString(), StringComparison.Ordinal);
+        var refused = Assert.Throws<UnsupportedScenarioException>(() => LoadPlanFactory.EnsureRunnable(scenario, TopologyCatalog.TwoRegion));
+        Assert.Contains("faults[0].kill", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Network_faults_on_a_single_region_topology_match_no_link()
+    {
+        var scenario = new Scenario
+        {
+            Name = "x",
+            Topology = "single-region-ha",
+            Duration = TimeSpan.FromMinutes(1),
+            Faults = [new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Partition, Target = "eu", For = TimeSpan.FromSeconds(5) }],
+        };
+
+        var error = Assert.Single(FaultPlan.Validate(scenario, TopologyCatalog.SingleRegionHa));
+        Assert.Contains("no proxied link matches `eu`; links: none", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Faults_and_network_settings_map_onto_the_timeline_and_the_latency_matrix()
+    {
+        var scenario = ScenarioLoader.Load(Fixtures.Path("two-region-bad-faults.yaml"), new ScenarioLoadOptions()).Scenario!
+            with
+        {
+            Network = new NetworkSettings
+            {
+                Latency = new Dictionary<RegionPair, TimeSpan> { [new RegionPair("eu", "us")] = TimeSpan.FromMilliseconds(80) },
+                Jitter = TimeSpan.FromMilliseconds(4),
+            },
+        };
+
+        var specs = FaultPlan.Specs(scenario);
+        var matrix = FaultPlan.Latency(scenario);
+
+        Assert.Equal([FaultType.Kill, FaultType.Partition, FaultType.Latency, FaultType.Pause, FaultType.Heal], specs.Select(s => s.Kind));
+        var latency = specs[2];
+        Assert.Equal((TimeSpan.FromSeconds(20), "us", TimeSpan.FromSeconds(10)), (latency.At, latency.Target, latency.For!.Value));
+        Assert.Equal((TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(10)), (latency.Delay!.Value, latency.Jitter!.Value));
+        Assert.Equal(TimeSpan.FromMilliseconds(80), matrix.RoundTripBetween("us", "eu"));
+        Assert.Equal(TimeSpan.FromMilliseconds(4), matrix.Jitter);
+    }
+}
