@@ -13,6 +13,10 @@ public static class SimCommandLine
                                    stand a topology up (default single-region-ha) until Ctrl-C
           run <scenario.yaml> [--out DIR] [--runtime auto|native|containers] [--duration D] [--endpoints FILE]
                                    stand up, load, tear down, write reports
+          compare <scenario.yaml> --topologies a,b[,c] [--out DIR] [--duration D]
+                                   the same scenario on each topology, one side-by-side report
+          sweep <scenario.yaml> --from R --to R [--step R | --factor F] [--step-duration D] [--out DIR]
+                                   rising total rates until a threshold fails; reports the knee
           validate <scenario.yaml> list every error in a scenario file
           test                     run the whole test suite
           bench load|proxy [--out DIR] ...
@@ -41,6 +45,8 @@ public static class SimCommandLine
             {
                 "up" => await UpCommand.RunAsync(CliArguments.Parse(rest, "no-dashboard"), time, cancellation.Token),
                 "run" => await RunCommand.RunAsync(CliArguments.Parse(rest), time, cancellation.Token),
+                "compare" => await CompareCommand.RunAsync(CliArguments.Parse(rest), time, cancellation.Token),
+                "sweep" => await SweepCommand.RunAsync(CliArguments.Parse(rest), time, cancellation.Token),
                 "validate" => ValidateCommand.Run(CliArguments.Parse(rest)),
                 "bench" => await BenchCommand.RunAsync(rest, cancellation.Token),
                 "toxiproxy-server" => await ToxiproxyServerHost.RunAsync(rest, cancellation.Token),

@@ -12,6 +12,8 @@ public sealed class ResourceLogCollector : IAsyncDisposable
     private readonly Dictionary<string, Queue<string>> _tails = new(StringComparer.Ordinal);
     private readonly List<Task> _pumps = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly IReadOnlyList<ResourceLog> _logs;
+    private readonly Task _follower;
 
     /// <summary>Starts copying the logs of <paramref name="resources"/> into <paramref name="directory"/>.</summary>
     public ResourceLogCollector(DistributedApplication app, IEnumerable<IResource> resources, string directory)
@@ -20,12 +22,16 @@ public sealed class ResourceLogCollector : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(resources);
         Directory.CreateDirectory(directory);
         var logger = app.Services.GetRequiredService<ResourceLoggerService>();
+        var writers = new Dictionary<IResource, ResourceLog>();
         foreach (var resource in resources)
         {
             var tail = new Queue<string>();
             _tails[resource.Name] = tail;
-            _pumps.Add(PumpAsync(logger, resource, Path.Combine(directory, resource.Name + ".log"), tail, _stop.Token));
+            writers[resource] = new ResourceLog(new StreamWriter(Path.Combine(directory, resource.Name + ".log"), append: true) { AutoFlush = true }, tail);
         }
+
+        _logs = [.. writers.Values];
+        _follower = FollowAsync(app.ResourceNotifications, logger, writers, _pumps, _stop.Token);
     }
 
     /// <summary>The last lines a resource wrote, oldest first.</summary>
@@ -46,34 +52,100 @@ public sealed class ResourceLogCollector : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        await Task.WhenAll(_pumps);
+        await _follower;
+        Task[] pumps;
+        lock (_pumps)
+        {
+            pumps = [.. _pumps];
+        }
+
+        await Task.WhenAll(pumps);
+        foreach (var log in _logs)
+        {
+            await log.DisposeAsync();
+        }
+
         _stop.Dispose();
     }
 
-    private static async Task PumpAsync(
-        ResourceLoggerService logger, IResource resource, string file, Queue<string> tail, CancellationToken cancellationToken)
+    /// <summary>
+    /// Aspire keys a resource's log stream by its instance id (<c>eu-redis-abcd1234</c>), known only once the
+    /// orchestrator created it; so every id a resource's notifications carry gets a pump into its one file.
+    /// </summary>
+    private static async Task FollowAsync(
+        ResourceNotificationService notifications,
+        ResourceLoggerService logger,
+        Dictionary<IResource, ResourceLog> logs,
+        List<Task> pumps,
+        CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(file, append: true) { AutoFlush = true };
+        var followed = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            await foreach (var batch in logger.WatchAsync(resource).WithCancellation(cancellationToken))
+            await foreach (var update in notifications.WatchAsync(cancellationToken))
             {
-                foreach (var line in batch)
+                if (logs.TryGetValue(update.Resource, out var log) && followed.Add(update.ResourceId))
                 {
-                    await writer.WriteLineAsync(line.Content);
-                    lock (tail)
+                    lock (pumps)
                     {
-                        tail.Enqueue(line.Content);
-                        if (tail.Count > TailLines)
-                        {
-                            tail.Dequeue();
-                        }
+                        pumps.Add(PumpAsync(logger, update.ResourceId, log, cancellationToken));
                     }
                 }
             }
         }
         catch (OperationCanceledException)
         {
+        }
+    }
+
+    private static async Task PumpAsync(ResourceLoggerService logger, string resourceId, ResourceLog log, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var batch in logger.WatchAsync(resourceId).WithCancellation(cancellationToken))
+            {
+                foreach (var line in batch)
+                {
+                    await log.WriteAsync(line.Content);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    /// <summary>One resource's log file and tail, shared by the pumps of its instance ids.</summary>
+    private sealed class ResourceLog(StreamWriter writer, Queue<string> tail) : IAsyncDisposable
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+
+        public async Task WriteAsync(string line)
+        {
+            await _gate.WaitAsync();
+            try
+            {
+                await writer.WriteLineAsync(line);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+
+            lock (tail)
+            {
+                tail.Enqueue(line);
+                if (tail.Count > TailLines)
+                {
+                    tail.Dequeue();
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await writer.DisposeAsync();
+            _gate.Dispose();
         }
     }
 }

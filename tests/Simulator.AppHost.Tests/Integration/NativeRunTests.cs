@@ -79,6 +79,9 @@ public sealed class NativeRunTests
         Assert.StartsWith("http://127.0.0.1:", eu.GetProperty("odoo").GetProperty("url").GetString(), StringComparison.Ordinal);
         Assert.Contains("Host=127.0.0.1", eu.GetProperty("postgres").GetString(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "logs", "eu-s3.log")), "s3rver's log was not collected");
+        // The processes' own words are kept, not just empty files: both servers say when they are ready.
+        Assert.Contains("ready to accept connections", await File.ReadAllTextAsync(Path.Combine(output, "logs", "eu-pg-1.log")), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ready to accept connections", await File.ReadAllTextAsync(Path.Combine(output, "logs", "eu-redis.log")), StringComparison.OrdinalIgnoreCase);
 
         var (folders, processes) = await LeftoverProcesses.AfterAsync(Environment.ProcessId, TimeSpan.FromSeconds(10));
         Assert.Empty(folders);

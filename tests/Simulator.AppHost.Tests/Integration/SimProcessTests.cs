@@ -53,6 +53,25 @@ public sealed class SimProcessTests
         Assert.Equal(ExitCodes.InvalidInput, ProcessRunner.Run("dotnet", [Sim, "validate", "x.yaml", "--bogus", "1"]).ExitCode);
     }
 
+    [Fact]
+    public void Compare_and_sweep_refuse_what_they_cannot_run_before_starting_anything()
+    {
+        var scenario = Fixtures.Path("sweepable-import.yaml");
+        var one = ProcessRunner.Run("dotnet", [Sim, "compare", scenario, "--topologies", "single-region-ha"]);
+        var unknown = ProcessRunner.Run("dotnet", [Sim, "compare", scenario, "--topologies", "single-region-ha,nowhere"]);
+        var noFrom = ProcessRunner.Run("dotnet", [Sim, "sweep", scenario, "--to", "4/s"]);
+        var badRate = ProcessRunner.Run("dotnet", [Sim, "sweep", scenario, "--from", "2", "--to", "4/s"]);
+        var ramp = ProcessRunner.Run("dotnet", [Sim, "sweep", Fixtures.Path("phased-reports.yaml"), "--from", "2/s", "--to", "4/s"]);
+
+        Assert.All([one, unknown, noFrom, badRate, ramp], r => Assert.Equal(ExitCodes.InvalidInput, r.ExitCode));
+        Assert.All([one, unknown, noFrom, badRate, ramp], r => Assert.DoesNotContain("Standing up", r.Output, StringComparison.Ordinal));
+        Assert.Contains("at least two names", one.Error, StringComparison.Ordinal);
+        Assert.Contains("unknown topology 'nowhere' (known: single-region-ha, two-region)", unknown.Error, StringComparison.Ordinal);
+        Assert.Contains("sweep needs --from", noFrom.Error, StringComparison.Ordinal);
+        Assert.Contains("--from:", badRate.Error, StringComparison.Ordinal);
+        Assert.Contains("sweep scales constant-rate workloads only", ramp.Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(Signals.Interrupt)]
     [InlineData(Signals.Terminate)]

@@ -41,7 +41,7 @@ public sealed class TwoRegionFaultsTests(ITestOutputHelper log)
 
         // 100 ms round trip: half on the requests, half on the replies of us->eu:postgres.
         Assert.InRange(seen.LinkRoundTripMs - seen.DirectRoundTripMs, 95, 140);
-        // An Odoo call from the US makes at least one round trip to the EU primary.
+        // An Odoo write from the US makes at least one round trip to the EU primary (reads stay on the us replica).
         Assert.True(seen.UsOdooMs - seen.EuOdooMs >= 95, $"us Odoo call {seen.UsOdooMs:0} ms, eu {seen.EuOdooMs:0} ms");
 
         // Partitioned: new connections through the link and US Odoo calls fail or time out; EU is unaffected.

@@ -83,13 +83,14 @@ internal sealed class TwoRegionProbe(JsonElement endpoints) : IDisposable
     }
 
     /// <summary>
-    /// One Odoo call that reads the database (<c>res.partner.search_count</c>) through <paramref name="region"/>'s
-    /// ingress: its time in ms, or null when it failed or took over 5 s.
+    /// One Odoo call that writes to the database (<c>res.partner.create</c>) through <paramref name="region"/>'s
+    /// ingress — a write, because reads are served by the region's own replica: its time in ms, or null when it
+    /// failed or took over 5 s.
     /// </summary>
     public async Task<double?> OdooCallAsync(string region, CancellationToken cancellationToken)
     {
         var odoo = endpoints.GetProperty("regions").GetProperty(region).GetProperty("odoo");
-        object[] args = [odoo.GetProperty("database").GetString()!, 2, odoo.GetProperty("password").GetString()!, "res.partner", "search_count", new object[] { Array.Empty<object>() }];
+        object[] args = [odoo.GetProperty("database").GetString()!, 2, odoo.GetProperty("password").GetString()!, "res.partner", "create", new object[] { new { name = "link probe" } }];
         var body = new { jsonrpc = "2.0", method = "call", id = 1, @params = new { service = "object", method = "execute_kw", args } };
         var started = Stopwatch.GetTimestamp();
         try
