@@ -17,4 +17,10 @@ public static class ResourceNaming
 
     /// <summary>The region's ingress.</summary>
     public static string Ingress(string region) => $"{region}-ingress";
+
+    /// <summary>The region's etcd member.</summary>
+    public static string Etcd(string region) => $"{region}-etcd";
+
+    /// <summary>The region's PostgreSQL router (HAProxy: writes to the Patroni leader, reads to a replica).</summary>
+    public static string DatabaseRouter(string region) => $"{region}-pg-router";
 }
