@@ -37,7 +37,7 @@ public static class FailoverAnalyzer
             input.LedgerCheck?.Lost,
             SplitBrainDetector.Detect(origins))
         {
-            FaultAtSeconds = fault,
+            FaultAtSeconds = Math.Round(fault, 3),
             LeaderLostAtSeconds = lost?.AtSeconds,
             NewLeaderElectedAtSeconds = elected?.AtSeconds,
             NewLeaderPromotedAtSeconds = promoted?.AtSeconds,

@@ -39,9 +39,9 @@ public static class RecoveryAnalysis
         double? errorWindow = firstFailed is null ? (firstOkAfter is null ? null : 0) : firstOkAfter - firstFailed;
         return new RegionFailover(
             region,
-            lastOkBefore,
-            firstFailed,
-            firstOkAfter,
+            Round(lastOkBefore),
+            Round(firstFailed),
+            Round(firstOkAfter),
             Round(rto),
             Round(errorWindow),
             failures.Count(w => w.Outcome == Outcome.Failed),

@@ -37,6 +37,12 @@ public sealed class PatroniNodeResource(
     /// <summary>Password of the <c>postgres</c> superuser, generated per run.</summary>
     public string Password { get; } = password;
 
+    /// <summary>
+    /// The postmaster's PID file. Patroni starts PostgreSQL detached from itself, so the postmaster is not among
+    /// Patroni's descendants: killing "the node" means killing Patroni (the resource's PID) and this PID too.
+    /// </summary>
+    public string PostmasterPidFile => Path.Combine(DataDirectory, "postmaster.pid");
+
     /// <summary>Patroni's REST API.</summary>
     public EndpointReference RestEndpoint => new(this, RestEndpointName);
 
