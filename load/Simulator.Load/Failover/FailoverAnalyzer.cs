@@ -42,6 +42,9 @@ public static class FailoverAnalyzer
             NewLeaderElectedAtSeconds = elected?.AtSeconds,
             NewLeaderPromotedAtSeconds = promoted?.AtSeconds,
             OldLeaderRejoinedAtSeconds = rejoined?.AtSeconds,
+            OldLeaderRejoinSeconds = rejoined is not null && input.HealedAtSeconds is { } healed && rejoined.AtSeconds >= healed
+                ? Math.Round(rejoined.AtSeconds - healed, 3)
+                : null,
             RecoveredWrites = input.LedgerCheck?.Recovered,
             Regions = regions,
             Events = events,

@@ -9,6 +9,9 @@ namespace Simulator.Load.Failover;
 /// <param name="Events">The cluster's failover events.</param>
 public sealed record FailoverInput(double FaultAtSeconds, IReadOnlyList<IterationOutcome> Writes, IReadOnlyList<FailoverEvent> Events)
 {
+    /// <summary>When the fault was healed (e.g. the killed node started again); null when it was not.</summary>
+    public double? HealedAtSeconds { get; init; }
+
     /// <summary>Where the fault's span ends (the next fault); null for the run's end.</summary>
     public double? UntilSeconds { get; init; }
 

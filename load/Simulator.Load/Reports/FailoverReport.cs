@@ -27,6 +27,9 @@ public sealed record FailoverReport(
     /// <summary>When the old leader ran again as a replica; null when it did not within the run.</summary>
     public double? OldLeaderRejoinedAtSeconds { get; init; }
 
+    /// <summary>From the fault's healing (the old leader started again) to its rejoining as a replica (incl. <c>pg_rewind</c>).</summary>
+    public double? OldLeaderRejoinSeconds { get; init; }
+
     /// <summary>Writes the clients never heard back about that the new primary holds (Jepsen's "recovered").</summary>
     public long? RecoveredWrites { get; init; }
 

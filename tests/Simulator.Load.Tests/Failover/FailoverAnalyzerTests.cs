@@ -29,6 +29,7 @@ public class FailoverAnalyzerTests
             ],
             Events)
         {
+            HealedAtSeconds = 35,
             LedgerCheck = new LedgerCheckResult(3, 0, 1, []) { Recovered = 1 },
             Ledger = [new("a", "eu", "writes", 9.95) { Origin = "eu-pg-1/tl1" }, new("b", "eu", "writes", 21.1) { Origin = "us-pg-1/tl2" }],
         });
@@ -44,6 +45,7 @@ public class FailoverAnalyzerTests
         Assert.Equal(20.1, report.NewLeaderElectedAtSeconds);
         Assert.Equal(20.8, report.NewLeaderPromotedAtSeconds);
         Assert.Equal(45, report.OldLeaderRejoinedAtSeconds);
+        Assert.Equal(10, report.OldLeaderRejoinSeconds);
         Assert.Equal(2, report.Regions!.Count);
         Assert.Equal(5, report.Events!.Count);
     }

@@ -55,7 +55,7 @@ public sealed class PatroniFailoverTests
         Assert.False(failover.SplitBrain);
         Assert.True(failover.LeaderLostAtSeconds > failover.FaultAtSeconds);
         Assert.True(failover.NewLeaderPromotedAtSeconds >= failover.NewLeaderElectedAtSeconds);
-        Assert.NotNull(failover.OldLeaderRejoinedAtSeconds);
+        Assert.NotNull(failover.OldLeaderRejoinSeconds);
         Assert.Contains(failover.ReplicationLag!, s => s.Bytes.Any(b => b is not null));
 
         var (folders, processes) = await LeftoverProcesses.AfterAsync(Environment.ProcessId, TimeSpan.FromSeconds(15));
@@ -124,6 +124,7 @@ public sealed class PatroniFailoverTests
 
         // The old leader comes back and must rejoin as a replica of the new one (pg_rewind when needed).
         var commands = host.App.Services.GetRequiredService<ResourceCommandService>();
+        var healedAt = time.GetUtcNow();
         var started = await commands.ExecuteCommandAsync("eu-pg-1", KnownResourceCommands.StartCommand, ct);
         Assert.True(started.Success, started.Message);
         var rejoin = Stopwatch.StartNew();
@@ -151,6 +152,7 @@ public sealed class PatroniFailoverTests
 
         return FailoverAnalyzer.Analyze(new FailoverInput((faultAt - result.StartedAt).TotalSeconds, outcomes.Snapshot(), observer.Events(result.StartedAt))
         {
+            HealedAtSeconds = (healedAt - result.StartedAt).TotalSeconds,
             LedgerCheck = check,
             Ledger = entries,
             ReplicationLag = lag.Series(result.StartedAt),
