@@ -26,29 +26,21 @@ public sealed class PostgresRouterConfigTests
     [Fact]
     public void Haproxy_accepts_the_rendered_configuration()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"haproxy-pg-check-{Guid.NewGuid():N}.cfg");
-        File.WriteAllText(file, PostgresRouterConfig.Render(["a", "b"], localIndex: -1));
-        try
-        {
-            var result = ProcessRunner.Run(
-                "haproxy",
-                ["-c", "-f", file],
-                new Dictionary<string, string>
-                {
-                    [PostgresRouterConfig.WritePortVariable] = "18090",
-                    [PostgresRouterConfig.ReadPortVariable] = "18091",
-                    [PostgresRouterConfig.MonitorPortVariable] = "18092",
-                    [PostgresRouterConfig.PostgresPortVariable(0)] = "18093",
-                    [PostgresRouterConfig.RestPortVariable(0)] = "18094",
-                    [PostgresRouterConfig.PostgresPortVariable(1)] = "18095",
-                    [PostgresRouterConfig.RestPortVariable(1)] = "18096",
-                });
+        using var file = new TempFile(PostgresRouterConfig.Render(["a", "b"], localIndex: -1), ".cfg");
+        var result = ProcessRunner.Run(
+            "haproxy",
+            ["-c", "-f", file.Path],
+            new Dictionary<string, string>
+            {
+                [PostgresRouterConfig.WritePortVariable] = "18090",
+                [PostgresRouterConfig.ReadPortVariable] = "18091",
+                [PostgresRouterConfig.MonitorPortVariable] = "18092",
+                [PostgresRouterConfig.PostgresPortVariable(0)] = "18093",
+                [PostgresRouterConfig.RestPortVariable(0)] = "18094",
+                [PostgresRouterConfig.PostgresPortVariable(1)] = "18095",
+                [PostgresRouterConfig.RestPortVariable(1)] = "18096",
+            });
 
-            Assert.True(result.ExitCode == 0, result.Output);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.True(result.ExitCode == 0, result.Output);
     }
 }

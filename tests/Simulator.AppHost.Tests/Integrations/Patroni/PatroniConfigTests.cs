@@ -53,20 +53,12 @@ public sealed class PatroniConfigTests
         // patroni --validate-config would need a reachable etcd and rejects loopback addresses the daemon accepts;
         // the integration test runs the daemon itself. Here: the YAML parses, with the structure Patroni expects.
         var yaml = PatroniConfig.Render(Node, new PatroniClusterOptions { Replication = PatroniReplication.Sync, Timing = PatroniTiming.Fast });
-        var file = Path.Combine(Path.GetTempPath(), $"patroni-check-{Guid.NewGuid():N}.yml");
-        File.WriteAllText(file, yaml);
-        try
-        {
-            var result = ProcessRunner.Run(
-                "/usr/bin/python3",
-                ["-c", "import sys, yaml; c = yaml.safe_load(open(sys.argv[1])); print(c['bootstrap']['dcs']['ttl'], c['postgresql']['parameters']['sim.node'], c['etcd']['use_proxies'])", file]);
+        using var file = new TempFile(yaml, ".yml");
+        var result = ProcessRunner.Run(
+            "/usr/bin/python3",
+            ["-c", "import sys, yaml; c = yaml.safe_load(open(sys.argv[1])); print(c['bootstrap']['dcs']['ttl'], c['postgresql']['parameters']['sim.node'], c['etcd']['use_proxies'])", file.Path]);
 
-            Assert.True(result.ExitCode == 0, result.Output);
-            Assert.Equal("10 us-pg-1 True", result.Output.Trim());
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal("10 us-pg-1 True", result.Output.Trim());
     }
 }
