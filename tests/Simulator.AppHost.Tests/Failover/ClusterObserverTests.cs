@@ -31,9 +31,8 @@ public sealed class ClusterObserverTests
         var observer = new ClusterObserver(probe, time);
         using var stop = new CancellationTokenSource();
 
-        // Started off xunit's synchronization context, so continuations run inline behind the fake timers.
-        var running = Task.Run(() => observer.RunAsync(stop.Token));
-        await AdvanceAsync(time, TimeSpan.FromSeconds(3));
+        var running = await FakeClock.StartAsync(() => observer.RunAsync(stop.Token));
+        await time.AdvanceAsync(TimeSpan.FromSeconds(3));
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -58,8 +57,8 @@ public sealed class ClusterObserverTests
         var observer = new ClusterObserver(slow, time);
         using var stop = new CancellationTokenSource();
 
-        var running = Task.Run(() => observer.RunAsync(stop.Token));
-        await AdvanceAsync(time, TimeSpan.FromSeconds(1));
+        var running = await FakeClock.StartAsync(() => observer.RunAsync(stop.Token));
+        await time.AdvanceAsync(TimeSpan.FromSeconds(1));
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -87,13 +86,4 @@ public sealed class ClusterObserverTests
             }
         }
     }
-
-    /// <summary>Advances 1 ms at a time from a thread without a synchronization context (see the load tests' FakeRun).</summary>
-    private static Task AdvanceAsync(FakeTimeProvider time, TimeSpan by) => Task.Run(() =>
-    {
-        for (var left = by; left > TimeSpan.Zero; left -= TimeSpan.FromMilliseconds(1))
-        {
-            time.Advance(TimeSpan.FromMilliseconds(1));
-        }
-    });
 }

@@ -25,14 +25,8 @@ public sealed class ReplicationLagSamplerTests
         var sampler = new ReplicationLagSampler(new CountingSource(), time);
         using var stop = new CancellationTokenSource();
 
-        var running = Task.Run(() => sampler.RunAsync(stop.Token));
-        await Task.Run(() =>
-        {
-            for (var i = 0; i < 3500; i++)
-            {
-                time.Advance(TimeSpan.FromMilliseconds(1));
-            }
-        });
+        var running = await FakeClock.StartAsync(() => sampler.RunAsync(stop.Token));
+        await time.AdvanceAsync(TimeSpan.FromMilliseconds(3500));
         await stop.CancelAsync();
         await running.WaitAsync(TimeSpan.FromSeconds(10));
 
