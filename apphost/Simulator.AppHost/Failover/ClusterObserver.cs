@@ -7,6 +7,9 @@ namespace Simulator.AppHost.Failover;
 /// run's failover events can be derived on its own clock afterwards (<see cref="Events"/>). A poll that takes
 /// longer than the interval delays the next one; missed ticks are skipped, not caught up.
 /// </summary>
+/// <param name="probe">Polls the cluster once.</param>
+/// <param name="time">The clock polls are scheduled and stamped on.</param>
+/// <param name="interval">Time between polls; <see cref="DefaultInterval"/> when null.</param>
 public sealed class ClusterObserver(IClusterProbe probe, TimeProvider time, TimeSpan? interval = null)
 {
     /// <summary>The default polling interval: 100 ms (10 Hz).</summary>

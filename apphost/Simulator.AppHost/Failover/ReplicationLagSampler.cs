@@ -3,6 +3,9 @@ using Simulator.Load.Failover;
 namespace Simulator.AppHost.Failover;
 
 /// <summary>Reads replication lag once a second (by default) on the injected clock and keeps every reading.</summary>
+/// <param name="source">Reads every replica's lag once.</param>
+/// <param name="time">The clock reads are scheduled and stamped on.</param>
+/// <param name="interval">Time between reads; one second when null.</param>
 public sealed class ReplicationLagSampler(IReplicationLagSource source, TimeProvider time, TimeSpan? interval = null)
 {
     private readonly TimeSpan _interval = interval ?? TimeSpan.FromSeconds(1);
