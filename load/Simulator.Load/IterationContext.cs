@@ -136,10 +136,18 @@ public sealed class IterationContext : ITransferMeter
     /// Call it only once the server has confirmed the write.
     /// </summary>
     /// <param name="id">The acknowledged id.</param>
-    public void Acknowledge(string id)
+    public void Acknowledge(string id) => Acknowledge(id, origin: null);
+
+    /// <summary>
+    /// Records a write the server acknowledged, with the origin the server gave for it in the same transaction
+    /// (<see cref="LedgerEntry.Origin"/>). Call it only once the server has confirmed the write.
+    /// </summary>
+    /// <param name="id">The acknowledged id.</param>
+    /// <param name="origin">Which server (and history of it) acknowledged it; null when unknown.</param>
+    public void Acknowledge(string id, string? origin)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        _ledger?.Append(new LedgerEntry(id, Region, Workload, _clock.Now.TotalSeconds));
+        _ledger?.Append(new LedgerEntry(id, Region, Workload, _clock.Now.TotalSeconds) { Origin = origin });
         _collector.RecordAcknowledged();
     }
 

@@ -69,7 +69,7 @@ public static class LoadRun
         var clock = new RunClock(timeProvider);
         options.ClockStarted?.Invoke(clock.Origin);
         int[] windows = [.. (options.Windows ?? []).Select(LoadRunOptions.WindowSeconds).Distinct()];
-        var runners = plan.Workloads!.Select((p, i) => new WorkloadRunner(i, p, workloads[i], plan.Seed, clock, options.Ledger, windows)).ToList();
+        var runners = plan.Workloads!.Select((p, i) => new WorkloadRunner(i, p, workloads[i], plan.Seed, clock, options.Ledger, windows) { Outcomes = options.Outcomes }).ToList();
         try
         {
             using var ticker = new IntervalTicker(clock, runners, options.Progress);

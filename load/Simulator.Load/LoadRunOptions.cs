@@ -1,4 +1,5 @@
 using Simulator.Load.Ledger;
+using Simulator.Load.Measurement;
 
 namespace Simulator.Load;
 
@@ -7,6 +8,12 @@ public sealed record LoadRunOptions
 {
     /// <summary>Where acknowledged writes go as they happen (usually a <see cref="LedgerWriter"/>); none when null.</summary>
     public ILedgerSink? Ledger { get; init; }
+
+    /// <summary>
+    /// Told how each iteration ended and when (an <see cref="OutcomeRecorder"/>), for figures that need more than
+    /// per-second counts, such as a failover's first failed and first successful write; none when null.
+    /// </summary>
+    public IOutcomeSink? Outcomes { get; init; }
 
     /// <summary>Told about every closed per-second interval, for live output; none when null.</summary>
     public IProgress<IntervalProgress>? Progress { get; init; }

@@ -39,6 +39,9 @@ internal sealed class WorkloadRunner : IIterationLauncher, IDisposable
 
     public WorkloadCollector Collector { get; }
 
+    /// <summary>Told how every iteration ended, when and since when; none when null.</summary>
+    public IOutcomeSink? Outcomes { get; init; }
+
     public LoadModel Model => _plan.Model;
 
     /// <summary>How long the workload was scheduled (the plan's duration unless the run was cancelled).</summary>
@@ -129,6 +132,7 @@ internal sealed class WorkloadRunner : IIterationLauncher, IDisposable
         {
             var end = _clock.Now;
             Collector.RecordIteration(outcome, errorKind, end - slot.IntendedStart, end - context.FirstSend);
+            Outcomes?.Record(new IterationOutcome(_plan.Name, _plan.Region, context.FirstSend.TotalSeconds, end.TotalSeconds, outcome, errorKind));
         }
 
         ReleasePending();

@@ -14,7 +14,7 @@ public static class ContainerResourceNaming
     public const string OdooInit = "odoo-init";
 
     /// <summary>The region's etcd member.</summary>
-    public static string Etcd(string region) => $"{region}-etcd";
+    public static string Etcd(string region) => ResourceNaming.Etcd(region);
 
     /// <summary>The region's object storage.</summary>
     public static string ObjectStorage(string region) => ResourceNaming.ObjectStorage(region);

@@ -23,4 +23,10 @@ public static class ResourceNaming
 
     /// <summary>The topology's fault proxy, which carries every cross-region link.</summary>
     public const string FaultProxy = "fault-proxy";
+
+    /// <summary>The region's etcd member.</summary>
+    public static string Etcd(string region) => $"{region}-etcd";
+
+    /// <summary>The region's PostgreSQL router (HAProxy: writes to the Patroni leader, reads to a replica).</summary>
+    public static string DatabaseRouter(string region) => $"{region}-pg-router";
 }

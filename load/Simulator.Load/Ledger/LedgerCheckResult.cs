@@ -8,4 +8,14 @@ namespace Simulator.Load.Ledger;
 /// <param name="Lost">Acknowledged ids absent from the surviving primary.</param>
 /// <param name="Unknown">Iterations whose outcome is unknown.</param>
 /// <param name="LostIds">The lost ids, in ledger order.</param>
-public sealed record LedgerCheckResult(long Acknowledged, long Lost, long Unknown, IReadOnlyList<string> LostIds);
+public sealed record LedgerCheckResult(long Acknowledged, long Lost, long Unknown, IReadOnlyList<string> LostIds)
+{
+    /// <summary>
+    /// Writes whose outcome was unknown to the client but which the surviving primary holds (Jepsen's "recovered");
+    /// <see langword="null"/> when the ids of unknown writes were not known (the server chose them).
+    /// </summary>
+    public long? Recovered { get; init; }
+
+    /// <summary>The recovered ids, in the order given.</summary>
+    public IReadOnlyList<string> RecoveredIds { get; init; } = [];
+}

@@ -5,4 +5,12 @@ namespace Simulator.Load.Ledger;
 /// <param name="Region">The region the write went to.</param>
 /// <param name="Workload">The workload that made it.</param>
 /// <param name="Time">When it was acknowledged, in seconds from the run's start.</param>
-public sealed record LedgerEntry(string Id, string Region, string Workload, double Time);
+public sealed record LedgerEntry(string Id, string Region, string Workload, double Time)
+{
+    /// <summary>
+    /// Which server, and which history of it, acknowledged the write, as the server itself said in the same
+    /// transaction (for PostgreSQL under Patroni <c>&lt;node&gt;/tl&lt;timeline&gt;</c>); <see langword="null"/> when the
+    /// workload cannot ask. Writes acknowledged by two origins in overlapping time are a split brain.
+    /// </summary>
+    public string? Origin { get; init; }
+}

@@ -49,6 +49,9 @@ public static class LedgerFile
                 && root.TryGetProperty("workload", out var workload) && workload.ValueKind == JsonValueKind.String
                 && root.TryGetProperty("time", out var time) && time.ValueKind == JsonValueKind.Number
                 ? new LedgerEntry(id.GetString()!, region.GetString()!, workload.GetString()!, time.GetDouble())
+                {
+                    Origin = root.TryGetProperty("origin", out var origin) && origin.ValueKind == JsonValueKind.String ? origin.GetString() : null,
+                }
                 : null;
         }
         catch (JsonException)

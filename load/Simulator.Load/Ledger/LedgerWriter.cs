@@ -8,7 +8,7 @@ namespace Simulator.Load.Ledger;
 /// line by line, so a run that is killed keeps every entry it acknowledged. (Flushing does not fsync: a power loss
 /// may lose the last lines, a crash or Ctrl-C does not.) Safe for concurrent <see cref="Append"/> calls.
 /// </summary>
-/// <example><c>{"id":"S00042","region":"eu","workload":"order-import","time":12.345}</c></example>
+/// <example><c>{"id":"S00042","region":"eu","workload":"order-import","time":12.345}</c>, with <c>"origin"</c> when the workload knows it.</example>
 public sealed class LedgerWriter : ILedgerSink, IDisposable
 {
     /// <summary>The conventional file name inside a run's output folder.</summary>
@@ -56,6 +56,11 @@ public sealed class LedgerWriter : ILedgerSink, IDisposable
                 json.WriteString("region", entry.Region);
                 json.WriteString("workload", entry.Workload);
                 json.WriteNumber("time", Math.Round(entry.Time, 3));
+                if (entry.Origin is { } origin)
+                {
+                    json.WriteString("origin", origin);
+                }
+
                 json.WriteEndObject();
             }
 

@@ -29,6 +29,25 @@ public class LedgerCheckerTests
     }
 
     [Fact]
+    public async Task With_client_chosen_ids_unknown_writes_found_present_are_recovered_and_never_lost()
+    {
+        var present = new HashSet<string> { "w1", "w2", "w4", "w6" };
+
+        var result = await LedgerChecker.CheckAsync(
+            ["w1", "w2", "w3", "w2"],
+            ["w4", "w5", "w1", "w6", "w4"],
+            (ids, _) => Task.FromResult<IReadOnlySet<string>>(ids.Where(present.Contains).ToHashSet()),
+            CancellationToken.None,
+            batchSize: 2);
+
+        Assert.Equal(3, result.Acknowledged);
+        Assert.Equal(["w3"], result.LostIds);
+        Assert.Equal(3, result.Unknown);
+        Assert.Equal(2, result.Recovered);
+        Assert.Equal(["w4", "w6"], result.RecoveredIds);
+    }
+
+    [Fact]
     public async Task Nothing_acknowledged_means_nothing_lost_and_no_lookup()
     {
         int calls = 0;
@@ -49,7 +68,7 @@ public class LedgerCheckerTests
             using (var writer = LedgerWriter.Open(path))
             {
                 writer.Append(new LedgerEntry("S1", "eu", "order-import", 1));
-                writer.Append(new LedgerEntry("S2", "eu", "order-import", 2));
+                writer.Append(new LedgerEntry("S2", "eu", "order-import", 2) { Origin = "eu-pg-1/tl1" });
             }
 
             var entries = await LedgerFile.ReadAsync(path, CancellationToken.None);
@@ -57,6 +76,7 @@ public class LedgerCheckerTests
                 entries.Select(e => e.Id), 0, (_, _) => Task.FromResult<IReadOnlySet<string>>(new HashSet<string> { "S2" }), CancellationToken.None);
 
             Assert.Equal(["S1"], result.LostIds);
+            Assert.Equal([null, "eu-pg-1/tl1"], entries.Select(e => e.Origin));
         }
         finally
         {

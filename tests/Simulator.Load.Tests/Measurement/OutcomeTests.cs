@@ -75,6 +75,31 @@ public class OutcomeTests
     }
 
     [Fact]
+    public async Task Every_iteration_outcome_reaches_the_outcome_sink_with_its_send_and_end_times()
+    {
+        var time = new FakeTimeProvider();
+        var outcomes = new OutcomeRecorder();
+        var workload = new DelegateWorkload(async (context, ct) =>
+        {
+            await context.TimeAsync("write", _ => Task.Delay(TimeSpan.FromMilliseconds(40), time, ct), ct);
+            if (context.Iteration == 1)
+            {
+                throw new WorkloadException("refused", outcomeUnknown: false, "refused");
+            }
+        });
+
+        await FakeRun.RunAsync(
+            time, FakeRun.Plan(new ConstantRate(2), TimeSpan.FromSeconds(1)), workload, TimeSpan.FromSeconds(2), new LoadRunOptions { Outcomes = outcomes });
+
+        Assert.Equal(
+        [
+            new IterationOutcome("w", "eu", 0, 0.04, Outcome.Ok, null),
+            new IterationOutcome("w", "eu", 0.5, 0.54, Outcome.Failed, "refused"),
+        ],
+        outcomes.Snapshot().Select(o => o with { SentAtSeconds = Math.Round(o.SentAtSeconds, 3), EndedAtSeconds = Math.Round(o.EndedAtSeconds, 3) }));
+    }
+
+    [Fact]
     public async Task The_same_seed_draws_the_same_values_per_iteration()
     {
         static async Task<List<int>> DrawsAsync(int seed)

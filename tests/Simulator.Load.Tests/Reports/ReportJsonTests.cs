@@ -108,9 +108,10 @@ public class ReportJsonTests
         var report = Support.Reports.Report(failover: new FailoverReport(9.5, 7, "pg-1", "pg-2", 0, false));
         using var json = JsonDocument.Parse(ReportJson.Serialize(report));
 
+        // The contract's fields first; the details after them (events, regions, origins, lag) are additions.
         Assert.Equal(
             ["rtoSeconds", "errorWindowSeconds", "oldLeader", "newLeader", "lostWrites", "splitBrain"],
-            Keys(json.RootElement.GetProperty("failover")));
+            Keys(json.RootElement.GetProperty("failover")).Take(6));
     }
 
     [Fact]

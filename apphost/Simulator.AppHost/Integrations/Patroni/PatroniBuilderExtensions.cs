@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Simulator.AppHost.Integrations.Etcd;
+using Simulator.AppHost.Native;
+using Simulator.AppHost.Topology;
+
+namespace Simulator.AppHost.Integrations.Patroni;
+
+/// <summary>Adds Patroni-managed PostgreSQL clusters of the native runtime.</summary>
+public static class PatroniBuilderExtensions
+{
+    /// <summary>The service name cross-region links carry PostgreSQL under.</summary>
+    public const string PostgresService = "postgres";
+
+    /// <summary>The service name cross-region links carry Patroni's REST API under.</summary>
+    public const string RestService = "patroni";
+
+    /// <summary>
+    /// Adds a Patroni cluster across <paramref name="regions"/>: an etcd member and a Patroni node per region. The
+    /// first region's node bootstraps the cluster (initdb, then <paramref name="database"/> is created) and becomes
+    /// the first leader; the others start once it is up and clone it. Each node reaches every etcd member through
+    /// <paramref name="links"/> (<see cref="IRegionLinks.Reach"/>), and advertises its PostgreSQL and REST addresses
+    /// as every other region reaches them (<see cref="IRegionLinks.ReachFromAnyRegion"/>), since Patroni publishes one
+    /// address per member for all. A node is healthy once its PostgreSQL runs; its role is in the health description.
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid (every problem is listed) or no region is given.</exception>
+    public static PatroniCluster AddPatroniCluster(
+        this IDistributedApplicationBuilder builder,
+        RunDirectory run,
+        IReadOnlyList<string> regions,
+        string database,
+        string superuserPassword,
+        PatroniClusterOptions options,
+        IRegionLinks links)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(regions);
+        ArgumentException.ThrowIfNullOrEmpty(database);
+        ArgumentException.ThrowIfNullOrEmpty(superuserPassword);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(links);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("invalid Patroni options: " + string.Join("; ", errors), nameof(options));
+        }
+
+        if (regions.Count == 0 || regions.Distinct(StringComparer.Ordinal).Count() != regions.Count)
+        {
+            throw new ArgumentException("a Patroni cluster needs distinct regions, at least one", nameof(regions));
+        }
+
+        var etcd = builder.AddEtcdCluster(run, regions, links);
+        var passwords = PatroniPasswords.New(superuserPassword);
+        var binDirectory = PostgresInstallation.BinDirectory();
+        var nodes = new List<IResourceBuilder<PatroniNodeResource>>();
+        foreach (var region in regions)
+        {
+            var node = builder.AddNode(run, region, database, passwords, binDirectory, options, etcd, links);
+            foreach (var member in etcd.Members)
+            {
+                node.WaitFor(member);
+            }
+
+            // The first node bootstraps; the others would only wait for its leader key, and clone it once it is there.
+            if (nodes.Count > 0)
+            {
+                node.WaitFor(nodes[0]);
+            }
+
+            nodes.Add(node);
+        }
+
+        return new PatroniCluster(options, etcd, nodes, passwords);
+    }
+
+    private static IResourceBuilder<PatroniNodeResource> AddNode(
+        this IDistributedApplicationBuilder builder,
+        RunDirectory run,
+        string region,
+        string database,
+        PatroniPasswords passwords,
+        string binDirectory,
+        PatroniClusterOptions options,
+        EtcdCluster etcd,
+        IRegionLinks links)
+    {
+        var name = ResourceNaming.DatabaseNode(region, 1);
+        var sockets = run.PathOf($"{name}-sockets");
+        Directory.CreateDirectory(sockets);
+        NativeUser.HandToDatabaseUser(sockets);
+        var settings = new PatroniNodeSettings(
+            name,
+            run.PathOf(name),
+            sockets,
+            run.PathOf($"{name}.pgpass"),
+            binDirectory,
+            database,
+            $"bash {NativeScripts.PathOf("patroni-post-init.sh")} {database}",
+            passwords);
+        var configFile = run.WriteSecret($"{name}.yml", PatroniConfig.Render(settings, options));
+        var (command, prefix) = NativeUser.AsDatabaseUser("patroni");
+        var resource = new PatroniNodeResource(name, command, run.Folder, region, configFile, settings.DataDirectory, database, passwords.Superuser);
+
+        var check = $"{name}-running";
+        builder.Services.AddHealthChecks().AddAsyncCheck(check, ct => CheckAsync(resource, ct));
+
+        var advertisedRest = links.ReachFromAnyRegion(region, RestService, resource.RestEndpoint);
+        var advertisedPostgres = links.ReachFromAnyRegion(region, PostgresService, resource.PostgresEndpoint);
+        return builder.AddResource(resource)
+            .WithEndpoint(PatroniNodeResource.RestEndpointName, e =>
+            {
+                e.UriScheme = "http";
+                e.IsProxied = false;
+            })
+            .WithEndpoint(PatroniNodeResource.PostgresEndpointName, e =>
+            {
+                e.UriScheme = "tcp";
+                e.IsProxied = false;
+            })
+            .WithArgs(context =>
+            {
+                foreach (var arg in prefix)
+                {
+                    context.Args.Add(arg);
+                }
+
+                context.Args.Add(configFile);
+            })
+            .WithEnvironment(PatroniConfig.RestListenVariable, Loopback(resource.RestEndpoint.Property(EndpointProperty.TargetPort)))
+            .WithEnvironment(PatroniConfig.RestConnectVariable, Loopback(advertisedRest.Property(EndpointProperty.Port)))
+            .WithEnvironment(PatroniConfig.PostgresListenVariable, Loopback(resource.PostgresEndpoint.Property(EndpointProperty.TargetPort)))
+            .WithEnvironment(PatroniConfig.PostgresConnectVariable, Loopback(advertisedPostgres.Property(EndpointProperty.Port)))
+            .WithEnvironment(PatroniConfig.DcsHostsVariable(options.Dcs), DcsHosts(region, etcd, links))
+            .WithHealthCheck(check)
+            .WithIconName("DatabaseSwitch");
+    }
+
+    private static ReferenceExpression Loopback(EndpointReferenceExpression port) => ReferenceExpression.Create($"127.0.0.1:{port}");
+
+    /// <summary>Every etcd member as a client in <paramref name="region"/> reaches it, the region's own member first.</summary>
+    private static ReferenceExpression DcsHosts(string region, EtcdCluster etcd, IRegionLinks links)
+    {
+        var expression = new ReferenceExpressionBuilder();
+        var ordered = etcd.Members.OrderBy(m => m.Resource.Region == region ? 0 : 1).ToList();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var member = ordered[i].Resource;
+            var reach = links.Reach(region, member.Region, EtcdBuilderExtensions.ClientService, member.ClientEndpoint);
+            expression.AppendLiteral(i == 0 ? "127.0.0.1:" : ",127.0.0.1:");
+            expression.AppendFormatted(reach.Property(EndpointProperty.Port));
+        }
+
+        return expression.Build();
+    }
+
+    private static async Task<HealthCheckResult> CheckAsync(PatroniNodeResource node, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+            var status = await PatroniApi.GetStatusAsync(http, node.RestUrl, cancellationToken);
+            return status.IsRunning
+                ? HealthCheckResult.Healthy(status.RoleName)
+                : HealthCheckResult.Unhealthy($"PostgreSQL {status.State} ({status.RoleName})");
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy(ex.Message);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Simulator.AppHost.Integrations.Etcd;
+
+namespace Simulator.AppHost.Integrations.Patroni;
+
+/// <summary>A Patroni cluster: one PostgreSQL node per region, and the etcd cluster holding its leader key.</summary>
+/// <param name="Options">How it was set up.</param>
+/// <param name="Etcd">The DCS.</param>
+/// <param name="Nodes">One node per region, in region order; the first bootstraps the cluster.</param>
+/// <param name="Passwords">The roles' passwords.</param>
+public sealed record PatroniCluster(
+    PatroniClusterOptions Options,
+    EtcdCluster Etcd,
+    IReadOnlyList<IResourceBuilder<PatroniNodeResource>> Nodes,
+    PatroniPasswords Passwords)
+{
+    /// <summary>The node of <paramref name="region"/>.</summary>
+    public IResourceBuilder<PatroniNodeResource> Node(string region) =>
+        Nodes.FirstOrDefault(n => n.Resource.Region == region)
+        ?? throw new KeyNotFoundException($"the Patroni cluster has no node in region {region}");
+
+    /// <summary>Every resource of the cluster: etcd members first, then the nodes.</summary>
+    public IEnumerable<IResource> AllResources() =>
+        Etcd.Members.Select(m => (IResource)m.Resource).Concat(Nodes.Select(n => n.Resource));
+}
