@@ -158,7 +158,7 @@ public static class LoadPlanFactory
     private static int? Parameter(Workload workload, string key) =>
         workload.Parameters.TryGetValue(key, out var text) ? int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture) : null;
 
-    /// <summary>What an <c>http</c> workload sends: its <c>path</c> on <paramref name="ingress"/>, <c>method</c>, <c>body</c>, and the <c>status</c> it expects.</summary>
+    /// <summary>What an <c>http</c> workload sends: its <c>path</c> on <paramref name="ingress"/>, <c>method</c>, <c>headers</c>, <c>body</c>, and the <c>status</c> it expects.</summary>
     public static HttpWorkloadOptions HttpOptions(Workload workload, Uri ingress)
     {
         ArgumentNullException.ThrowIfNull(workload);
@@ -172,6 +172,10 @@ public static class LoadPlanFactory
             ContentType = parameters.GetValueOrDefault("content_type") ?? "application/json",
             ExpectedStatus = parameters.TryGetValue("status", out var status) ? StatusRange.Parse(status) : StatusRange.Success,
             Timeout = parameters.TryGetValue("timeout", out var timeout) ? DurationParser.Parse(timeout) : HttpWorkloadOptions.DefaultTimeout,
+            // The loader keeps headers as "Name: value" lines (WorkloadParameterType.Headers).
+            Headers = parameters.TryGetValue("headers", out var headers)
+                ? headers.Split('\n').Select(l => l.Split(": ", 2)).ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase)
+                : new Dictionary<string, string>(),
         };
     }
 

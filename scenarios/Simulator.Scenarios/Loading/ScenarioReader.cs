@@ -685,10 +685,55 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
                 return Checked(node, field, "a status such as 200 or 2xx", HttpValues.TryParseStatus);
             case WorkloadParameterType.MediaType:
                 return Checked(node, field, "a media type such as application/json", HttpValues.TryParseMediaType);
+            case WorkloadParameterType.Headers:
+                return Headers(node, field);
             default:
                 return Text(node, field, "a value");
         }
     }
+
+    /// <summary>A mapping of header names to values, as <c>Name: value</c> lines; null after reporting every bad entry.</summary>
+    private string? Headers(YNode node, string field)
+    {
+        const string Example = "e.g. headers: { Authorization: \"Bearer token\", X-Tenant: acme }";
+        if (node is not YMapping mapping)
+        {
+            Error(node.Start, field, $"expected a mapping of header names to values, found {node.Describe()}", Example);
+            return null;
+        }
+
+        var lines = new List<string>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var valid = true;
+        foreach (var entry in mapping.Entries)
+        {
+            var name = (entry.Key as YScalar)?.Value ?? string.Empty;
+            var value = entry.Value as YScalar;
+            if (name.Length == 0 || !name.All(IsHeaderNameChar))
+            {
+                Error(entry.Key.Start, field, $"`{name}` is not a header name", "letters, digits and !#$%&'*+-.^_`|~ only");
+                valid = false;
+            }
+            else if (!names.Add(name))
+            {
+                Error(entry.Key.Start, field, $"header `{name}` is given twice (names are case-insensitive)", "give each header once");
+                valid = false;
+            }
+            else if (value is null || value.Value.Contains('\r', StringComparison.Ordinal) || value.Value.Contains('\n', StringComparison.Ordinal))
+            {
+                Error(entry.Value.Start, $"{field}.{name}", "expected one line of text", Example);
+                valid = false;
+            }
+            else
+            {
+                lines.Add($"{name}: {value.Value.Trim()}");
+            }
+        }
+
+        return valid ? string.Join('\n', lines) : null;
+    }
+
+    private static bool IsHeaderNameChar(char c) => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal);
 
     private delegate bool ValueCheck(string text, out string value, out ValueParseError? error);
 

@@ -28,7 +28,7 @@ public sealed class WorkloadKindRegistry
     /// <c>products</c>: the pool the backlog's orders draw from), <c>portal-browse</c>
     /// (<c>customers</c> who browse, <c>page_size</c>, <c>pages</c> deep) and
     /// <c>http</c>: one request per iteration to the region's ingress (<c>path</c>, required;
-    /// <c>method</c>, <c>status</c> expected, <c>body</c>, <c>content_type</c>, <c>timeout</c>).
+    /// <c>method</c>, <c>status</c> expected, <c>body</c>, <c>content_type</c>, <c>timeout</c>, <c>headers</c>).
     /// </summary>
     public static WorkloadKindRegistry Default { get; } = new(
     [
@@ -56,6 +56,7 @@ public sealed class WorkloadKindRegistry
             ["body"] = WorkloadParameterType.Text,
             ["content_type"] = WorkloadParameterType.MediaType,
             ["timeout"] = WorkloadParameterType.Duration,
+            ["headers"] = WorkloadParameterType.Headers,
         }.AsReadOnly())
         {
             Required = ["path"],

@@ -32,4 +32,10 @@ public enum WorkloadParameterType
 
     /// <summary>A media type such as <c>application/json</c> (with parameters: <c>text/plain; charset=utf-8</c>).</summary>
     MediaType,
+
+    /// <summary>
+    /// A mapping of HTTP header names to values (<c>headers: { Authorization: "Bearer x" }</c>), kept as
+    /// <c>Name: value</c> lines joined by a line feed.
+    /// </summary>
+    Headers,
 }

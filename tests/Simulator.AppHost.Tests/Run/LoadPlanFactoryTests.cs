@@ -77,7 +77,7 @@ public sealed class LoadPlanFactoryTests
     {
         var workload = Parse("""
               - { name: health, kind: http, region: eu, model: constant-rate, rate: 1/s, path: /web/health?full=1, method: head, status: 200-204, timeout: 2s }
-              - { name: post, kind: http, region: eu, model: constant-rate, rate: 1/s, path: /api, method: POST, body: 'x=1', content_type: application/x-www-form-urlencoded }
+              - { name: post, kind: http, region: eu, model: constant-rate, rate: 1/s, path: /api, method: POST, body: 'x=1', content_type: application/x-www-form-urlencoded, headers: { X-Tenant: acme, Authorization: "Bearer a: b" } }
             """).Workloads;
         using var http = new HttpClient();
         var target = new RegionTarget(http, Ingress, new OdooCredentials("db", "admin", "secret"), TimeProvider.System);
@@ -87,6 +87,8 @@ public sealed class LoadPlanFactoryTests
         Assert.Equal((HttpMethod.Head, new StatusRange(200, 204), TimeSpan.FromSeconds(2), (string?)null), (health.Method, health.ExpectedStatus, health.Timeout, health.Body));
         var post = LoadPlanFactory.HttpOptions(workload[1], Ingress);
         Assert.Equal((HttpMethod.Post, StatusRange.Success, HttpWorkloadOptions.DefaultTimeout, "x=1", "application/x-www-form-urlencoded"), (post.Method, post.ExpectedStatus, post.Timeout, post.Body, post.ContentType));
+        Assert.Equal(new Dictionary<string, string> { ["X-Tenant"] = "acme", ["Authorization"] = "Bearer a: b" }, post.Headers);
+        Assert.Empty(health.Headers);
         Assert.Equal("http.head", Assert.IsType<HttpWorkload>(LoadPlanFactory.Workload(workload[0], target)).Operation);
     }
 

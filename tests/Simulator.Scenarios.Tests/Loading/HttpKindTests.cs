@@ -33,6 +33,29 @@ public class HttpKindTests
     }
 
     [Fact]
+    public void Headers_are_a_mapping_of_names_to_one_line_values()
+    {
+        var ok = Fixtures.Parse(Header + """
+              - name: tenant
+                kind: http
+                region: eu
+                model: constant-rate
+                rate: 1/s
+                path: /web/health
+                headers: { Authorization: "Bearer a: b", X-Tenant: acme }
+            """);
+        var notMapping = Fixtures.SingleError(Header + "  - { name: ping, kind: http, region: eu, model: constant-rate, rate: 1/s, path: /x, headers: Authorization }\n");
+        var badName = Fixtures.SingleError(Header + "  - { name: ping, kind: http, region: eu, model: constant-rate, rate: 1/s, path: /x, headers: { \"X Tenant\": a } }\n");
+        var twice = Fixtures.SingleError(Header + "  - { name: ping, kind: http, region: eu, model: constant-rate, rate: 1/s, path: /x, headers: { X-A: a, x-a: b } }\n");
+
+        Assert.True(ok.Succeeded, string.Join(Environment.NewLine, ok.Errors));
+        Assert.Equal("Authorization: Bearer a: b\nX-Tenant: acme", ok.Scenario.Workloads[0].Parameters["headers"]);
+        Assert.Equal(("workloads[0].headers", "expected a mapping of header names to values, found a value"), (notMapping.Field, notMapping.Message));
+        Assert.Equal(("workloads[0].headers", "`X Tenant` is not a header name"), (badName.Field, badName.Message));
+        Assert.Equal("header `x-a` is given twice (names are case-insensitive)", twice.Message);
+    }
+
+    [Fact]
     public void The_path_is_required()
     {
         var error = Fixtures.SingleError(Header + "  - { name: ping, kind: http, region: eu, model: constant-rate, rate: 1/s }\n");
