@@ -22,6 +22,12 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     /// <summary>Where <c>--endpoints</c> writes the entry points once the topology is healthy; null for none.</summary>
     public string? EndpointsFile { get; init; }
 
+    /// <summary>
+    /// Runs once the reports are written, while the topology is still up (e.g. a test's checks of the database);
+    /// null for none. Its failure is the run's failure; teardown happens either way.
+    /// </summary>
+    public Func<NativeTopology, CancellationToken, Task>? BeforeTeardown { get; init; }
+
     /// <summary>Makes the Aspire builder; null for the AppHost's own (tests pass the testing builder).</summary>
     public Func<IDistributedApplicationBuilder>? CreateBuilder { get; init; }
 
@@ -63,6 +69,11 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         // The achieved-rate rule (achieved_rate >= 95% unless the scenario tests achieved_rate itself) is the builder's default.
         var report = LoadReportBuilder.Build(new ReportHeader(scenario.Name, topology.Name, "native"), result, thresholds, ledger, faultReports);
         await ReportWriter.WriteAllAsync(report, outputDirectory, CancellationToken.None);
+        if (BeforeTeardown is not null)
+        {
+            await BeforeTeardown(host.Topology, checking.Token);
+        }
+
         console.WriteLine("Tearing down…");
         return report;
     }

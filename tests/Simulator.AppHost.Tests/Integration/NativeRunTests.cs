@@ -14,7 +14,7 @@ namespace Simulator.AppHost.Tests.Integration;
 /// Stands the real single-region topology up through Aspire.Hosting.Testing — PostgreSQL primary and
 /// replica, Redis, s3rver, two Odoo emulators, HAProxy — and drives order import, warehouse scanning and
 /// portal browsing through the ingress at once; meanwhile an attachment uploaded through the ingress is
-/// fetched back from s3rver.
+/// fetched back from s3rver, and afterwards the primary's tables are checked for consistency.
 /// </summary>
 public sealed class NativeRunTests
 {
@@ -27,10 +27,17 @@ public sealed class NativeRunTests
         var scenario = ScenarioFiles.Load(Fixtures.Path("import-and-scan.yaml"), durationOverride: null, Console.Error);
         Assert.NotNull(scenario);
         var endpointsFile = Path.Combine(output, "endpoints.json");
+        DatabaseConsistency? database = null;
         var run = new ScenarioRun(scenario, TopologyCatalog.SingleRegionHa, output, TextWriter.Null)
         {
             CreateBuilder = TestingBuilders.Create,
             EndpointsFile = endpointsFile,
+            BeforeTeardown = async (topology, ct) =>
+            {
+                var primary = await topology.Primary.Resource.ConnectionStringExpression.GetValueAsync(ct);
+                var ledger = await LedgerFile.ReadAsync(Path.Combine(output, LedgerWriter.FileName), ct);
+                database = await DatabaseConsistency.ReadAsync(primary!, [.. ledger.Select(e => e.Id)], ct);
+            },
         };
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -65,6 +72,16 @@ public sealed class NativeRunTests
         var browse = workloads["portal-browse"];
         Assert.True(browse.Ok > 0 && browse.Failed == 0, $"portal-browse: ok {browse.Ok}, failed {browse.Failed}");
         Assert.True(report.Passed, string.Join("; ", report.Thresholds.Select(t => $"{t.Expression}: {t.Actual}")));
+
+        // The database after both workloads: every acknowledged order confirmed with lines and one delivery, every
+        // validated delivery done in full, stock = seeded − delivered and reservations = open deliveries, none negative.
+        Assert.NotNull(database);
+        Assert.Equal(report.Ledger.Acknowledged, database.ConfirmedOrdersWithLinesAndOneDelivery);
+        Assert.True(database.DonePickings >= scan.Ok, $"{database.DonePickings} done deliveries for {scan.Ok} validations");
+        Assert.Empty(database.ShortDoneMoves);
+        Assert.True(database.StockQuantsChecked > 0, "no stock quant was found to check");
+        Assert.Empty(database.InconsistentQuants);
+        Assert.Equal(0, database.NegativeQuants);
 
         // What was written agrees with what was returned.
         var written = await ReportJson.ReadAsync(Path.Combine(output, ReportJson.FileName), CancellationToken.None);
