@@ -1,7 +1,6 @@
 using System.Globalization;
 using Simulator.AppHost.Run;
 using Simulator.AppHost.Runtime;
-using Simulator.AppHost.Topology;
 using Simulator.Load.Ledger;
 using Simulator.Load.Reports;
 
@@ -34,8 +33,7 @@ public static class RunCommand
         }
 
         Console.WriteLine(await RuntimeSelector.ChooseAsync(runtime, ContainerEngineProbe.Default, cancellationToken));
-        var topology = TopologyCatalog.Find(scenario.Topology ?? TopologyCatalog.SingleRegionHa.Name)
-            ?? throw new CliUsageException($"unknown topology '{scenario.Topology}'");
+        var topology = ScenarioFiles.TopologyOf(scenario);
         output ??= Path.Combine("out", $"{scenario.Name}-{time.GetUtcNow():yyyyMMdd-HHmmss}");
 
         LoadReport report;

@@ -54,6 +54,15 @@ public static class ScenarioFiles
         return shortened;
     }
 
+    /// <summary>The catalogue topology <paramref name="scenario"/> names (<c>single-region-ha</c> when it names none).</summary>
+    /// <exception cref="CliUsageException">The catalogue has no topology of that name.</exception>
+    public static TopologySpec TopologyOf(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return TopologyCatalog.Find(scenario.Topology ?? TopologyCatalog.SingleRegionHa.Name)
+            ?? throw new CliUsageException($"unknown topology '{scenario.Topology}'");
+    }
+
     private static void Print(IReadOnlyList<ScenarioError> found, TextWriter errors)
     {
         foreach (var error in found)

@@ -2,7 +2,6 @@ using System.Globalization;
 using Simulator.AppHost.Run;
 using Simulator.AppHost.Runtime;
 using Simulator.AppHost.Sweep;
-using Simulator.AppHost.Topology;
 using Simulator.Load.Reports;
 using Simulator.Load.Reports.Sweep;
 using Simulator.Scenarios;
@@ -48,8 +47,7 @@ public static class SweepCommand
             return ExitCodes.InvalidInput;
         }
 
-        var topology = TopologyCatalog.Find(scenario.Topology ?? TopologyCatalog.SingleRegionHa.Name)
-            ?? throw new CliUsageException($"unknown topology '{scenario.Topology}'");
+        var topology = ScenarioFiles.TopologyOf(scenario);
         var refusals = SweepScaling.Problems(scenario);
         if (refusals.Count > 0)
         {

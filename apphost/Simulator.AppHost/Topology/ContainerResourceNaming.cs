@@ -7,17 +7,8 @@ namespace Simulator.AppHost.Topology;
 /// </summary>
 public static class ContainerResourceNaming
 {
-    /// <summary>The fault proxy (one for the topology), named as the native runtime names its own.</summary>
-    public const string FaultProxy = ResourceNaming.FaultProxy;
-
     /// <summary>The one-shot container that creates and seeds Odoo's database.</summary>
     public const string OdooInit = "odoo-init";
-
-    /// <summary>The region's etcd member.</summary>
-    public static string Etcd(string region) => ResourceNaming.Etcd(region);
-
-    /// <summary>The region's object storage.</summary>
-    public static string ObjectStorage(string region) => ResourceNaming.ObjectStorage(region);
 
     /// <summary>The one-shot container creating the region's bucket.</summary>
     public static string Bucket(string region) => $"{region}-s3-bucket";

@@ -88,7 +88,7 @@ public sealed class ContainerTopologyBuilder
             return;
         }
 
-        _faultProxy = _builder.AddToxiproxyContainer(ContainerResourceNaming.FaultProxy, _options.Images.Toxiproxy);
+        _faultProxy = _builder.AddToxiproxyContainer(ResourceNaming.FaultProxy, _options.Images.Toxiproxy);
         _toxiproxyLinks = new ToxiproxyContainerLinks(_faultProxy);
         _links = _toxiproxyLinks;
     }
@@ -98,7 +98,7 @@ public sealed class ContainerTopologyBuilder
     {
         var members = _spec.Regions.ToDictionary(
             r => r.Name,
-            r => _builder.AddEtcdContainer(ContainerResourceNaming.Etcd(r.Name), _options.Images.Etcd, _run),
+            r => _builder.AddEtcdContainer(ResourceNaming.Etcd(r.Name), _options.Images.Etcd, _run),
             StringComparer.Ordinal);
         var cluster = _spec.Regions.Select(r => new EtcdContainerMember(
             members[r.Name].Resource.Name,
@@ -229,7 +229,7 @@ public sealed class ContainerTopologyBuilder
     {
         ArgumentNullException.ThrowIfNull(region);
         var storage = _builder.AddMinioContainer(
-            ContainerResourceNaming.ObjectStorage(region.Name), _options.Images.Minio, "sim-" + RunSecrets.NewPassword()[..8], RunSecrets.NewPassword(), _run);
+            ResourceNaming.ObjectStorage(region.Name), _options.Images.Minio, "sim-" + RunSecrets.NewPassword()[..8], RunSecrets.NewPassword(), _run);
         var bucket = _builder.AddMinioBucket(ContainerResourceNaming.Bucket(region.Name), _options.Images.MinioClient, storage, _options.Bucket);
         return (storage, bucket);
     }

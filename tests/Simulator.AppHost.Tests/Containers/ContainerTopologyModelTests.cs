@@ -142,7 +142,7 @@ public sealed class ContainerTopologyModelTests
         var shared = spec.ResourceNames().ToHashSet(StringComparer.Ordinal);
         // Except the etcd members: natively these catalogue topologies still replicate without Patroni, so have no DCS.
         var ours = topology.LongRunningResources().Select(r => r.Name)
-            .Where(n => !topology.Regions.Any(r => n == ContainerResourceNaming.Etcd(r.Name)))
+            .Where(n => !topology.Regions.Any(r => n == ResourceNaming.Etcd(r.Name)))
             .ToHashSet(StringComparer.Ordinal);
         Assert.Subset(ours, shared);
 

@@ -16,8 +16,6 @@ public static class ComparisonHtml
     /// <summary>The conventional file name inside a comparison's output folder.</summary>
     public const string FileName = "comparison.html";
 
-    private static readonly string[] Palette = ["#0969da", "#bc4c00", "#1a7f37", "#8250df", "#cf222e", "#6e7781"];
-
     /// <summary>Renders the comparison; <paramref name="reports"/> are the runs' full reports, in the comparison's order.</summary>
     public static string Render(ComparisonReport comparison, IReadOnlyList<LoadReport> reports)
     {
@@ -80,7 +78,7 @@ public static class ComparisonHtml
                     continue;
                 }
 
-                string color = Palette[i % Palette.Length];
+                string color = ChartPalette.Of(i);
                 latency.Add(reports[i].Topology, color, workload.Intervals.Select(s => (s.Second + 0.5, s.P99Ms)));
                 errors.Add(reports[i].Topology, color, workload.Intervals.Select(s => (s.Second + 0.5, ErrorPercent(s))));
             }

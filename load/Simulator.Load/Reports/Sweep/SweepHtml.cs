@@ -14,8 +14,6 @@ public static class SweepHtml
     /// <summary>The conventional file name inside a sweep's output folder.</summary>
     public const string FileName = "sweep.html";
 
-    private static readonly string[] Palette = ["#0969da", "#bc4c00", "#1a7f37", "#8250df", "#cf222e", "#6e7781"];
-
     /// <summary>Renders the sweep as a self-contained HTML page.</summary>
     public static string Render(SweepReport sweep)
     {
@@ -41,7 +39,7 @@ public static class SweepHtml
         var errors = new SvgChart("Error rate against load", "%", maxRate, [], axis);
         for (int i = 0; i < keys.Count; i++)
         {
-            string color = Palette[i % Palette.Length];
+            string color = ChartPalette.Of(i);
             var points = sweep.Steps.Select(s => (s.TargetRate, Figures: s.Workloads.FirstOrDefault(w => w.Key == keys[i]))).ToList();
             latency.Add($"{keys[i]} p99", color, points.Select(p => (p.TargetRate, p.Figures?.LatencyMs?.P99)));
             latency.Add($"{keys[i]} p50", color, points.Select(p => (p.TargetRate, p.Figures?.LatencyMs?.P50)), dashed: true);
@@ -49,8 +47,8 @@ public static class SweepHtml
         }
 
         var throughput = new SvgChart("Achieved against target rate (dashed: ideal)", "per s", maxRate, [], axis)
-            .Add("achieved", Palette[0], sweep.Steps.Select(s => (s.TargetRate, s.AchievedRate)))
-            .Add("target", Palette[^1], sweep.Steps.Select(s => (s.TargetRate, (double?)s.TargetRate)), dashed: true);
+            .Add("achieved", ChartPalette.Of(0), sweep.Steps.Select(s => (s.TargetRate, s.AchievedRate)))
+            .Add("target", ChartPalette.Neutral, sweep.Steps.Select(s => (s.TargetRate, (double?)s.TargetRate)), dashed: true);
         html.Append("<h2>Throughput and latency</h2>\n");
         foreach (var chart in new[] { latency, throughput, errors })
         {
