@@ -91,6 +91,20 @@ public partial class ReferenceDocsTests
         }
     }
 
+    [Fact]
+    public void Every_fault_example_in_the_catalogue_loads_and_matches_the_schema()
+    {
+        var examples = FaultExamples().Matches(Catalogue).Select(m => m.Groups[1].Value).ToList();
+        var yaml = "name: catalogue\nduration: 3m\nworkloads:\n  - { name: order-import, region: eu, model: constant-rate, rate: 1/s }\nfaults:\n"
+            + string.Concat(examples.Select(e => $"  - {e}\n"));
+
+        Assert.Equal(FaultKinds.Names.Count, examples.Count);
+        var loaded = ScenarioLoader.Parse(yaml, "fault-catalogue.md");
+        Assert.True(loaded.Succeeded, string.Join(Environment.NewLine, loaded.Errors));
+        Assert.Equal(FaultKinds.Names, loaded.Scenario.Faults.Select(f => f.Kind.ToName()));
+        Assert.Empty(ScenarioSchema.Errors(yaml));
+    }
+
     /// <summary>Every key path of the schema (<c>workloads[].phases[].duration</c>), following <c>$ref</c> and list items.</summary>
     private static IEnumerable<string> SchemaKeyPaths(JsonObject node, string prefix)
     {
@@ -169,6 +183,9 @@ public partial class ReferenceDocsTests
 
     [GeneratedRegex(@"^\| `([a-z_]+(?:\[\])?(?:\.[a-z_]+(?:\[\])?)*)` \|")]
     private static partial Regex KeyRow();
+
+    [GeneratedRegex(@"^\| example \| `(\{.*\})` \|$", RegexOptions.Multiline)]
+    private static partial Regex FaultExamples();
 
     [GeneratedRegex("```yaml\n(.*?)```", RegexOptions.Singleline)]
     private static partial Regex YamlBlocks();
