@@ -14,22 +14,14 @@ public static class ScenarioFiles
     public static Scenario? Load(string path, string? durationOverride, TextWriter errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
-        var options = new ScenarioLoadOptions { Catalog = ScenarioTopologyCatalog.Instance };
-        var result = ScenarioLoader.Load(path, options);
+        var result = ScenarioLoader.Load(path, LoadOptions);
         if (!result.Succeeded)
         {
             Print(result.Errors, errors);
             return null;
         }
 
-        var scenario = result.Scenario!;
-        // Fault targets against the topology the scenario names (roles need Patroni, links must exist).
-        if (scenario.Topology is { } name && TopologyCatalog.Find(name) is { } topology &&
-            FaultPlan.Validate(scenario, topology) is { Count: > 0 } faultErrors)
-        {
-            Print(faultErrors, errors);
-            return null;
-        }
+        var scenario = result.Scenario;
 
         if (durationOverride is null)
         {
@@ -53,6 +45,18 @@ public static class ScenarioFiles
 
         return shortened;
     }
+
+    /// <summary>
+    /// The topology catalogue, and fault targets checked against the topology the scenario names (roles need
+    /// Patroni, links must exist) in the same pass as the loader's own checks, so every error is listed at once.
+    /// </summary>
+    public static ScenarioLoadOptions LoadOptions { get; } = new()
+    {
+        Catalog = ScenarioTopologyCatalog.Instance,
+        ExtraChecks = scenario => scenario.Topology is { } name && TopologyCatalog.Find(name) is { } topology
+            ? FaultPlan.Validate(scenario, topology)
+            : [],
+    };
 
     /// <summary>The catalogue topology <paramref name="scenario"/> names (<c>single-region-ha</c> when it names none).</summary>
     /// <exception cref="CliUsageException">The catalogue has no topology of that name.</exception>

@@ -50,7 +50,8 @@ public static class FaultPlan
     /// <summary>
     /// Every fault whose target <paramref name="topology"/> lacks — a resource, a region, or a proxied link some
     /// network fault must match — located in the scenario file. Roles (<c>leader</c>, <c>replica</c>) need a
-    /// Patroni topology, which the catalogue does not have yet.
+    /// Patroni topology, which the catalogue does not have yet. Faults the loader could not read (no kind, no
+    /// target) are skipped, so this runs on a scenario that failed to load as well.
     /// </summary>
     public static IReadOnlyList<ScenarioError> Validate(Scenario scenario, TopologySpec topology)
     {
@@ -61,6 +62,11 @@ public static class FaultPlan
         for (var i = 0; i < scenario.Faults.Count; i++)
         {
             var fault = scenario.Faults[i];
+            if (fault.Kind == FaultKind.Unspecified || string.IsNullOrWhiteSpace(fault.Target))
+            {
+                continue; // A fault the loader could not read: it has said why already.
+            }
+
             if (FaultTargets.Roles.Contains(fault.Target))
             {
                 errors.Add(Error(scenario, i, $"`{fault.Target}` needs a Patroni topology, which `{topology.Name}` is not: only Patroni knows which node is the {fault.Target}",
@@ -73,7 +79,13 @@ public static class FaultPlan
 
         var problems = FaultTargetValidator.FindMissingTargets(
             checkable.Select(c => c.Spec), topology.ResourceNames(), topology.Regions.Select(r => r.Name), topology.LinkNames(), roles: []);
-        errors.AddRange(problems.Select(p => Error(scenario, checkable[p.Index].Index, $"in topology `{topology.Name}`: {p.Message}", hint: null)));
+        foreach (var problem in problems)
+        {
+            // The validator's text ends with what the topology has ("...; links: a, b"): that part is the hint.
+            var parts = problem.Message.Split("; ", 2);
+            errors.Add(Error(scenario, checkable[problem.Index].Index, $"in topology `{topology.Name}`: {parts[0]}", parts.Length > 1 ? parts[1] : null));
+        }
+
         return [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)];
     }
 

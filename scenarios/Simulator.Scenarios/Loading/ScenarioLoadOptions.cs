@@ -11,4 +11,13 @@ public sealed record ScenarioLoadOptions
 
     /// <summary>The workload kinds, and the extra keys each accepts.</summary>
     public WorkloadKindRegistry WorkloadKinds { get; init; } = WorkloadKindRegistry.Default;
+
+    /// <summary>
+    /// Further checks the caller knows and this library does not, such as fault targets against the
+    /// proxied links of the topology the scenario names. They run on the scenario as far as it could be
+    /// read, after the validator and even when earlier stages found errors (unreadable parts are then
+    /// placeholders: a fault of no kind, an empty target), so one pass lists every error. Their findings
+    /// on a field already reported are dropped.
+    /// </summary>
+    public Func<Scenario, IReadOnlyList<ScenarioError>>? ExtraChecks { get; init; }
 }

@@ -5,7 +5,9 @@ namespace Simulator.Scenarios;
 /// <summary>
 /// Loads scenario files. Every node keeps its line and column, and every error in the file is
 /// reported at once — syntax first (one error: the YAML must parse before anything else can be
-/// said), then unknown keys, malformed values and the validator's rules.
+/// said), then unknown keys, malformed values, the validator's rules and the caller's
+/// <see cref="ScenarioLoadOptions.ExtraChecks"/>. Every stage after the syntax runs whatever the
+/// earlier ones found, on the parts of the file that could be read.
 /// </summary>
 public static class ScenarioLoader
 {
@@ -63,8 +65,10 @@ public static class ScenarioLoader
         var reader = new ScenarioReader(sourcePath, options.WorkloadKinds);
         var scenario = reader.Read(map) with { SourcePath = sourcePath };
         var validation = ScenarioValidator.Validate(scenario, options.Catalog, i => FieldPath.Index("thresholds", reader.ThresholdFileIndexes[i]));
-        var errors = reader.Errors
-            .Concat(validation.Where(e => !reader.IsAccounted(e.Field)))
+        var found = reader.Errors.Concat(validation.Where(e => !reader.IsAccounted(e.Field))).ToList();
+        var extra = options.ExtraChecks?.Invoke(scenario) ?? [];
+        var errors = found
+            .Concat(extra.Where(e => !reader.IsAccounted(e.Field) && !found.Any(f => f.Field.Length > 0 && FieldPath.IsWithin(e.Field, f.Field))))
             .OrderBy(e => e.Line)
             .ThenBy(e => e.Column)
             .ToList();

@@ -11,23 +11,14 @@ namespace Simulator.Scenarios;
 /// </summary>
 internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
 {
-    private static readonly string[] ScenarioKeys = ["name", "description", "topology", "duration", "seed", "network", "workloads", "faults", "thresholds"];
-    private static readonly string[] NetworkKeys = ["latency", "jitter"];
-    private static readonly string[] PacingKeys = ["model", "rate", "stages", "concurrency", "think_time"];
-    private static readonly string[] WorkloadKeys = ["name", "kind", "region", .. PacingKeys, "phases", "lines", "pre_allocated_users", "max_users"];
-    private static readonly string[] PhaseKeys = [.. PacingKeys, "duration"];
-    private static readonly string[] StageKeys = ["to", "over"];
-
-    // Names other load tools use for keys this format spells differently (k6: vus, duration per stage).
-    private static readonly Dictionary<string, string> KeyAliases = new(StringComparer.Ordinal)
-    {
-        ["vus"] = "concurrency",
-        ["users"] = "concurrency",
-        ["think"] = "think_time",
-        ["target"] = "to",
-        ["duration"] = "over",
-    };
-    private static readonly string[] FaultKeys = ["at", "for", .. FaultKinds.Names];
+    private static readonly IReadOnlyList<string> ScenarioKeys = ScenarioVocabulary.ScenarioKeys;
+    private static readonly IReadOnlyList<string> NetworkKeys = ScenarioVocabulary.NetworkKeys;
+    private static readonly IReadOnlyList<string> PacingKeys = ScenarioVocabulary.PacingKeys;
+    private static readonly IReadOnlyList<string> WorkloadKeys = ScenarioVocabulary.WorkloadKeys;
+    private static readonly IReadOnlyList<string> PhaseKeys = ScenarioVocabulary.PhaseKeys;
+    private static readonly IReadOnlyList<string> StageKeys = ScenarioVocabulary.StageKeys;
+    private static readonly IReadOnlyDictionary<string, string> KeyAliases = ScenarioVocabulary.KeyAliases;
+    private static readonly string[] FaultKeys = [.. ScenarioVocabulary.FaultKeys, .. FaultKinds.Names];
 
     private readonly List<ScenarioError> _errors = [];
     private readonly Dictionary<string, SourceLocation> _locations = new(StringComparer.Ordinal);

@@ -19,6 +19,27 @@ public sealed class SimProcessTests
     }
 
     [Fact]
+    public void Validate_lists_five_mistakes_of_five_stages_at_once_each_with_a_hint()
+    {
+        var path = Fixtures.Path("five-mistakes.yaml");
+
+        var result = ProcessRunner.Run("dotnet", [Sim, "validate", path]);
+
+        Assert.Equal(ExitCodes.InvalidInput, result.ExitCode);
+        var errors = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith(path + ":", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [
+                "8:84: workloads[0].thinktime: unknown key `thinktime` (did you mean `think_time`?)",
+                "9:67: workloads[1].rate: the rate `20` has no unit (write a unit: 20/s)",
+                "10:29: workloads[2].kind: unknown workload kind `warehouse-scann` (did you mean `warehouse-scan`?)",
+                "12:27: faults[0].partition: `apac` is not a region, a pair of regions or a link of topology `two-region` (regions: eu, us; a link reads eu-us or eu->us:postgres)",
+                "14:18: thresholds[0]: `p95` is not a workload statistic (did you mean `p90` or `p99`?)",
+            ],
+            errors.Select(e => e[(path.Length + 1)..]));
+        Assert.Contains("5 errors", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_refuses_an_invalid_scenario_before_starting_anything()
     {
         var result = ProcessRunner.Run("dotnet", [Sim, "run", Fixtures.Path("invalid-run.yaml"), "--out", Fixtures.TempFolder()]);

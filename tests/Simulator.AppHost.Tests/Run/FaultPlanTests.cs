@@ -45,7 +45,37 @@ public sealed class FaultPlanTests
         };
 
         var error = Assert.Single(FaultPlan.Validate(scenario, TopologyCatalog.SingleRegionHa));
-        Assert.Contains("no proxied link matches `eu`; links: none", error.Message, StringComparison.Ordinal);
+        Assert.Equal("in topology `single-region-ha`: no proxied link matches `eu`", error.Message);
+        Assert.Equal("links: none", error.Hint);
+    }
+
+    [Fact]
+    public void Fault_targets_are_checked_in_the_same_pass_as_the_rest_of_the_file()
+    {
+        var path = Fixtures.Path("mixed-stage-errors.yaml");
+        var printed = new StringWriter();
+
+        Assert.Null(ScenarioFiles.Load(path, durationOverride: null, printed));
+
+        // The loader's error on line 5 does not hide the topology's on line 7; line 8 is a valid target.
+        var lines = printed.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith($"{path}:5:67: workloads[0].rate: the rate `2` has no unit (write a unit: 2/s)", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith($"{path}:7:27: faults[0].partition: in topology `two-region`: no proxied link matches `eu->us` (links: ", lines[1], StringComparison.Ordinal);
+        Assert.Equal("2 errors", lines[2]);
+    }
+
+    [Fact]
+    public void A_fault_the_loader_could_not_read_is_left_to_the_loader()
+    {
+        var scenario = new Scenario
+        {
+            Name = "x",
+            Duration = TimeSpan.FromMinutes(1),
+            Faults = [new Fault { Kind = FaultKind.Unspecified, Target = "" }, new Fault { Kind = FaultKind.Kill, Target = "" }],
+        };
+
+        Assert.Empty(FaultPlan.Validate(scenario, TopologyCatalog.TwoRegion));
     }
 
     [Fact]
