@@ -21,6 +21,8 @@ public sealed class ControlRoomActions : IAsyncDisposable
     private const string Kill = "kill";
     private readonly NativeTopology _topology;
     private readonly ControlRoomLog _log;
+    private static readonly TimeSpan ExitNoticeTimeout = TimeSpan.FromSeconds(30);
+    private readonly ResourceNotificationService _notifications;
     private readonly ResourceProcesses _resources;
     private readonly SignalProcessFaults _processes;
     private readonly SemaphoreSlim _linksGate = new(1, 1);
@@ -40,6 +42,7 @@ public sealed class ControlRoomActions : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(log);
         _topology = topology;
         _log = log;
+        _notifications = notifications;
         _resources = new ResourceProcesses(notifications, commands, topology);
         _processes = new SignalProcessFaults(_resources.PidsAsync, _resources.StartAsync);
     }
@@ -92,7 +95,15 @@ public sealed class ControlRoomActions : IAsyncDisposable
         ActAsync("kill", node, async () =>
         {
             var result = await _processes.KillAsync(node, cancellationToken);
-            return new($"{result}; use Start to bring it back", Started: [new(Kill, node)]);
+            // Returns once Aspire has seen it exit too, so the dashboard offers Start and heal-all finds it down.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(ExitNoticeTimeout);
+            var exited = await _notifications.WaitForResourceAsync(node, e => e.Snapshot.State?.Text != KnownResourceStates.Running, timeout.Token);
+            var unreaped = await ReapedProcesses.WaitAsync(result.Pids, ExitNoticeTimeout, _log.Time, cancellationToken);
+            var restart = unreaped.Count == 0
+                ? "Start or Heal everything brings it back"
+                : $"{unreaped.Count} of its processes are not reaped yet, so it may not start again at once";
+            return new($"{result}; Aspire shows it {exited.Snapshot.State?.Text}; {restart}", Started: [new(Kill, node)]);
         });
 
     /// <summary>SIGSTOPs the database node's process tree: it keeps its connections but answers nothing.</summary>
@@ -174,7 +185,7 @@ public sealed class ControlRoomActions : IAsyncDisposable
 
             foreach (var node in DatabaseNodes())
             {
-                if ((await _resources.PidsAsync(node, cancellationToken)).Count == 0)
+                if (!(_notifications.TryGetCurrentState(node, out var state) && state.Snapshot.State?.Text == KnownResourceStates.Running))
                 {
                     await _resources.StartAsync(node, cancellationToken);
                     done.Add($"start {node}");

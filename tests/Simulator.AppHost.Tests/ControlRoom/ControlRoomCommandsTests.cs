@@ -77,13 +77,15 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
         var before = await ExtraRoundTripAsync(probe, viaLink, ct);
         var invalid = await commands.ExecuteCommandAsync("us", ControlRoomCommands.AddLatency, Milliseconds("soon"), ct);
         Assert.False(invalid.Success, "a latency of 'soon' was accepted");
+        output.WriteLine($"add-latency soon: {invalid.Message}");
+        Assert.Empty(log.Events);
         var slowed = await ExpectSuccessAsync(commands.ExecuteCommandAsync("us", ControlRoomCommands.AddLatency, Milliseconds("150"), ct));
         Assert.Contains("+150 ms round trip on 1 link (us->eu:postgres)", slowed, StringComparison.Ordinal);
         var during = await ExtraRoundTripAsync(probe, viaLink, ct);
         await ExpectSuccessAsync(commands.ExecuteCommandAsync("us", ControlRoomCommands.Heal, ct));
         var after = await ExtraRoundTripAsync(probe, viaLink, ct);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"link minus direct: {before:0.0} ms, with +150 ms {during:0.0} ms, healed {after:0.0} ms"));
-        Assert.InRange(during - before, 140, 190);
+        Assert.InRange(during - before, 140, 220);
         Assert.InRange(after - before, -10, 10);
 
         // Isolate eu: new connections through the link hang, the primary itself still answers; heal brings the link back.
@@ -139,9 +141,9 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
 
         // The log holds every command in order, and the faults as a run's timeline would report them.
         Assert.Equal(
-            ["add-latency", "add-latency", "heal", "isolate", "heal", "freeze", "thaw", "start-load", "start-load", "stop-load", "kill", "add-latency", "heal-all"],
+            ["add-latency", "heal", "isolate", "heal", "freeze", "thaw", "start-load", "start-load", "stop-load", "kill", "add-latency", "heal-all"],
             log.Events.Select(e => e.Action));
-        Assert.Equal([false, true, true, true, true, true, true, true, false, true, true, true, true], log.Events.Select(e => e.Succeeded));
+        Assert.Equal([true, true, true, true, true, true, true, false, true, true, true, true], log.Events.Select(e => e.Succeeded));
         Assert.Equal(
             [("latency", "us"), ("partition", "eu"), ("pause", Standby), ("kill", Standby), ("latency", "eu")],
             log.Faults.Select(f => (f.Kind, f.Target)));
