@@ -14,9 +14,11 @@ command -v chromium >/dev/null || { echo "take.sh: chromium is missing (apt-get 
 
 "$here/sim" up two-region >"$work/up.log" 2>&1 &
 up=$!
+browser=
 cleanup() {
-  # Ctrl-C for sim up: it tears the topology down itself.
-  kill -INT "$up" 2>/dev/null && wait "$up" 2>/dev/null || true
+  [[ -z $browser ]] || { kill "$browser" 2>/dev/null; wait "$browser" 2>/dev/null || true; }
+  # SIGTERM, not SIGINT (a script's background job ignores SIGINT): sim up tears everything down as on Ctrl-C.
+  kill -TERM "$up" 2>/dev/null && wait "$up" 2>/dev/null || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -32,12 +34,15 @@ login=$(grep -o 'http://[^ ]*/login?t=[0-9a-zA-Z]*' "$work/up.log" | head -n 1)
 echo "take.sh: dashboard at ${login%%/login*}"
 
 # The login page sets the auth cookie and sends the browser on to the resources page, a Blazor Server page that
-# fills itself in over its websocket: give it time before the shot.
+# fills itself in over its websocket: a DevTools-protocol script waits until it shows every region and node.
+devtools=${SIM_SHOT_DEVTOOLS_PORT:-22901}
 chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-sync --disable-background-networking \
-  --user-data-dir="$work/profile" --window-size=1680,1050 --hide-scrollbars \
-  --virtual-time-budget=15000 --run-all-compositor-stages-before-draw \
-  --screenshot="$work/shot.png" "$login" >"$work/chromium.log" 2>&1 || true
-[[ -s "$work/shot.png" ]] || { cat "$work/chromium.log" >&2; echo "take.sh: chromium took no screenshot" >&2; exit 1; }
+  --user-data-dir="$work/profile" --hide-scrollbars --remote-debugging-address=127.0.0.1 \
+  --remote-debugging-port="$devtools" about:blank >"$work/chromium.log" 2>&1 &
+browser=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$devtools/json/version" >/dev/null && break; sleep 0.2; done
+node --experimental-websocket "$here/docs/screenshots/cdp-shot.mjs" "$devtools" "$login" "$work/shot.png" 1680 1050 \
+  two-region fault-proxy eu eu-pg-1 eu-pg-2 eu-ingress us us-pg-1 us-ingress
 mkdir -p "$(dirname "$out")"
 cp "$work/shot.png" "$out"
 echo "take.sh: wrote $out"
