@@ -47,6 +47,9 @@ public sealed class ControlRoomActions : IAsyncDisposable
         _processes = new SignalProcessFaults(_resources.PidsAsync, _resources.StartAsync);
     }
 
+    /// <summary>The resources standing for the regions, which show the network faults in effect on them.</summary>
+    public IReadOnlyDictionary<string, IResource> Regions { get; init; } = new Dictionary<string, IResource>();
+
     /// <summary>The log every action is recorded in.</summary>
     public ControlRoomLog Log => _log;
 
@@ -275,12 +278,33 @@ public sealed class ControlRoomActions : IAsyncDisposable
         {
             var outcome = await act();
             _log.Record(action, target, outcome.Message, succeeded: true, outcome.Started, outcome.Ended);
+            await ShowFaultsAsync([.. (outcome.Started ?? []).Concat(outcome.Ended ?? []).Select(f => f.Target).Distinct()]);
             return CommandResults.Success(outcome.Message);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _log.Record(action, target, ex.Message, succeeded: false);
             return CommandResults.Failure(ex.Message);
+        }
+    }
+
+    /// <summary>Shows on each target (a region or a node) the faults now in effect on it, in the dashboard's properties.</summary>
+    private async Task ShowFaultsAsync(IReadOnlyList<string> targets)
+    {
+        var open = _log.OpenFaults();
+        foreach (var target in targets)
+        {
+            var resource = _topology.AllResources().FirstOrDefault(r => r.Name == target) ?? Regions.GetValueOrDefault(target);
+            if (resource is null)
+            {
+                continue;
+            }
+
+            var kinds = string.Join(", ", open.Where(f => f.Target == target).Select(f => f.Kind).Distinct().Order(StringComparer.Ordinal));
+            await _notifications.PublishUpdateAsync(resource, s => s with
+            {
+                Properties = [.. s.Properties.Where(p => p.Name != ResourceRoles.FaultsProperty), new(ResourceRoles.FaultsProperty, kinds.Length == 0 ? "none" : kinds)],
+            });
         }
     }
 

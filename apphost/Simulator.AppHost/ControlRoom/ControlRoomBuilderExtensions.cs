@@ -31,8 +31,13 @@ public static class ControlRoomBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(topology);
         ArgumentNullException.ThrowIfNull(log);
+        var regions = new List<IResourceBuilder<RegionResource>>();
+        // Resolved once the app runs, when every region resource below exists.
         builder.Services.AddSingleton(services => new ControlRoomActions(
-            topology, log, services.GetRequiredService<ResourceNotificationService>(), services.GetRequiredService<ResourceCommandService>()));
+            topology, log, services.GetRequiredService<ResourceNotificationService>(), services.GetRequiredService<ResourceCommandService>())
+        {
+            Regions = regions.ToDictionary(r => r.Resource.Name, r => (IResource)r.Resource),
+        });
 
         var shared = topology.FaultProxy is null ? [] : new IResource[] { topology.FaultProxy.Resource };
         var top = builder.AddResource(new TopologyResource(topology.Spec.Name))
@@ -46,7 +51,6 @@ public static class ControlRoomBuilderExtensions
         }
 
         var links = topology.FaultProxy?.Resource.Links.Select(l => l.Name).ToList() ?? [];
-        var regions = new List<IResourceBuilder<RegionResource>>();
         foreach (var region in topology.Regions)
         {
             var members = region.All().ToList();

@@ -15,6 +15,9 @@ public static class ResourceRoles
     /// <summary>Property: what the resource is in the topology (<c>primary</c>, <c>replica</c>, <c>odoo</c>, ...).</summary>
     public const string RoleProperty = "sim.role";
 
+    /// <summary>Property: the faults set from the control room still in effect on a region or node (<c>none</c> once healed).</summary>
+    public const string FaultsProperty = "sim.faults";
+
     /// <summary>Property: a region's ingress URL (where its users' requests go).</summary>
     public const string IngressProperty = "sim.ingress";
 

@@ -91,10 +91,12 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
         // Isolate eu: new connections through the link hang, the primary itself still answers; heal brings the link back.
         var isolated = await ExpectSuccessAsync(commands.ExecuteCommandAsync("eu", ControlRoomCommands.Isolate, ct));
         Assert.Contains("us->eu:postgres", isolated, StringComparison.Ordinal);
+        Assert.Equal("partition", Property(State(notifications, "eu"), ResourceRoles.FaultsProperty));
         Assert.False(await TwoRegionProbe.CanQueryAsync(viaLink, ct), "a connection through the isolated link worked");
         Assert.Null(await probe.OdooCallAsync("us", ct));
         Assert.True(await TwoRegionProbe.CanQueryAsync(probe.Direct, ct), "the eu primary did not answer directly");
         await ExpectSuccessAsync(commands.ExecuteCommandAsync("eu", ControlRoomCommands.Heal, ct));
+        Assert.Equal("none", Property(State(notifications, "eu"), ResourceRoles.FaultsProperty));
         var recovered = await TwoRegionProbe.SecondsUntilAsync(() => TwoRegionProbe.CanQueryAsync(viaLink, ct), Patience, ct);
         Assert.True(recovered is not null, "the link did not come back after heal");
 
@@ -105,6 +107,7 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
         Assert.True(await TwoRegionProbe.CanQueryAsync(nodeConnection, ct));
         var frozen = await ExpectSuccessAsync(commands.ExecuteCommandAsync(Standby, ControlRoomCommands.Freeze, ct));
         Assert.StartsWith($"pause {Standby}: ", frozen, StringComparison.Ordinal);
+        Assert.Equal("pause", Property(State(notifications, Standby), ResourceRoles.FaultsProperty));
         Assert.False(await TwoRegionProbe.CanQueryAsync(nodeConnection, ct), "the frozen node answered");
         await ExpectSuccessAsync(commands.ExecuteCommandAsync(Standby, ControlRoomCommands.Thaw, ct));
         Assert.True(await TwoRegionProbe.SecondsUntilAsync(() => TwoRegionProbe.CanQueryAsync(nodeConnection, ct), Patience, ct) is not null, "the thawed node did not answer");
@@ -184,6 +187,9 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
             return false;
         }
     }
+
+    private static ResourceEvent State(ResourceNotificationService notifications, string resource) =>
+        notifications.TryGetCurrentState(resource, out var state) ? state : throw new InvalidOperationException($"no state for {resource}");
 
     private static string? Property(ResourceEvent resource, string name) =>
         Convert.ToString(resource.Snapshot.Properties.FirstOrDefault(p => p.Name == name)?.Value, CultureInfo.InvariantCulture);
