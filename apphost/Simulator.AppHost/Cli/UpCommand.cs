@@ -1,3 +1,5 @@
+using System.Globalization;
+using Simulator.AppHost.ControlRoom;
 using Simulator.AppHost.Run;
 using Simulator.AppHost.Runtime;
 using Simulator.AppHost.Topology;
@@ -28,8 +30,13 @@ public static class UpCommand
 
         Console.WriteLine($"Standing up {topology.Name}: {topology.Description}");
         var logDirectory = Path.Combine(Path.GetTempPath(), "simulator-logs", $"up-{Environment.ProcessId}");
+        // Every dashboard command's outcome is printed as it happens.
+        var controlRoom = new ControlRoomLog(time, e => Console.WriteLine(e));
         await using var host = await TopologyHost.StartAsync(
-            new TopologyHostOptions(topology, logDirectory, Dashboard: !noDashboard, TimeSpan.FromMinutes(3), Console.WriteLine),
+            new TopologyHostOptions(topology, logDirectory, Dashboard: !noDashboard, TimeSpan.FromMinutes(3), Console.WriteLine)
+            {
+                ControlRoom = controlRoom,
+            },
             time,
             cancellationToken);
 
@@ -51,6 +58,7 @@ public static class UpCommand
         }
 
         Console.WriteLine($"Resource logs: {logDirectory}");
+        Console.WriteLine(ControlRoomHelp(host.Topology.Spec.Name, host.Topology.FaultProxy is not null));
         Console.WriteLine("Running. Press Ctrl-C to tear everything down.");
         try
         {
@@ -60,7 +68,18 @@ public static class UpCommand
         {
         }
 
+        foreach (var fault in controlRoom.Faults)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  fault {fault.Kind} {fault.Target}: {fault.StartedAtSeconds:0.0}s to {(fault.EndedAtSeconds is { } end ? $"{end:0.0}s" : "the end")}"));
+        }
+
         Console.WriteLine("Tearing down…");
         return ExitCodes.Passed;
     }
+
+    private static string ControlRoomHelp(string topology, bool hasLinks) =>
+        "Control room (dashboard commands, outcomes printed here): "
+        + (hasLinks ? "regions: isolate, add latency, heal; " : "")
+        + $"database nodes: kill, freeze, thaw; {topology}: start load, stop load, heal everything.";
 }

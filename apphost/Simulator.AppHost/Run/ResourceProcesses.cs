@@ -9,10 +9,27 @@ namespace Simulator.AppHost.Run;
 /// (<c>executable.pid</c>), and starting a killed or stopped resource again through Aspire's start command. A
 /// region name stands for every resource of the region.
 /// </summary>
-public sealed class ResourceProcesses(DistributedApplication app, NativeTopology topology)
+public sealed class ResourceProcesses
 {
     private const string PidProperty = "executable.pid";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+    private readonly ResourceNotificationService _notifications;
+    private readonly ResourceCommandService _commands;
+    private readonly NativeTopology _topology;
+
+    /// <summary>The processes of <paramref name="topology"/>, running in <paramref name="app"/>.</summary>
+    public ResourceProcesses(DistributedApplication app, NativeTopology topology)
+        : this(app.ResourceNotifications, app.Services.GetRequiredService<ResourceCommandService>(), topology)
+    {
+    }
+
+    /// <summary>The processes of <paramref name="topology"/>, from inside the app (a resource command's services).</summary>
+    public ResourceProcesses(ResourceNotificationService notifications, ResourceCommandService commands, NativeTopology topology)
+    {
+        _notifications = notifications;
+        _commands = commands;
+        _topology = topology;
+    }
 
     /// <summary>The PIDs Aspire reports for the resource (or each resource of the region) that is running now.</summary>
     /// <exception cref="KeyNotFoundException">The topology has no resource or region of that name.</exception>
@@ -22,7 +39,7 @@ public sealed class ResourceProcesses(DistributedApplication app, NativeTopology
         var pids = new List<int>();
         foreach (var name in Resources(target))
         {
-            if (app.ResourceNotifications.TryGetCurrentState(name, out var state) &&
+            if (_notifications.TryGetCurrentState(name, out var state) &&
                 state.Snapshot.State?.Text == KnownResourceStates.Running &&
                 state.Snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value is { } value &&
                 int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
@@ -41,15 +58,14 @@ public sealed class ResourceProcesses(DistributedApplication app, NativeTopology
     /// <exception cref="InvalidOperationException">Aspire refused to start it.</exception>
     public async Task StartAsync(string target, CancellationToken cancellationToken)
     {
-        var commands = app.Services.GetRequiredService<ResourceCommandService>();
         foreach (var name in Resources(target))
         {
-            if (app.ResourceNotifications.TryGetCurrentState(name, out var state) && state.Snapshot.State?.Text == KnownResourceStates.Running)
+            if (_notifications.TryGetCurrentState(name, out var state) && state.Snapshot.State?.Text == KnownResourceStates.Running)
             {
                 continue;
             }
 
-            var result = await commands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, cancellationToken);
+            var result = await _commands.ExecuteCommandAsync(name, KnownResourceCommands.StartCommand, cancellationToken);
             if (!result.Success)
             {
                 throw new InvalidOperationException($"Aspire could not start {name}: {result.Message ?? "no reason given"}");
@@ -57,19 +73,19 @@ public sealed class ResourceProcesses(DistributedApplication app, NativeTopology
 
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(StartTimeout);
-            await app.ResourceNotifications.WaitForResourceAsync(name, KnownResourceStates.Running, timeout.Token);
+            await _notifications.WaitForResourceAsync(name, KnownResourceStates.Running, timeout.Token);
         }
     }
 
     private IReadOnlyList<string> Resources(string target)
     {
-        var region = topology.Regions.FirstOrDefault(r => r.Name == target);
+        var region = _topology.Regions.FirstOrDefault(r => r.Name == target);
         if (region is not null)
         {
             return [.. region.All().Select(r => r.Name)];
         }
 
-        return topology.AllResources().Any(r => r.Name == target)
+        return _topology.AllResources().Any(r => r.Name == target)
             ? [target]
             : throw new KeyNotFoundException($"the topology has no resource or region called {target}");
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Simulator.AppHost.Cli;
+using Simulator.AppHost.ControlRoom;
 using Simulator.AppHost.Native;
 using Simulator.AppHost.Topology;
 
@@ -64,6 +65,11 @@ public sealed class TopologyHost : IAsyncDisposable
             builder.Configuration["Logging:LogLevel:Aspire.Hosting.Dcp"] = "Error";
             builder.Configuration["DcpPublisher:ContainerRuntimeInitializationTimeout"] = "00:00:00";
             var topology = builder.AddNativeTopology(options.Topology, run, RunSecrets.NewOdooCredentials());
+            if (options.ControlRoom is { } controlRoom)
+            {
+                builder.AddControlRoom(topology, controlRoom);
+            }
+
             app = builder.Build();
             logs = new ResourceLogCollector(app, topology.AllResources(), options.LogDirectory);
             var host = new TopologyHost(app, topology, logs);

@@ -1,3 +1,4 @@
+using Simulator.AppHost.ControlRoom;
 using Simulator.AppHost.Topology;
 
 namespace Simulator.AppHost.Run;
@@ -17,4 +18,11 @@ public sealed record TopologyHostOptions(
     bool Dashboard,
     TimeSpan StartTimeout,
     Action<string> Progress,
-    Func<IDistributedApplicationBuilder>? CreateBuilder = null);
+    Func<IDistributedApplicationBuilder>? CreateBuilder = null)
+{
+    /// <summary>
+    /// When set, the dashboard becomes a control room (regions grouping their nodes, fault and load commands) whose
+    /// actions are recorded here (<c>sim up</c>); null for none (runs).
+    /// </summary>
+    public ControlRoomLog? ControlRoom { get; init; }
+}

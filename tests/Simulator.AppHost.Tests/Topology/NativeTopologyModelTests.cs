@@ -1,4 +1,5 @@
 using Aspire.Hosting.ApplicationModel;
+using Simulator.AppHost.ControlRoom;
 using Simulator.AppHost.Integrations.FaultProxy;
 using Simulator.AppHost.Integrations.HAProxy;
 using Simulator.AppHost.Integrations.Postgres;
@@ -86,6 +87,65 @@ public sealed class NativeTopologyModelTests
 
         Assert.Null(topology.FaultProxy);
     }
+
+    [Fact]
+    public void The_control_room_groups_each_region_s_nodes_under_it_and_the_fault_proxy_under_the_topology()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var builder = TestingBuilders.Create();
+        var topology = builder.AddNativeTopology(TopologyCatalog.TwoRegion, run, RunSecrets.NewOdooCredentials());
+        var room = builder.AddControlRoom(topology, new ControlRoomLog(TimeProvider.System));
+
+        Assert.Equal(TopologyCatalog.TwoRegion.Name, room.Topology.Resource.Name);
+        Assert.Equal(["eu", "us"], room.Regions.Select(r => r.Resource.Name));
+        Assert.Equal(room.Topology.Resource.Name, ParentOf(topology.FaultProxy!.Resource));
+        foreach (var region in topology.Regions)
+        {
+            Assert.All(region.All(), r => Assert.Equal(region.Name, ParentOf(r)));
+        }
+
+        // A replica's parent was its primary; it still points at it, by another relationship.
+        Assert.All(topology.AllResources().OfType<NativePostgresResource>().Where(n => n.Role == PostgresRole.Replica), n => Assert.Equal(
+            "eu-pg-1",
+            Assert.Single(n.Annotations.OfType<ResourceRelationshipAnnotation>(), a => a.Type == ControlRoomBuilderExtensions.ReplicaOfRelationship).Resource.Name));
+        // Every resource of the topology has exactly one parent; the groups themselves are top level.
+        Assert.All(topology.AllResources(), r => Assert.Single(r.Annotations.OfType<ResourceRelationshipAnnotation>(), a => a.Type == ControlRoomBuilderExtensions.ParentRelationship));
+        Assert.All(room.Regions.Select(r => r.Resource).Append<IResource>(room.Topology.Resource), r => Assert.Null(ParentOf(r)));
+
+        // Both regions have a link (us->eu:postgres), so both get the network commands; database nodes get process faults.
+        Assert.All(room.Regions, r => Assert.Equal(
+            [ControlRoomCommands.Isolate, ControlRoomCommands.AddLatency, ControlRoomCommands.Heal], CommandsOf(r.Resource)));
+        Assert.Equal([ControlRoomCommands.StartLoad, ControlRoomCommands.StopLoad, ControlRoomCommands.HealAll], CommandsOf(room.Topology.Resource));
+        var databases = topology.AllResources().OfType<NativePostgresResource>().ToList();
+        Assert.Equal(3, databases.Count);
+        Assert.All(databases, d => Assert.Equal(
+            [ControlRoomCommands.Kill, ControlRoomCommands.Freeze, ControlRoomCommands.Thaw], CommandsOf(d).Intersect(DatabaseCommands)));
+        Assert.All(topology.AllResources().Except(databases), r => Assert.Empty(CommandsOf(r).Intersect(DatabaseCommands)));
+        Assert.Equal(["primary", "replica"], topology.Region("eu").All().OfType<NativePostgresResource>().Select(ResourceRoles.Of));
+        Assert.Equal("ingress", ResourceRoles.Of(topology.Region("us").Ingress.Resource));
+        Assert.Equal("odoo", ResourceRoles.Of(topology.Region("us").OdooNodes[0].Resource));
+    }
+
+    [Fact]
+    public void A_single_region_control_room_offers_no_network_commands()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var builder = TestingBuilders.Create();
+        var topology = builder.AddNativeTopology(TopologyCatalog.SingleRegionHa, run, RunSecrets.NewOdooCredentials());
+        var room = builder.AddControlRoom(topology, new ControlRoomLog(TimeProvider.System));
+
+        var eu = Assert.Single(room.Regions);
+        Assert.Empty(CommandsOf(eu.Resource));
+        Assert.All(topology.Region("eu").All(), r => Assert.Equal("eu", ParentOf(r)));
+    }
+
+    private static readonly string[] DatabaseCommands = [ControlRoomCommands.Kill, ControlRoomCommands.Freeze, ControlRoomCommands.Thaw];
+
+    private static string? ParentOf(IResource resource) =>
+        resource.Annotations.OfType<ResourceRelationshipAnnotation>().SingleOrDefault(a => a.Type == ControlRoomBuilderExtensions.ParentRelationship)?.Resource.Name;
+
+    private static IEnumerable<string> CommandsOf(IResource resource) =>
+        resource.Annotations.OfType<ResourceCommandAnnotation>().Select(c => c.Name).Where(n => n.StartsWith("sim-", StringComparison.Ordinal));
 
     private static IEnumerable<string> WaitsOn(IResource resource) =>
         resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name);
