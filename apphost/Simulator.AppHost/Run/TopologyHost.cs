@@ -1,6 +1,9 @@
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Simulator.AppHost.Cli;
 using Simulator.AppHost.Native;
+using Simulator.AppHost.Telemetry;
 using Simulator.AppHost.Topology;
 
 namespace Simulator.AppHost.Run;
@@ -13,6 +16,7 @@ public sealed class TopologyHost : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private readonly ResourceLogCollector _logs;
+    private LiveTelemetry? _telemetry;
 
     private TopologyHost(DistributedApplication app, NativeTopology topology, ResourceLogCollector logs)
     {
@@ -26,6 +30,9 @@ public sealed class TopologyHost : IAsyncDisposable
 
     /// <summary>The topology's resources.</summary>
     public NativeTopology Topology { get; }
+
+    /// <summary>What this process exports to the dashboard (load, replication lag); null when no OTLP endpoint is configured.</summary>
+    public LiveTelemetry? Telemetry => _telemetry;
 
     /// <summary>
     /// Stands the topology up and returns once every resource is healthy. A resource that fails to
@@ -64,12 +71,15 @@ public sealed class TopologyHost : IAsyncDisposable
             builder.Configuration["Logging:LogLevel:Aspire.Hosting.Dcp"] = "Error";
             builder.Configuration["DcpPublisher:ContainerRuntimeInitializationTimeout"] = "00:00:00";
             var topology = builder.AddNativeTopology(options.Topology, run, RunSecrets.NewOdooCredentials());
+            builder.WithLiveTelemetryIntervals();
             app = builder.Build();
             logs = new ResourceLogCollector(app, topology.AllResources(), options.LogDirectory);
             var host = new TopologyHost(app, topology, logs);
             try
             {
                 await host.StartAndWaitUntilHealthyAsync(options, time, cancellationToken);
+                host._telemetry = await LiveTelemetry.StartAsync(
+                    topology, OtlpTarget.FromConfiguration(app.Services.GetRequiredService<IConfiguration>()), time, cancellationToken);
                 return host;
             }
             catch
@@ -88,6 +98,11 @@ public sealed class TopologyHost : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_telemetry is not null)
+        {
+            await _telemetry.DisposeAsync();
+        }
+
         using (var stopping = new CancellationTokenSource(StopTimeout))
         {
             try
