@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Simulator.AppHost.Cli;
@@ -123,59 +122,61 @@ public sealed class TopologyHost : IAsyncDisposable
 
     /// <remarks>
     /// Aspire's <c>StartAsync</c> itself waits for <c>WaitFor</c> dependencies, so it only returns once
-    /// the last resource has started; health is watched alongside it to report progress and to fail
-    /// fast, with the resource's own log lines, when something cannot start.
+    /// the last resource has started; the resources are watched alongside it (<see cref="StartupMonitor"/>) to report
+    /// progress and to fail fast, with the resource's own log lines, when something cannot start — its dependents
+    /// would otherwise wait for it until the start-up timeout.
     /// </remarks>
     private async Task StartAndWaitUntilHealthyAsync(TopologyHostOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.StartTimeout);
-        var started = time.GetTimestamp();
-        var healthy = Task.WhenAll(Topology.AllResources().Select(async resource =>
-        {
-            try
-            {
-                await App.ResourceNotifications.WaitForResourceHealthyAsync(
-                    resource.Name, WaitBehavior.StopOnResourceUnavailable, timeout.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw Failure(resource.Name, $"was not healthy within {options.StartTimeout.TotalSeconds:0} s");
-            }
-            catch (DistributedApplicationException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw Failure(resource.Name, "could not start: " + ex.Message);
-            }
-
-            var seconds = time.GetElapsedTime(started).TotalSeconds;
-            options.Progress(string.Create(CultureInfo.InvariantCulture, $"  {resource.Name,-16} healthy after {seconds:0.0} s"));
-        }));
+        var monitor = new StartupMonitor(App.ResourceNotifications, Topology.AllResources(), time, options.Progress);
+        var healthy = monitor.WaitUntilHealthyAsync(timeout.Token);
         var starting = App.StartAsync(timeout.Token);
         try
         {
-            await Task.WhenAny(healthy, starting);
-            if (starting.IsFaulted && !healthy.IsCompleted)
+            if (await Task.WhenAny(healthy, starting) == starting && starting.IsFaulted)
             {
-                await starting;
+                // Aspire gives up on a resource whose dependency failed; the monitor names the one that failed first.
+                await Task.WhenAny(healthy, Task.Delay(TimeSpan.FromSeconds(2), time, CancellationToken.None));
+                await (healthy.IsFaulted ? healthy : starting);
             }
 
             await healthy;
             await starting;
         }
-        catch
+        catch (Exception ex)
         {
             await timeout.CancelAsync();
             await Task.WhenAll(healthy, starting).ContinueWith(static _ => { }, TaskScheduler.Default);
             // Ctrl-C while starting stops the resources; that is an interruption, not a failure to start.
             cancellationToken.ThrowIfCancellationRequested();
+            if (ex is ResourceStartException failed)
+            {
+                throw await FailureAsync(failed.Resource, failed.What, options, time);
+            }
+
+            if (ex is OperationCanceledException && monitor.NotHealthy is { Count: > 0 } pending)
+            {
+                // The one furthest along is the likeliest culprit: running but never healthy, before one still waiting.
+                var (resource, step) = pending.OrderByDescending(p => p.Step == "running").ThenByDescending(p => p.Step == "starting").First();
+                throw await FailureAsync(resource, $"was not healthy within {options.StartTimeout.TotalSeconds:0} s (it was {step}; " +
+                    $"not healthy: {string.Join(", ", pending.Select(p => p.Resource))})", options, time);
+            }
+
             throw;
         }
     }
 
-    private EnvironmentSetupException Failure(string resource, string what)
+    private async Task<EnvironmentSetupException> FailureAsync(string resource, string what, TopologyHostOptions options, TimeProvider time)
     {
+        // The log pump may be a moment behind the state change that ended the resource.
+        await Task.Delay(TimeSpan.FromMilliseconds(500), time, CancellationToken.None);
         var tail = _logs.Tail(resource);
         var lines = tail.Count == 0 ? "  (it wrote nothing)" : string.Join(Environment.NewLine, tail.Select(l => "  | " + l));
-        return new EnvironmentSetupException($"{resource} {what}. Its last log lines:{Environment.NewLine}{lines}");
+        var advice = StartFailureAdvice.For(tail) is { } fix ? $"{Environment.NewLine}How to fix it: {fix}" : "";
+        var log = Path.Combine(options.LogDirectory, resource + ".log");
+        return new EnvironmentSetupException(
+            $"{resource} {what}. Its last log lines:{Environment.NewLine}{lines}{advice}{Environment.NewLine}Its whole log: {log}");
     }
 }
