@@ -9,38 +9,30 @@ namespace Simulator.AppHost.Tests;
 public static class OtlpDecoder
 {
     /// <summary>The spans of an <c>ExportTraceServiceRequest</c>.</summary>
-    public static List<OtlpSpan> Spans(ReadOnlySpan<byte> request)
-    {
-        var spans = new List<OtlpSpan>();
-        var reader = new ProtobufReader(request);
-        while (reader.Next())
-        {
-            if (reader.Field == 1)
-            {
-                ReadResource(reader.Message, scopeField: 2, (service, scope) => ReadScopeSpans(scope, service, spans));
-            }
-        }
-
-        return spans;
-    }
+    public static List<OtlpSpan> Spans(ReadOnlySpan<byte> request) => ReadRequest<OtlpSpan>(request, ReadScopeSpans);
 
     /// <summary>The gauge and sum data points of an <c>ExportMetricsServiceRequest</c>.</summary>
-    public static List<OtlpPoint> Points(ReadOnlySpan<byte> request)
+    public static List<OtlpPoint> Points(ReadOnlySpan<byte> request) => ReadRequest<OtlpPoint>(request, ReadScopeMetrics);
+
+    private delegate void ScopeHandler(string service, ReadOnlySpan<byte> scope);
+
+    private delegate void ScopeReader<T>(ReadOnlySpan<byte> scope, string service, List<T> into);
+
+    /// <summary>Export{Trace,Metrics}ServiceRequest: field 1 each Resource{Spans,Metrics}, whose field 2 is each scope.</summary>
+    private static List<T> ReadRequest<T>(ReadOnlySpan<byte> request, ScopeReader<T> readScope)
     {
-        var points = new List<OtlpPoint>();
+        var items = new List<T>();
         var reader = new ProtobufReader(request);
         while (reader.Next())
         {
             if (reader.Field == 1)
             {
-                ReadResource(reader.Message, scopeField: 2, (service, scope) => ReadScopeMetrics(scope, service, points));
+                ReadResource(reader.Message, scopeField: 2, (service, scope) => readScope(scope, service, items));
             }
         }
 
-        return points;
+        return items;
     }
-
-    private delegate void ScopeHandler(string service, ReadOnlySpan<byte> scope);
 
     /// <summary>Resource{Spans,Metrics}: field 1 the resource (its service.name), <paramref name="scopeField"/> each scope.</summary>
     private static void ReadResource(ReadOnlySpan<byte> message, int scopeField, ScopeHandler handler)
