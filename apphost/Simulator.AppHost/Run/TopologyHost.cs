@@ -156,12 +156,14 @@ public sealed class TopologyHost : IAsyncDisposable
                 throw await FailureAsync(failed.Resource, failed.What, options, time);
             }
 
-            if (ex is OperationCanceledException && monitor.NotHealthy is { Count: > 0 } pending)
+            if (ex is OperationCanceledException or DistributedApplicationException && monitor.NotHealthy is { Count: > 0 } pending)
             {
                 // The one furthest along is the likeliest culprit: running but never healthy, before one still waiting.
                 var (resource, step) = pending.OrderByDescending(p => p.Step == "running").ThenByDescending(p => p.Step == "starting").First();
-                throw await FailureAsync(resource, $"was not healthy within {options.StartTimeout.TotalSeconds:0} s (it was {step}; " +
-                    $"not healthy: {string.Join(", ", pending.Select(p => p.Resource))})", options, time);
+                var why = ex is OperationCanceledException
+                    ? $"was not healthy within {options.StartTimeout.TotalSeconds:0} s"
+                    : $"was not healthy when Aspire gave up the start ({ex.Message})";
+                throw await FailureAsync(resource, $"{why} (it was {step}; not healthy: {string.Join(", ", pending.Select(p => p.Resource))})", options, time);
             }
 
             throw;
