@@ -78,6 +78,7 @@ public static class ProxyBenchmark
 
         await using var server = await ToxiproxyServer.StartAsync("127.0.0.1", 0, cancellationToken);
         using var client = server.CreateClient();
+        using var metrics = new ProxyMeterCollection(TimeSpan.FromSeconds(1));
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"(a) throughput, no toxic: bulk copy of {options.BulkBytes / (1024 * 1024)} MiB x {options.BulkRounds}"));
         var bulk = await BulkCopyBenchmark.RunAsync(client, options.BulkBytes, options.BulkRounds, TargetRatio, output, cancellationToken);
@@ -100,6 +101,7 @@ public static class ProxyBenchmark
             new ThroughputResult(TargetRatio, bulk, pgbench),
             latency);
         await WriteSummaryAsync(report, output);
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  proxy meter collected every 1 s throughout ({metrics.Measurements} measurements read)"));
 
         if (options.OutDirectory is not null)
         {

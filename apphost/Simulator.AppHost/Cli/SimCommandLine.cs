@@ -1,4 +1,4 @@
-using Simulator.Chaos;
+using Simulator.AppHost.Telemetry;
 
 namespace Simulator.AppHost.Cli;
 
@@ -49,7 +49,7 @@ public static class SimCommandLine
                 "sweep" => await SweepCommand.RunAsync(CliArguments.Parse(rest), time, cancellation.Token),
                 "validate" => ValidateCommand.Run(CliArguments.Parse(rest)),
                 "bench" => await BenchCommand.RunAsync(rest, cancellation.Token),
-                "toxiproxy-server" => await ToxiproxyServerHost.RunAsync(rest, cancellation.Token),
+                "toxiproxy-server" => await FaultProxyProcess.RunAsync(rest, cancellation.Token),
                 "help" or "--help" or "-h" => PrintUsage(),
                 _ => throw new CliUsageException($"unknown verb '{verb}'"),
             };

@@ -1,7 +1,9 @@
-using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Simulator.AppHost.Cli;
 using Simulator.AppHost.ControlRoom;
 using Simulator.AppHost.Native;
+using Simulator.AppHost.Telemetry;
 using Simulator.AppHost.Topology;
 
 namespace Simulator.AppHost.Run;
@@ -14,6 +16,7 @@ public sealed class TopologyHost : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private readonly ResourceLogCollector _logs;
+    private LiveTelemetry? _telemetry;
 
     private TopologyHost(DistributedApplication app, NativeTopology topology, ResourceLogCollector logs)
     {
@@ -27,6 +30,9 @@ public sealed class TopologyHost : IAsyncDisposable
 
     /// <summary>The topology's resources.</summary>
     public NativeTopology Topology { get; }
+
+    /// <summary>What this process exports to the dashboard (load, replication lag); null when no OTLP endpoint is configured.</summary>
+    public LiveTelemetry? Telemetry => _telemetry;
 
     /// <summary>
     /// Stands the topology up and returns once every resource is healthy. A resource that fails to
@@ -70,12 +76,15 @@ public sealed class TopologyHost : IAsyncDisposable
                 builder.AddControlRoom(topology, controlRoom);
             }
 
+            builder.WithLiveTelemetryIntervals();
             app = builder.Build();
             logs = new ResourceLogCollector(app, topology.AllResources(), options.LogDirectory);
             var host = new TopologyHost(app, topology, logs);
             try
             {
                 await host.StartAndWaitUntilHealthyAsync(options, time, cancellationToken);
+                host._telemetry = await LiveTelemetry.StartAsync(
+                    topology, OtlpTarget.FromConfiguration(app.Services.GetRequiredService<IConfiguration>()), time, cancellationToken);
                 return host;
             }
             catch
@@ -94,6 +103,11 @@ public sealed class TopologyHost : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_telemetry is not null)
+        {
+            await _telemetry.DisposeAsync();
+        }
+
         using (var stopping = new CancellationTokenSource(StopTimeout))
         {
             try
@@ -114,59 +128,63 @@ public sealed class TopologyHost : IAsyncDisposable
 
     /// <remarks>
     /// Aspire's <c>StartAsync</c> itself waits for <c>WaitFor</c> dependencies, so it only returns once
-    /// the last resource has started; health is watched alongside it to report progress and to fail
-    /// fast, with the resource's own log lines, when something cannot start.
+    /// the last resource has started; the resources are watched alongside it (<see cref="StartupMonitor"/>) to report
+    /// progress and to fail fast, with the resource's own log lines, when something cannot start — its dependents
+    /// would otherwise wait for it until the start-up timeout.
     /// </remarks>
     private async Task StartAndWaitUntilHealthyAsync(TopologyHostOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.StartTimeout);
-        var started = time.GetTimestamp();
-        var healthy = Task.WhenAll(Topology.AllResources().Select(async resource =>
-        {
-            try
-            {
-                await App.ResourceNotifications.WaitForResourceHealthyAsync(
-                    resource.Name, WaitBehavior.StopOnResourceUnavailable, timeout.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw Failure(resource.Name, $"was not healthy within {options.StartTimeout.TotalSeconds:0} s");
-            }
-            catch (DistributedApplicationException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw Failure(resource.Name, "could not start: " + ex.Message);
-            }
-
-            var seconds = time.GetElapsedTime(started).TotalSeconds;
-            options.Progress(string.Create(CultureInfo.InvariantCulture, $"  {resource.Name,-16} healthy after {seconds:0.0} s"));
-        }));
+        var monitor = new StartupMonitor(App.ResourceNotifications, Topology.AllResources(), time, options.Progress);
+        var healthy = monitor.WaitUntilHealthyAsync(timeout.Token);
         var starting = App.StartAsync(timeout.Token);
         try
         {
-            await Task.WhenAny(healthy, starting);
-            if (starting.IsFaulted && !healthy.IsCompleted)
+            if (await Task.WhenAny(healthy, starting) == starting && starting.IsFaulted)
             {
-                await starting;
+                // Aspire gives up on a resource whose dependency failed; the monitor names the one that failed first.
+                await Task.WhenAny(healthy, Task.Delay(TimeSpan.FromSeconds(2), time, CancellationToken.None));
+                await (healthy.IsFaulted ? healthy : starting);
             }
 
             await healthy;
             await starting;
         }
-        catch
+        catch (Exception ex)
         {
             await timeout.CancelAsync();
             await Task.WhenAll(healthy, starting).ContinueWith(static _ => { }, TaskScheduler.Default);
             // Ctrl-C while starting stops the resources; that is an interruption, not a failure to start.
             cancellationToken.ThrowIfCancellationRequested();
+            if (ex is ResourceStartException failed)
+            {
+                throw await FailureAsync(failed.Resource, failed.What, options, time);
+            }
+
+            if (ex is OperationCanceledException or DistributedApplicationException && monitor.NotHealthy is { Count: > 0 } pending)
+            {
+                // The one furthest along is the likeliest culprit: running but never healthy, before one still waiting.
+                var (resource, step) = pending.OrderByDescending(p => p.Step == "running").ThenByDescending(p => p.Step == "starting").First();
+                var why = ex is OperationCanceledException
+                    ? $"was not healthy within {options.StartTimeout.TotalSeconds:0} s"
+                    : $"was not healthy when Aspire gave up the start ({ex.Message})";
+                throw await FailureAsync(resource, $"{why} (it was {step}; not healthy: {string.Join(", ", pending.Select(p => p.Resource))})", options, time);
+            }
+
             throw;
         }
     }
 
-    private EnvironmentSetupException Failure(string resource, string what)
+    private async Task<EnvironmentSetupException> FailureAsync(string resource, string what, TopologyHostOptions options, TimeProvider time)
     {
+        // The log pump may be a moment behind the state change that ended the resource.
+        await Task.Delay(TimeSpan.FromMilliseconds(500), time, CancellationToken.None);
         var tail = _logs.Tail(resource);
         var lines = tail.Count == 0 ? "  (it wrote nothing)" : string.Join(Environment.NewLine, tail.Select(l => "  | " + l));
-        return new EnvironmentSetupException($"{resource} {what}. Its last log lines:{Environment.NewLine}{lines}");
+        var advice = StartFailureAdvice.For(tail) is { } fix ? $"{Environment.NewLine}How to fix it: {fix}" : "";
+        var log = Path.Combine(options.LogDirectory, resource + ".log");
+        return new EnvironmentSetupException(
+            $"{resource} {what}. Its last log lines:{Environment.NewLine}{lines}{advice}{Environment.NewLine}Its whole log: {log}");
     }
 }

@@ -8,7 +8,7 @@ namespace Simulator.AppHost.Run;
 /// <param name="LogDirectory">Where each resource's console output is copied.</param>
 /// <param name="Dashboard">Start the Aspire dashboard (for <c>sim up</c>); runs leave it off.</param>
 /// <param name="StartTimeout">How long every resource may take to become healthy.</param>
-/// <param name="Progress">Receives one line per resource as it becomes healthy.</param>
+/// <param name="Progress">Receives one line per step of each resource (starting, waiting, running, healthy) with the time since start.</param>
 /// <param name="CreateBuilder">
 /// Makes the Aspire builder; null for the AppHost's own. Tests pass <c>Aspire.Hosting.Testing</c>'s.
 /// </param>

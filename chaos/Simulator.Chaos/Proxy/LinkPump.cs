@@ -227,7 +227,7 @@ internal sealed class LinkPump
         catch (Exception)
         {
             // The source failed (typically a reset): pass the reset on to the other side.
-            Connection.Close(reset: true);
+            Connection.Close(reset: true, cut: false);
         }
         finally
         {
@@ -325,7 +325,7 @@ internal sealed class LinkPump
         catch (Exception)
         {
             // The destination failed (or a toxic did): reset both sides rather than leave them hanging.
-            Connection.Close(reset: true);
+            Connection.Close(reset: true, cut: false);
         }
         finally
         {

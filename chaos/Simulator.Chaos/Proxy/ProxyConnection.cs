@@ -88,14 +88,16 @@ internal sealed class ProxyConnection
     {
         if (Interlocked.Increment(ref _finishedDirections) == 2)
         {
-            Close(reset: false);
+            Close(reset: false, cut: false);
         }
     }
 
     /// <summary>
     /// Closes both sockets: with FIN, or with RST when <paramref name="reset"/> (linger 0). Idempotent.
+    /// <paramref name="cut"/> says the proxy ends the connection itself (a toxic, the proxy stopping) rather than
+    /// passing on what a peer did; it is counted as such.
     /// </summary>
-    public void Close(bool reset)
+    public void Close(bool reset, bool cut)
     {
         if (Interlocked.Exchange(ref _closed, 1) != 0)
         {
@@ -107,7 +109,7 @@ internal sealed class ProxyConnection
         _toClient.Shutdown();
         CloseSocket(_client, reset);
         CloseSocket(_upstream, reset);
-        _counters.ConnectionClosed();
+        _counters.ConnectionClosed(cut);
         _proxy.Forget(this);
     }
 

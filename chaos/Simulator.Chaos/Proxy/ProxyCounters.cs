@@ -1,6 +1,6 @@
 namespace Simulator.Chaos.Proxy;
 
-/// <summary>Byte and connection counters of one proxy, for <c>GET /metrics</c>.</summary>
+/// <summary>Byte and connection counters of one proxy, for <c>GET /metrics</c> and the OpenTelemetry meter (<see cref="ProxyMetrics"/>).</summary>
 internal sealed class ProxyCounters
 {
     private long _receivedUpstream;
@@ -9,6 +9,7 @@ internal sealed class ProxyCounters
     private long _sentDownstream;
     private long _accepted;
     private long _active;
+    private long _cut;
 
     public long Received(ToxicDirection direction) =>
         Interlocked.Read(ref direction == ToxicDirection.Upstream ? ref _receivedUpstream : ref _receivedDownstream);
@@ -19,6 +20,9 @@ internal sealed class ProxyCounters
     public long Accepted => Interlocked.Read(ref _accepted);
 
     public long Active => Interlocked.Read(ref _active);
+
+    /// <summary>Connections the proxy ended itself (a toxic, or the proxy disabled, deleted or reset), not their peers.</summary>
+    public long Cut => Interlocked.Read(ref _cut);
 
     public void AddReceived(ToxicDirection direction, int bytes) =>
         Interlocked.Add(ref direction == ToxicDirection.Upstream ? ref _receivedUpstream : ref _receivedDownstream, bytes);
@@ -32,5 +36,12 @@ internal sealed class ProxyCounters
         Interlocked.Increment(ref _active);
     }
 
-    public void ConnectionClosed() => Interlocked.Decrement(ref _active);
+    public void ConnectionClosed(bool cut)
+    {
+        Interlocked.Decrement(ref _active);
+        if (cut)
+        {
+            Interlocked.Increment(ref _cut);
+        }
+    }
 }

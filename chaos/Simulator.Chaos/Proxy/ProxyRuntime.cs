@@ -111,7 +111,7 @@ internal sealed class ProxyRuntime
         session?.Close();
         foreach (var connection in connections)
         {
-            connection.Close(reset: false);
+            connection.Close(reset: false, cut: true);
         }
 
         if (session is not null)

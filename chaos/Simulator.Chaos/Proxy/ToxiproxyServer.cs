@@ -28,14 +28,23 @@ public sealed class ToxiproxyServer : IAsyncDisposable
     /// <summary>The Toxiproxy API version this server speaks, reported by <c>GET /version</c>.</summary>
     public const string Version = "2.12.0+simulator";
 
+    /// <summary>
+    /// The meter the server publishes its proxies' bytes, connections and toxics on, for <c>AddMeter</c>:
+    /// <c>sim.proxy.bytes</c>, <c>sim.proxy.connections.active</c>, <c>.accepted</c>, <c>.cut</c> and
+    /// <c>sim.proxy.toxics.active</c>, tagged <c>sim.proxy</c> (the proxy's name).
+    /// </summary>
+    public const string MeterName = "Simulator.Chaos.Proxy";
+
     private readonly WebApplication _app;
     private readonly ProxyRegistry _registry;
+    private readonly ProxyMetrics _metrics;
     private int _disposed;
 
     private ToxiproxyServer(WebApplication app, ProxyRegistry registry, IPAddress address, int port)
     {
         _app = app;
         _registry = registry;
+        _metrics = new ProxyMetrics(registry);
         Port = port;
 
         // A wildcard bind is reached through loopback.
@@ -161,6 +170,7 @@ public sealed class ToxiproxyServer : IAsyncDisposable
             return;
         }
 
+        _metrics.Dispose();
         _registry.Dispose();
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {

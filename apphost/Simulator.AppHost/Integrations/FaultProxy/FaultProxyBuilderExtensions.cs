@@ -14,7 +14,8 @@ public static class FaultProxyBuilderExtensions
     /// Adds the fault proxy: <c>sim toxiproxy-server</c> in a process of its own, its Toxiproxy API on a proxyless
     /// endpoint of 127.0.0.1, healthy once <c>GET /version</c> answers. Links are added with
     /// <see cref="GetOrAddLink"/>; at start every link is written to the <c>-config</c> file the proxy populates
-    /// itself from, so its listeners are open before it reports healthy.
+    /// itself from, so its listeners are open before it reports healthy. It exports its metrics over OTLP to the
+    /// dashboard (<c>WithOtlpExporter</c>).
     /// </summary>
     public static IResourceBuilder<FaultProxyResource> AddFaultProxy(
         this IDistributedApplicationBuilder builder, string name, RunDirectory run)
@@ -44,6 +45,8 @@ public static class FaultProxyBuilderExtensions
             // `sim toxiproxy-server` turns these on itself; set here too, so the dashboard shows how the proxy runs.
             .WithEnvironment(InlineSocketCompletions.EnvironmentVariable, "1")
             .WithHttpHealthCheck(FaultProxyResource.HealthPath, endpointName: FaultProxyResource.ApiEndpointName)
+            // Bytes, connections and toxics per link, on the dashboard (the process exports its meter when told where).
+            .WithOtlpExporter()
             .WithIconName("PlugDisconnected");
     }
 

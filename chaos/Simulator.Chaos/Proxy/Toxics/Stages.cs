@@ -100,7 +100,7 @@ internal sealed class TimeoutStage(ToxicDefinition definition, bool applies) : T
         await Task.Delay(TimeSpan.FromMilliseconds(Definition[0]), InterruptToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (!InterruptToken.IsCancellationRequested)
         {
-            link.Connection.Close(reset: false);
+            link.Connection.Close(reset: false, cut: true);
         }
     }
 
@@ -129,7 +129,7 @@ internal sealed class ResetPeerStage(ToxicDefinition definition, bool applies) :
             return Interrupted;
         }
 
-        link.Connection.Close(reset: true);
+        link.Connection.Close(reset: true, cut: true);
         link.ThrowIfClosing();
         return Consumed;
     }
@@ -191,7 +191,7 @@ internal sealed class LimitDataStage(ToxicDefinition definition, bool applies) :
 
         if (remaining <= 0)
         {
-            link.Connection.Close(reset: false);
+            link.Connection.Close(reset: false, cut: true);
         }
 
         return Consumed;
