@@ -24,10 +24,11 @@ public static class ScenarioFiles
 
         var scenario = result.Scenario!;
         // Fault targets against the topology the scenario names (roles need Patroni, links must exist).
+        // and the database set-up (Patroni only).
         if (scenario.Topology is { } name && TopologyCatalog.Find(name) is { } topology &&
-            FaultPlan.Validate(scenario, topology) is { Count: > 0 } faultErrors)
+            DatabasePlan.Validate(scenario, topology).Concat(FaultPlan.Validate(scenario, topology)).OrderBy(e => e.Line).ToList() is { Count: > 0 } topologyErrors)
         {
-            Print(faultErrors, errors);
+            Print(topologyErrors, errors);
             return null;
         }
 

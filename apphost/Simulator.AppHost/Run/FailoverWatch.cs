@@ -101,7 +101,7 @@ public sealed class FailoverWatch : IAsyncDisposable
     /// <param name="runStartedAt">The load's clock origin.</param>
     /// <param name="faults">The faults as they ran.</param>
     /// <param name="writes">The outcomes of the write workloads' iterations.</param>
-    /// <param name="healedAtSeconds">When stopped nodes were started again after the load; null when none was.</param>
+    /// <param name="healedAtSeconds">When stopped nodes were started again after the load; null when none was (the fault's own end counts first).</param>
     /// <param name="ledgerCheck">The ledger checked against the leader after healing; null when it could not be.</param>
     /// <param name="ledger">The acknowledged writes.</param>
     public FailoverReport? Analyze(
@@ -121,7 +121,8 @@ public sealed class FailoverWatch : IAsyncDisposable
 
         return FailoverAnalyzer.Analyze(new FailoverInput(fault.StartedAtSeconds, writes, _observer.Events(runStartedAt))
         {
-            HealedAtSeconds = healedAtSeconds,
+            // Healed when the fault itself ended (a kill's `for:`, a pause's resume, a partition's heal), else after the load.
+            HealedAtSeconds = fault.EndedAtSeconds ?? healedAtSeconds,
             LedgerCheck = ledgerCheck,
             Ledger = ledger,
             ReplicationLag = _lag.Series(runStartedAt),

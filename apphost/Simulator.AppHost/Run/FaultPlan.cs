@@ -50,7 +50,7 @@ public static class FaultPlan
     /// <summary>
     /// Every fault whose target <paramref name="topology"/> lacks — a resource, a region, or a proxied link some
     /// network fault must match — located in the scenario file. Roles (<c>leader</c>, <c>replica</c>) need a
-    /// Patroni topology, which the catalogue does not have yet.
+    /// Patroni topology (only Patroni knows who leads); on a streaming one they are errors.
     /// </summary>
     public static IReadOnlyList<ScenarioError> Validate(Scenario scenario, TopologySpec topology)
     {
@@ -61,7 +61,7 @@ public static class FaultPlan
         for (var i = 0; i < scenario.Faults.Count; i++)
         {
             var fault = scenario.Faults[i];
-            if (FaultTargets.Roles.Contains(fault.Target))
+            if (FaultTargets.Roles.Contains(fault.Target) && !topology.IsPatroni)
             {
                 errors.Add(Error(scenario, i, $"`{fault.Target}` needs a Patroni topology, which `{topology.Name}` is not: only Patroni knows which node is the {fault.Target}",
                     "name a resource instead: " + string.Join(", ", topology.ResourceNames().Where(n => n.Contains("-pg-", StringComparison.Ordinal)))));
@@ -72,7 +72,7 @@ public static class FaultPlan
         }
 
         var problems = FaultTargetValidator.FindMissingTargets(
-            checkable.Select(c => c.Spec), topology.ResourceNames(), topology.Regions.Select(r => r.Name), topology.LinkNames(), roles: []);
+            checkable.Select(c => c.Spec), topology.ResourceNames(), topology.Regions.Select(r => r.Name), topology.LinkNames(), roles: topology.IsPatroni ? FaultTargets.Roles : []);
         errors.AddRange(problems.Select(p => Error(scenario, checkable[p.Index].Index, $"in topology `{topology.Name}`: {p.Message}", hint: null)));
         return [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)];
     }

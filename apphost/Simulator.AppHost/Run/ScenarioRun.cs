@@ -47,8 +47,9 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
         Directory.CreateDirectory(outputDirectory);
         console.WriteLine($"Standing up {topology.Name} (native runtime)…");
+        // The scenario's `database:` (replication, timing) in place of the topology's own.
         var hostOptions = new TopologyHostOptions(
-            topology, Path.Combine(outputDirectory, "logs"), Dashboard: false, TimeSpan.FromMinutes(3), console.WriteLine, CreateBuilder);
+            DatabasePlan.Apply(scenario, topology), Path.Combine(outputDirectory, "logs"), Dashboard: false, TimeSpan.FromMinutes(3), console.WriteLine, CreateBuilder);
         await using var host = await TopologyHost.StartAsync(hostOptions, time, cancellationToken);
 
         var endpoints = await Run.EndpointsFile.DescribeAsync(host.Topology, cancellationToken);

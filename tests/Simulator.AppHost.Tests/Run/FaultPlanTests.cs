@@ -34,6 +34,29 @@ public sealed class FaultPlanTests
     }
 
     [Fact]
+    public void Roles_are_targets_on_a_patroni_topology_and_resources_and_links_are_still_checked()
+    {
+        var scenario = new Scenario
+        {
+            Name = "x",
+            Topology = "single-primary-multi-replica",
+            Duration = TimeSpan.FromMinutes(1),
+            Faults =
+            [
+                new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Kill, Target = "leader", For = TimeSpan.FromSeconds(5) },
+                new Fault { At = TimeSpan.FromSeconds(2), Kind = FaultKind.Pause, Target = "replica", For = TimeSpan.FromSeconds(5) },
+                new Fault { At = TimeSpan.FromSeconds(3), Kind = FaultKind.Partition, Target = "apac", For = TimeSpan.FromSeconds(5) },
+                new Fault { At = TimeSpan.FromSeconds(4), Kind = FaultKind.Kill, Target = "eu-pg-2" },
+            ],
+        };
+
+        var error = Assert.Single(FaultPlan.Validate(scenario, TopologyCatalog.SinglePrimaryMultiReplica));
+        Assert.Equal("faults[3].kill", error.Field);
+        Assert.Contains("`eu-pg-2`", error.Message, StringComparison.Ordinal);
+        Assert.Contains("roles: leader, replica", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Network_faults_on_a_single_region_topology_match_no_link()
     {
         var scenario = new Scenario
