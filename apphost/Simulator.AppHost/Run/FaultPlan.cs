@@ -61,6 +61,13 @@ public static class FaultPlan
         for (var i = 0; i < scenario.Faults.Count; i++)
         {
             var fault = scenario.Faults[i];
+            if (fault.Kind == FaultKind.Switchover && !topology.IsPatroni)
+            {
+                errors.Add(Error(scenario, i, $"a switchover needs a Patroni topology, which `{topology.Name}` is not: its primary is fixed",
+                    "run it on " + string.Join(", ", TopologyCatalog.All.Values.Where(t => t.IsPatroni).Select(t => t.Name))));
+                continue;
+            }
+
             if (FaultTargets.Roles.Contains(fault.Target) && !topology.IsPatroni)
             {
                 errors.Add(Error(scenario, i, $"`{fault.Target}` needs a Patroni topology, which `{topology.Name}` is not: only Patroni knows which node is the {fault.Target}",

@@ -81,13 +81,20 @@ public sealed class FaultSession : IAsyncDisposable
 
         var processes = new ResourceProcesses(host.App, topology);
         IProcessFaults? processFaults = SignalProcessFaults.IsSupported ? new SignalProcessFaults(processes.PidsAsync, processes.StartAsync) : null;
+        if (topology.Patroni is not null && links is not null && processFaults is not null)
+        {
+            // A region's partition also isolates its etcd member (see PatroniRegionIsolation for why cutting is not enough).
+            links = new PatroniRegionIsolation(links, processFaults, topology);
+        }
         PatroniClusterProbe? probe = null;
-        if (topology.Patroni is { } cluster && processFaults is not null)
+        IClusterFaults? clusterFaults = null;
+        if (topology.Patroni is { } cluster)
         {
             // Roles are resolved when a fault fires, from what Patroni says then.
             probe = PatroniClusterProbe.For(cluster, RoleProbeTimeout);
             var roleProbe = probe;
-            processFaults = new RoleProcessFaults(processFaults, PatroniRoles.All, async (role, token) =>
+            clusterFaults = new PatroniSwitchover(cluster, probe, time);
+            processFaults = processFaults is null ? null : new RoleProcessFaults(processFaults, PatroniRoles.All, async (role, token) =>
                 PatroniRoles.Holder(await roleProbe.ProbeAsync(time.GetUtcNow(), token), role));
         }
 
@@ -96,6 +103,7 @@ public sealed class FaultSession : IAsyncDisposable
         {
             LinkFaults = links,
             ProcessFaults = processFaults,
+            ClusterFaults = clusterFaults,
             Regions = [.. topology.Spec.Regions.Select(r => r.Name)],
             Time = time,
         });

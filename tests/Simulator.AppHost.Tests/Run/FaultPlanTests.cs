@@ -57,6 +57,47 @@ public sealed class FaultPlanTests
     }
 
     [Fact]
+    public void A_switchover_needs_a_patroni_topology_and_one_of_its_regions()
+    {
+        static Scenario On(string topology, string target) => new()
+        {
+            Name = "x",
+            Topology = topology,
+            Duration = TimeSpan.FromMinutes(1),
+            Faults = [new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Switchover, Target = target }],
+        };
+
+        Assert.Empty(FaultPlan.Validate(On("single-primary-multi-replica", "us"), TopologyCatalog.SinglePrimaryMultiReplica));
+        Assert.Empty(FaultPlan.Validate(On("single-primary-multi-replica", "any"), TopologyCatalog.SinglePrimaryMultiReplica));
+        var streaming = Assert.Single(FaultPlan.Validate(On("two-region", "us"), TopologyCatalog.TwoRegion));
+        Assert.Contains("needs a Patroni topology", streaming.Message, StringComparison.Ordinal);
+        Assert.Contains("single-primary-multi-replica", streaming.Hint, StringComparison.Ordinal);
+        var mars = Assert.Single(FaultPlan.Validate(On("single-primary-multi-replica", "mars"), TopologyCatalog.SinglePrimaryMultiReplica));
+        Assert.Contains("`any`", mars.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_database_key_needs_a_patroni_topology_and_overrides_its_options()
+    {
+        var scenario = new Scenario
+        {
+            Name = "x",
+            Duration = TimeSpan.FromMinutes(1),
+            Database = new DatabaseSettings { Replication = "async", Timing = "default" },
+        };
+
+        var applied = DatabasePlan.Apply(scenario, TopologyCatalog.SinglePrimaryMultiReplica);
+        Assert.Equal(Integrations.Patroni.PatroniReplication.Async, applied.Patroni!.Replication);
+        Assert.Same(Integrations.Patroni.PatroniTiming.Default, applied.Patroni.Timing);
+        Assert.Equal(Integrations.Patroni.PatroniReplication.Sync, TopologyCatalog.SinglePrimaryMultiReplica.Patroni!.Replication);
+        Assert.Empty(DatabasePlan.Validate(scenario, TopologyCatalog.SinglePrimaryMultiReplica));
+        var error = Assert.Single(DatabasePlan.Validate(scenario, TopologyCatalog.TwoRegion));
+        Assert.Equal("database", error.Field);
+        Assert.Contains("single-primary-multi-replica", error.Hint, StringComparison.Ordinal);
+        Assert.Same(TopologyCatalog.TwoRegion, DatabasePlan.Apply(scenario with { Database = null }, TopologyCatalog.TwoRegion));
+    }
+
+    [Fact]
     public void Network_faults_on_a_single_region_topology_match_no_link()
     {
         var scenario = new Scenario

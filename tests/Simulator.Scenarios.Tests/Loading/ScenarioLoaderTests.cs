@@ -54,6 +54,14 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void A_switchover_takes_a_region_or_any_and_no_for()
+    {
+        Assert.True(Fixtures.Parse(Fixtures.Minimal + "\nfaults:\n  - { at: 5s, switchover: any }\n").Succeeded);
+        var result = Fixtures.Parse(Fixtures.Minimal + "\nfaults:\n  - { at: 5s, switchover: us, for: 5s }\n");
+        Assert.Contains(result.Errors, e => e.Field.StartsWith("faults[0]", StringComparison.Ordinal) && e.Message.Contains("for", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Unknown_keys_are_found_at_every_level()
     {
         var result = Fixtures.Parse("""
