@@ -1,4 +1,5 @@
 using Simulator.AppHost.Cli;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Run;
 using Simulator.AppHost.Topology;
 using Simulator.Chaos;
@@ -87,9 +88,9 @@ public sealed class FaultPlanTests
         };
 
         var applied = DatabasePlan.Apply(scenario, TopologyCatalog.SinglePrimaryMultiReplica);
-        Assert.Equal(Integrations.Patroni.PatroniReplication.Async, applied.Patroni!.Replication);
-        Assert.Same(Integrations.Patroni.PatroniTiming.Default, applied.Patroni.Timing);
-        Assert.Equal(Integrations.Patroni.PatroniReplication.Sync, TopologyCatalog.SinglePrimaryMultiReplica.Patroni!.Replication);
+        Assert.Equal(PatroniReplication.Async, applied.Patroni!.Replication);
+        Assert.Same(PatroniTiming.Default, applied.Patroni.Timing);
+        Assert.Equal(PatroniReplication.Sync, TopologyCatalog.SinglePrimaryMultiReplica.Patroni!.Replication);
         Assert.Empty(DatabasePlan.Validate(scenario, TopologyCatalog.SinglePrimaryMultiReplica));
         var error = Assert.Single(DatabasePlan.Validate(scenario, TopologyCatalog.TwoRegion));
         Assert.Equal("database", error.Field);
