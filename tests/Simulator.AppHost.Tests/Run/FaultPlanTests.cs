@@ -37,19 +37,12 @@ public sealed class FaultPlanTests
     [Fact]
     public void Roles_are_targets_on_a_patroni_topology_and_resources_and_links_are_still_checked()
     {
-        var scenario = new Scenario
-        {
-            Name = "x",
-            Topology = "single-primary-multi-replica",
-            Duration = TimeSpan.FromMinutes(1),
-            Faults =
-            [
-                new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Kill, Target = "leader", For = TimeSpan.FromSeconds(5) },
-                new Fault { At = TimeSpan.FromSeconds(2), Kind = FaultKind.Pause, Target = "replica", For = TimeSpan.FromSeconds(5) },
-                new Fault { At = TimeSpan.FromSeconds(3), Kind = FaultKind.Partition, Target = "apac", For = TimeSpan.FromSeconds(5) },
-                new Fault { At = TimeSpan.FromSeconds(4), Kind = FaultKind.Kill, Target = "eu-pg-2" },
-            ],
-        };
+        var scenario = On(
+            "single-primary-multi-replica",
+            new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Kill, Target = "leader", For = TimeSpan.FromSeconds(5) },
+            new Fault { At = TimeSpan.FromSeconds(2), Kind = FaultKind.Pause, Target = "replica", For = TimeSpan.FromSeconds(5) },
+            new Fault { At = TimeSpan.FromSeconds(3), Kind = FaultKind.Partition, Target = "apac", For = TimeSpan.FromSeconds(5) },
+            new Fault { At = TimeSpan.FromSeconds(4), Kind = FaultKind.Kill, Target = "eu-pg-2" });
 
         var error = Assert.Single(FaultPlan.Validate(scenario, TopologyCatalog.SinglePrimaryMultiReplica));
         Assert.Equal("faults[3].kill", error.Field);
@@ -60,20 +53,15 @@ public sealed class FaultPlanTests
     [Fact]
     public void A_switchover_needs_a_patroni_topology_and_one_of_its_regions()
     {
-        static Scenario On(string topology, string target) => new()
-        {
-            Name = "x",
-            Topology = topology,
-            Duration = TimeSpan.FromMinutes(1),
-            Faults = [new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Switchover, Target = target }],
-        };
+        static Scenario Switchover(string topology, string target) =>
+            On(topology, new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Switchover, Target = target });
 
-        Assert.Empty(FaultPlan.Validate(On("single-primary-multi-replica", "us"), TopologyCatalog.SinglePrimaryMultiReplica));
-        Assert.Empty(FaultPlan.Validate(On("single-primary-multi-replica", "any"), TopologyCatalog.SinglePrimaryMultiReplica));
-        var streaming = Assert.Single(FaultPlan.Validate(On("two-region", "us"), TopologyCatalog.TwoRegion));
+        Assert.Empty(FaultPlan.Validate(Switchover("single-primary-multi-replica", "us"), TopologyCatalog.SinglePrimaryMultiReplica));
+        Assert.Empty(FaultPlan.Validate(Switchover("single-primary-multi-replica", "any"), TopologyCatalog.SinglePrimaryMultiReplica));
+        var streaming = Assert.Single(FaultPlan.Validate(Switchover("two-region", "us"), TopologyCatalog.TwoRegion));
         Assert.Contains("needs a Patroni topology", streaming.Message, StringComparison.Ordinal);
         Assert.Contains("single-primary-multi-replica", streaming.Hint, StringComparison.Ordinal);
-        var mars = Assert.Single(FaultPlan.Validate(On("single-primary-multi-replica", "mars"), TopologyCatalog.SinglePrimaryMultiReplica));
+        var mars = Assert.Single(FaultPlan.Validate(Switchover("single-primary-multi-replica", "mars"), TopologyCatalog.SinglePrimaryMultiReplica));
         Assert.Contains("`any`", mars.Message, StringComparison.Ordinal);
     }
 
@@ -101,13 +89,7 @@ public sealed class FaultPlanTests
     [Fact]
     public void Network_faults_on_a_single_region_topology_match_no_link()
     {
-        var scenario = new Scenario
-        {
-            Name = "x",
-            Topology = "single-region-ha",
-            Duration = TimeSpan.FromMinutes(1),
-            Faults = [new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Partition, Target = "eu", For = TimeSpan.FromSeconds(5) }],
-        };
+        var scenario = On("single-region-ha", new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Partition, Target = "eu", For = TimeSpan.FromSeconds(5) });
 
         var error = Assert.Single(FaultPlan.Validate(scenario, TopologyCatalog.SingleRegionHa));
         Assert.Contains("no proxied link matches `eu`; links: none", error.Message, StringComparison.Ordinal);
@@ -136,4 +118,12 @@ public sealed class FaultPlanTests
         Assert.Equal(TimeSpan.FromMilliseconds(80), matrix.RoundTripBetween("us", "eu"));
         Assert.Equal(TimeSpan.FromMilliseconds(4), matrix.Jitter);
     }
+
+    private static Scenario On(string topology, params Fault[] faults) => new()
+    {
+        Name = "x",
+        Topology = topology,
+        Duration = TimeSpan.FromMinutes(1),
+        Faults = faults,
+    };
 }
