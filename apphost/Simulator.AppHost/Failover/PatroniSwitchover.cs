@@ -1,4 +1,5 @@
-using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using Simulator.AppHost.Integrations.Patroni;
 using Simulator.Chaos;
@@ -27,7 +28,9 @@ public sealed class PatroniSwitchover(PatroniCluster cluster, IClusterProbe prob
 
         using var http = new HttpClient { Timeout = RequestTimeout };
         var url = new Uri(cluster.Nodes.Single(n => n.Resource.Name == leader).Resource.RestUrl, "/switchover");
-        using var response = await http.PostAsJsonAsync(url, new SwitchoverRequest(leader, candidate), cancellationToken);
+        // Patroni's HTTP server wants a Content-Length (it answers a chunked body with 411), so the body is sized first.
+        using var content = new StringContent(JsonSerializer.Serialize(new SwitchoverRequest(leader, candidate)), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(url, content, cancellationToken);
         var body = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
         return response.IsSuccessStatusCode
             ? $"switchover from {leader}: {body}"
