@@ -25,6 +25,9 @@ public sealed record Scenario
     /// <summary>Latency and jitter between regions.</summary>
     public NetworkSettings Network { get; init; } = NetworkSettings.None;
 
+    /// <summary>The database set-up for this run (Patroni topologies only); null keeps the topology's.</summary>
+    public DatabaseSettings? Database { get; init; }
+
     /// <summary>The load to drive.</summary>
     public IReadOnlyList<Workload> Workloads { get; init; } = [];
 

@@ -48,13 +48,13 @@ public static class ScenarioFiles
 
     /// <summary>
     /// The topology catalogue, and fault targets checked against the topology the scenario names (roles need
-    /// Patroni, links must exist) in the same pass as the loader's own checks, so every error is listed at once.
+    /// Patroni, links must exist) and the <c>database:</c> set-up (Patroni only) in the same pass as the loader's own checks, so every error is listed at once.
     /// </summary>
     public static ScenarioLoadOptions LoadOptions { get; } = new()
     {
         Catalog = ScenarioTopologyCatalog.Instance,
         ExtraChecks = scenario => scenario.Topology is { } name && TopologyCatalog.Find(name) is { } topology
-            ? FaultPlan.Validate(scenario, topology)
+            ? [.. DatabasePlan.Validate(scenario, topology), .. FaultPlan.Validate(scenario, topology)]
             : [],
     };
 

@@ -19,6 +19,7 @@ public sealed class PostgresReplicationLagSource(IReadOnlyDictionary<string, str
                extract(epoch FROM replay_lag)::float8,
                replay_lsn = pg_current_wal_lsn()
         FROM pg_stat_replication
+        WHERE application_name <> ''
         """;
 
     /// <inheritdoc />

@@ -16,16 +16,30 @@ public static class EndpointsFile
         foreach (var region in topology.Regions)
         {
             var ingress = region.Ingress.Resource.IngressUrl;
-            var database = region.Primary ?? (region.Replicas.Count > 0 ? region.Replicas[0] : null);
             var credentials = topology.Credentials;
             regions[region.Name] = new RegionEndpoints(
                 new OdooEndpoint(ingress, credentials.Database, credentials.Login, credentials.Password) { ApiKey = credentials.ApiKey },
-                database is null ? null : await database.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken),
+                await DatabaseAsync(topology, region, cancellationToken),
                 await region.Redis.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken),
                 region.ObjectStorage is null ? null : await region.ObjectStorage.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken));
         }
 
         return new EndpointsDocument("native", regions, topology.FaultProxy?.Resource.ApiUrl);
+    }
+
+    /// <summary>
+    /// The region's database entry point: on a Patroni topology its router's write endpoint (whichever node leads),
+    /// otherwise the primary, or the region's first replica.
+    /// </summary>
+    private static async Task<string?> DatabaseAsync(NativeTopology topology, RegionResources region, CancellationToken cancellationToken)
+    {
+        if (topology.Patroni is { } cluster && region.DatabaseRouter is { } router)
+        {
+            return await cluster.ConnectionStringVia(router.Resource.WriteEndpoint).GetValueAsync(cancellationToken);
+        }
+
+        var database = region.Primary ?? (region.Replicas.Count > 0 ? region.Replicas[0] : null);
+        return database is null ? null : await database.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken);
     }
 
     /// <summary>Writes the document as JSON, creating the folder if needed.</summary>

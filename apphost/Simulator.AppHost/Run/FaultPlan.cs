@@ -50,8 +50,8 @@ public static class FaultPlan
     /// <summary>
     /// Every fault whose target <paramref name="topology"/> lacks — a resource, a region, or a proxied link some
     /// network fault must match — located in the scenario file. Roles (<c>leader</c>, <c>replica</c>) need a
-    /// Patroni topology, which the catalogue does not have yet. Faults the loader could not read (no kind, no
-    /// target) are skipped, so this runs on a scenario that failed to load as well.
+    /// Patroni topology (only Patroni knows who leads); on a streaming one they are errors. Faults the loader could
+    /// not read (no kind, no target) are skipped, so this runs on a scenario that failed to load as well.
     /// </summary>
     public static IReadOnlyList<ScenarioError> Validate(Scenario scenario, TopologySpec topology)
     {
@@ -67,7 +67,14 @@ public static class FaultPlan
                 continue; // A fault the loader could not read: it has said why already.
             }
 
-            if (FaultTargets.Roles.Contains(fault.Target))
+            if (fault.Kind == FaultKind.Switchover && !topology.IsPatroni)
+            {
+                errors.Add(Error(scenario, i, $"a switchover needs a Patroni topology, which `{topology.Name}` is not: its primary is fixed",
+                    "run it on " + string.Join(", ", TopologyCatalog.All.Values.Where(t => t.IsPatroni).Select(t => t.Name))));
+                continue;
+            }
+
+            if (FaultTargets.Roles.Contains(fault.Target) && !topology.IsPatroni)
             {
                 errors.Add(Error(scenario, i, $"`{fault.Target}` needs a Patroni topology, which `{topology.Name}` is not: only Patroni knows which node is the {fault.Target}",
                     "name a resource instead: " + string.Join(", ", topology.ResourceNames().Where(n => n.Contains("-pg-", StringComparison.Ordinal)))));
@@ -78,7 +85,7 @@ public static class FaultPlan
         }
 
         var problems = FaultTargetValidator.FindMissingTargets(
-            checkable.Select(c => c.Spec), topology.ResourceNames(), topology.Regions.Select(r => r.Name), topology.LinkNames(), roles: []);
+            checkable.Select(c => c.Spec), topology.ResourceNames(), topology.Regions.Select(r => r.Name), topology.LinkNames(), roles: topology.IsPatroni ? FaultTargets.Roles : []);
         foreach (var problem in problems)
         {
             // The validator's text ends with what the topology has ("...; links: a, b"): that part is the hint.

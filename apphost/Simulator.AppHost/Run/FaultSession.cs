@@ -1,4 +1,5 @@
 using System.Globalization;
+using Simulator.AppHost.Failover;
 using Simulator.Chaos;
 using Simulator.Load.Reports;
 using Simulator.Scenarios;
@@ -17,12 +18,15 @@ public sealed class FaultSession : IAsyncDisposable
     private readonly ToxiproxyClient? _client;
     private readonly Progress _progress;
     private readonly CancellationTokenSource _stop = new();
+    private static readonly TimeSpan RoleProbeTimeout = TimeSpan.FromSeconds(2);
     private Task<IReadOnlyList<FaultRecord>>? _running;
+    private readonly PatroniClusterProbe? _probe;
 
-    private FaultSession(FaultTimeline timeline, ToxiproxyClient? client, Progress progress)
+    private FaultSession(FaultTimeline timeline, ToxiproxyClient? client, PatroniClusterProbe? probe, Progress progress)
     {
         _timeline = timeline;
         _client = client;
+        _probe = probe;
         _progress = progress;
     }
 
@@ -76,15 +80,34 @@ public sealed class FaultSession : IAsyncDisposable
         }
 
         var processes = new ResourceProcesses(host.App, topology);
+        IProcessFaults? processFaults = SignalProcessFaults.IsSupported ? new SignalProcessFaults(processes.PidsAsync, processes.StartAsync) : null;
+        if (topology.Patroni is not null && links is not null && processFaults is not null)
+        {
+            // A region's partition also isolates its etcd member (see PatroniRegionIsolation for why cutting is not enough).
+            links = new PatroniRegionIsolation(links, processFaults, topology);
+        }
+        PatroniClusterProbe? probe = null;
+        IClusterFaults? clusterFaults = null;
+        if (topology.Patroni is { } cluster)
+        {
+            // Roles are resolved when a fault fires, from what Patroni says then.
+            probe = PatroniClusterProbe.For(cluster, RoleProbeTimeout);
+            var roleProbe = probe;
+            clusterFaults = new PatroniSwitchover(cluster, probe, time);
+            processFaults = processFaults is null ? null : new RoleProcessFaults(processFaults, PatroniRoles.All, async (role, token) =>
+                PatroniRoles.Holder(await roleProbe.ProbeAsync(time.GetUtcNow(), token), role));
+        }
+
         var specs = FaultPlan.Specs(scenario);
         var timeline = new FaultTimeline(specs, new FaultTimelineOptions
         {
             LinkFaults = links,
-            ProcessFaults = SignalProcessFaults.IsSupported ? new SignalProcessFaults(processes.PidsAsync, processes.StartAsync) : null,
+            ProcessFaults = processFaults,
+            ClusterFaults = clusterFaults,
             Regions = [.. topology.Spec.Regions.Select(r => r.Name)],
             Time = time,
         });
-        return new FaultSession(timeline, client, new Progress(console, onFault)) { HasFaults = specs.Count > 0 };
+        return new FaultSession(timeline, client, probe, new Progress(console, onFault)) { HasFaults = specs.Count > 0 };
     }
 
     /// <summary>Starts the fault timeline on a run whose clock started at <paramref name="runStartTimestamp"/>; once.</summary>
@@ -123,6 +146,7 @@ public sealed class FaultSession : IAsyncDisposable
         }
 
         _client?.Dispose();
+        _probe?.Dispose();
         _stop.Dispose();
     }
 

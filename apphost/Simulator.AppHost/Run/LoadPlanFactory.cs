@@ -57,6 +57,7 @@ public static class LoadPlanFactory
             lines.AddRange(problems.Select(p => "  " + p));
         }
 
+        lines.AddRange(DatabasePlan.Validate(scenario, topology).Select(e => e.ToString()));
         lines.AddRange(FaultPlan.Validate(scenario, topology).Select(e => e.ToString()));
         if (lines.Count > 0)
         {

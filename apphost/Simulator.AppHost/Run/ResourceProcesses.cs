@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Topology;
+using Simulator.Chaos;
 
 namespace Simulator.AppHost.Run;
 
@@ -31,9 +33,12 @@ public sealed class ResourceProcesses
         _topology = topology;
     }
 
-    /// <summary>The PIDs Aspire reports for the resource (or each resource of the region) that is running now.</summary>
+    /// <summary>
+    /// The PIDs Aspire reports for the resource (or each resource of the region) that is running now; for a Patroni
+    /// node also its postmaster's (from its PID file), which Patroni starts detached, outside its own process tree.
+    /// </summary>
     /// <exception cref="KeyNotFoundException">The topology has no resource or region of that name.</exception>
-    public Task<IReadOnlyList<int>> PidsAsync(string target, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<int>> PidsAsync(string target, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var pids = new List<int>();
@@ -46,10 +51,20 @@ public sealed class ResourceProcesses
             {
                 pids.Add(pid);
             }
+
+            if (topology.AllResources().FirstOrDefault(r => r.Name == name) is PatroniNodeResource node &&
+                await PidFile.ReadAsync(node.PostmasterPidFile, cancellationToken) is { } postmaster)
+            {
+                pids.Add(postmaster);
+            }
         }
 
-        return Task.FromResult<IReadOnlyList<int>>(pids);
+        return pids;
     }
+
+    /// <summary>Whether Aspire reports the resource as running now.</summary>
+    public bool IsRunning(string resource) =>
+        app.ResourceNotifications.TryGetCurrentState(resource, out var state) && state.Snapshot.State?.Text == KnownResourceStates.Running;
 
     /// <summary>
     /// Starts the resource (or each resource of the region that is not running) with Aspire's start command and

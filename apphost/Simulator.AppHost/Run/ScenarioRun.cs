@@ -1,6 +1,8 @@
 using Simulator.AppHost.Topology;
 using Simulator.Load;
 using Simulator.Load.Ledger;
+using Simulator.Load.Measurement;
+using Simulator.Load.Odoo;
 using Simulator.Load.Progress;
 using Simulator.Load.Reports;
 using Simulator.Load.Reports.Thresholds;
@@ -11,13 +13,15 @@ namespace Simulator.AppHost.Run;
 /// <summary>
 /// One scenario run on the native runtime: stand the topology up, apply the network latency, drive the
 /// load through each region's ingress with live progress while the faults run on its clock, check the
-/// ledger against the primary, write the five reports (<see cref="ReportWriter"/>: report.json and those
+/// ledger against the primary (on a Patroni topology: watch the cluster throughout, start stopped nodes
+/// after the load, check against whichever node then leads, and report the failover), write the five reports (<see cref="ReportWriter"/>: report.json and those
 /// rendered from it), tear down.
 /// </summary>
 public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string outputDirectory, TextWriter console)
 {
     private const int MinPoolThreads = 32;
-    private static readonly TimeSpan LedgerCheckTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan LedgerCheckTimeout = TimeSpan.FromMinutes(3);
+    private static readonly TimeSpan LeaderWaitTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Where <c>--endpoints</c> writes the entry points once the topology is healthy; null for none.</summary>
     public string? EndpointsFile { get; init; }
@@ -43,8 +47,9 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
         Directory.CreateDirectory(outputDirectory);
         console.WriteLine($"Standing up {topology.Name} (native runtime)…");
+        // The scenario's `database:` (replication, timing) in place of the topology's own.
         var hostOptions = new TopologyHostOptions(
-            topology, Path.Combine(outputDirectory, "logs"), Dashboard: false, TimeSpan.FromMinutes(3), console.WriteLine, CreateBuilder);
+            DatabasePlan.Apply(scenario, topology), Path.Combine(outputDirectory, "logs"), Dashboard: false, TimeSpan.FromMinutes(3), console.WriteLine, CreateBuilder);
         await using var host = await TopologyHost.StartAsync(hostOptions, time, cancellationToken);
 
         var endpoints = await Run.EndpointsFile.DescribeAsync(host.Topology, cancellationToken);
@@ -56,18 +61,46 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         var ledgerPath = Path.Combine(outputDirectory, LedgerWriter.FileName);
         var progress = new LiveProgressPrinter(console, plan.Duration);
         await using var faults = await FaultSession.StartAsync(host, scenario, console, time, progress.ReportFault, cancellationToken);
-        var result = await DriveLoadAsync(host.Topology, plan, thresholds, ledgerPath, faults, progress, time, cancellationToken);
+        await using var watch = host.Topology.Patroni is { } cluster ? await FailoverWatch.CreateAsync(cluster, time, cancellationToken) : null;
+        watch?.Start();
+        var outcomes = watch is null ? null : new OutcomeRecorder();
+        var result = await DriveLoadAsync(host.Topology, plan, thresholds, ledgerPath, faults, progress, outcomes, time, cancellationToken);
         var faultReports = await faults.EndAsync();
 
-        console.WriteLine("Checking every acknowledged order against the primary…");
         using var checking = new CancellationTokenSource(LedgerCheckTimeout);
         var acknowledged = await LedgerFile.ReadAsync(ledgerPath, checking.Token);
-        var primary = await host.Topology.Primary.Resource.ConnectionStringExpression.GetValueAsync(checking.Token);
-        var ledger = await LedgerChecker.CheckAsync(
-            acknowledged.Select(e => e.Id), result.Unknown, PrimaryLedgerLookup.SaleOrderNames(primary!), checking.Token);
+        LedgerCheckResult? ledger;
+        FailoverReport? failover = null;
+        if (watch is null)
+        {
+            console.WriteLine("Checking every acknowledged order against the primary…");
+            var primary = await host.Topology.Primary.Resource.ConnectionStringExpression.GetValueAsync(checking.Token);
+            ledger = await LedgerChecker.CheckAsync(
+                acknowledged.Select(e => e.Id), result.Unknown, PrimaryLedgerLookup.SaleOrderNames(primary!), checking.Token);
+        }
+        else
+        {
+            var healedAt = await HealDatabaseAsync(host, result.StartedAt, time, checking.Token);
+            console.WriteLine("Waiting for a Patroni leader and every node to run…");
+            var leader = await watch.WaitForLeaderAsync(LeaderWaitTimeout, checking.Token);
+            await watch.StopAsync();
+            if (leader is { } found)
+            {
+                console.WriteLine($"Checking every acknowledged order against the leader, {found.Node}…");
+                ledger = await LedgerChecker.CheckAsync(
+                    acknowledged.Select(e => e.Id), result.Unknown, PrimaryLedgerLookup.SaleOrderNames(found.ConnectionString), checking.Token);
+            }
+            else
+            {
+                console.WriteLine($"No Patroni leader within {LeaderWaitTimeout.TotalSeconds:0} s after the load: lost writes are not measured.");
+                ledger = null;
+            }
+
+            failover = watch.Analyze(result.StartedAt, faultReports, Writes(outcomes!), healedAt, ledger, acknowledged);
+        }
 
         // The achieved-rate rule (achieved_rate >= 95% unless the scenario tests achieved_rate itself) is the builder's default.
-        var report = LoadReportBuilder.Build(new ReportHeader(scenario.Name, topology.Name, "native"), result, thresholds, ledger, faultReports);
+        var report = LoadReportBuilder.Build(new ReportHeader(scenario.Name, topology.Name, "native"), result, thresholds, ledger, faultReports, failover);
         await ReportWriter.WriteAllAsync(report, outputDirectory, CancellationToken.None);
         if (BeforeTeardown is not null)
         {
@@ -78,6 +111,40 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         return report;
     }
 
+    /// <summary>
+    /// Starts every etcd member and Patroni node a fault left stopped (a kill without <c>for:</c>), so the old leader
+    /// can rejoin and the ledger is checked on a whole cluster. Returns when that began, in seconds from the run's
+    /// start; null when every one was running.
+    /// </summary>
+    private static async Task<double?> HealDatabaseAsync(TopologyHost host, DateTimeOffset runStartedAt, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var processes = new ResourceProcesses(host.App, host.Topology);
+        var stopped = host.Topology.Regions
+            .SelectMany(r => new IResource?[] { r.Etcd?.Resource, r.PatroniNode?.Resource })
+            .OfType<IResource>()
+            .Where(r => !processes.IsRunning(r.Name))
+            .ToList();
+        if (stopped.Count == 0)
+        {
+            return null;
+        }
+
+        var healedAt = (time.GetUtcNow() - runStartedAt).TotalSeconds;
+        foreach (var resource in stopped)
+        {
+            await processes.StartAsync(resource.Name, cancellationToken);
+        }
+
+        return healedAt;
+    }
+
+    /// <summary>The outcomes of the workloads that write (order import: each confirmed order is in the ledger).</summary>
+    private IReadOnlyList<IterationOutcome> Writes(OutcomeRecorder outcomes)
+    {
+        var writers = scenario.Workloads.Where(w => w.Kind == OrderImportWorkload.DefaultName).Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. outcomes.Snapshot().Where(o => writers.Contains(o.Workload))];
+    }
+
     private async Task<LoadRunResult> DriveLoadAsync(
         NativeTopology topology,
         LoadPlan plan,
@@ -85,6 +152,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         string ledgerPath,
         FaultSession faults,
         LiveProgressPrinter progress,
+        OutcomeRecorder? outcomes,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -119,6 +187,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
             Progress = progress,
             Windows = ThresholdSpec.WindowsOf(thresholds),
             ClockStarted = faults.Begin,
+            Outcomes = outcomes,
         };
         try
         {

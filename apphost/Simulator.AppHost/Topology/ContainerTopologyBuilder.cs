@@ -124,7 +124,8 @@ public sealed class ContainerTopologyBuilder
         IResourceBuilder<PostgresServerResource>? first = null;
         foreach (var region in _spec.Regions)
         {
-            var count = region.DatabaseReplicas + (first is null ? 1 : 0);
+            // A native Patroni topology runs one node per region; so do its containers.
+            var count = _spec.IsPatroni ? 1 : region.DatabaseReplicas + (first is null ? 1 : 0);
             var regionNodes = new List<IResourceBuilder<PostgresServerResource>>();
             for (var n = 1; n <= count; n++)
             {

@@ -1,4 +1,5 @@
 using Simulator.AppHost.Integrations.FaultProxy;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Native;
 using Simulator.Load.Odoo;
@@ -18,10 +19,16 @@ public sealed record NativeTopology(
     IReadOnlyList<RegionResources> Regions,
     IResourceBuilder<FaultProxyResource>? FaultProxy = null)
 {
-    /// <summary>The primary database node of the topology.</summary>
+    /// <summary>The Patroni cluster running the database; null for plain streaming replication.</summary>
+    public PatroniCluster? Patroni { get; init; }
+
+    /// <summary>
+    /// The fixed primary database node of a streaming topology. A Patroni topology has none (the leader moves; ask
+    /// Patroni), and throws.
+    /// </summary>
     public IResourceBuilder<NativePostgresResource> Primary =>
         Regions.Select(r => r.Primary).FirstOrDefault(p => p is not null)
-        ?? throw new InvalidOperationException($"topology {Spec.Name} has no primary");
+        ?? throw new InvalidOperationException($"topology {Spec.Name} has no fixed primary{(Patroni is null ? string.Empty : ": Patroni decides which node leads")}");
 
     /// <summary>The region of that name.</summary>
     public RegionResources Region(string name) =>

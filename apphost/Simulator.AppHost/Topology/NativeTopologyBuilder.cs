@@ -1,5 +1,6 @@
 using Simulator.AppHost.Integrations.HAProxy;
 using Simulator.AppHost.Integrations.Odoo;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Integrations.Redis;
 using Simulator.AppHost.Integrations.S3;
@@ -28,6 +29,11 @@ public static class NativeTopologyBuilder
         ArgumentNullException.ThrowIfNull(credentials);
 
         var links = new ProxyRegionLinks(builder, run);
+        if (spec.Patroni is { } patroni)
+        {
+            return builder.AddPatroniTopology(spec, patroni, run, credentials, links);
+        }
+
         var postgresPassword = RunSecrets.NewPassword();
         var primaryRegion = spec.Regions[0].Name;
         var warehouses = spec.Regions.Count > 1 ? spec.Regions.Select(r => r.Name).ToList() : null;
@@ -59,5 +65,41 @@ public static class NativeTopologyBuilder
         }
 
         return new NativeTopology(spec, run, credentials, regions, links.Proxy);
+    }
+
+    /// <summary>
+    /// The Patroni form: the cluster (an etcd member and a node per region, the first region's node bootstrapping),
+    /// then per region a PostgreSQL router, Redis, object storage, Odoo emulators writing and reading through the
+    /// router, and the ingress. Every cross-region connection (etcd peers and clients, replication, the routers'
+    /// checks and sessions) goes through a fault-proxy link.
+    /// </summary>
+    private static NativeTopology AddPatroniTopology(
+        this IDistributedApplicationBuilder builder, TopologySpec spec, PatroniClusterOptions options, RunDirectory run, OdooCredentials credentials, ProxyRegionLinks links)
+    {
+        var names = spec.Regions.Select(r => r.Name).ToList();
+        var cluster = builder.AddPatroniCluster(run, names, credentials.Database, RunSecrets.NewPassword(), options, links);
+        var warehouses = names.Count > 1 ? names : null;
+        var regions = new List<RegionResources>();
+        foreach (var region in spec.Regions)
+        {
+            var router = builder.AddPostgresRouter(run, region.Name, cluster, links);
+            var redis = builder.AddNativeRedis(ResourceNaming.Redis(region.Name), run);
+            var storage = builder.AddNativeS3(ResourceNaming.ObjectStorage(region.Name), run);
+            var odooNodes = Enumerable.Range(1, region.OdooNodes)
+                .Select(i => builder.AddOdooEmulator(ResourceNaming.OdooNode(region.Name, i), region.Name, cluster, router, redis, credentials, warehouses)
+                    .WithAttachmentStorage(storage))
+                .ToList();
+            var ingress = builder.AddHAProxyIngress(
+                ResourceNaming.Ingress(region.Name), run, odooNodes, n => n.GetEndpoint(OdooEmulatorBuilderExtensions.EndpointName));
+            regions.Add(new RegionResources(region.Name, null, [], redis, odooNodes, ingress)
+            {
+                ObjectStorage = storage,
+                Etcd = cluster.Etcd.Member(region.Name),
+                PatroniNode = cluster.Node(region.Name),
+                DatabaseRouter = router,
+            });
+        }
+
+        return new NativeTopology(spec, run, credentials, regions, links.Proxy) { Patroni = cluster };
     }
 }

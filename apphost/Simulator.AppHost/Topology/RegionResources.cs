@@ -1,4 +1,6 @@
+using Simulator.AppHost.Integrations.Etcd;
 using Simulator.AppHost.Integrations.HAProxy;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Integrations.Redis;
 using Simulator.AppHost.Integrations.S3;
@@ -17,9 +19,33 @@ public sealed record RegionResources(
     /// <summary>The region's object storage for attachments; null when the region has none.</summary>
     public IResourceBuilder<NativeS3Resource>? ObjectStorage { get; init; }
 
+    /// <summary>The region's etcd member; null unless Patroni runs the database.</summary>
+    public IResourceBuilder<EtcdMemberResource>? Etcd { get; init; }
+
+    /// <summary>The region's Patroni node (leader or replica, as Patroni decides); null unless Patroni runs the database.</summary>
+    public IResourceBuilder<PatroniNodeResource>? PatroniNode { get; init; }
+
+    /// <summary>The region's PostgreSQL router (writes to the leader, reads local); null unless Patroni runs the database.</summary>
+    public IResourceBuilder<PostgresRouterResource>? DatabaseRouter { get; init; }
+
     /// <summary>Every resource of the region, in start order.</summary>
     public IEnumerable<IResource> All()
     {
+        if (Etcd is not null)
+        {
+            yield return Etcd.Resource;
+        }
+
+        if (PatroniNode is not null)
+        {
+            yield return PatroniNode.Resource;
+        }
+
+        if (DatabaseRouter is not null)
+        {
+            yield return DatabaseRouter.Resource;
+        }
+
         if (Primary is not null)
         {
             yield return Primary.Resource;

@@ -1,3 +1,5 @@
+using Simulator.AppHost.Integrations.Patroni;
+
 namespace Simulator.AppHost.Topology;
 
 /// <summary>The topologies the simulator knows by name.</summary>
@@ -19,12 +21,27 @@ public static class TopologyCatalog
         "eu: PostgreSQL primary + standby; us: streaming replica; Redis and two Odoo nodes behind HAProxy per region; us reaches the primary through the fault proxy.",
         [new RegionSpec("eu", OdooNodes: 2, DatabaseReplicas: 1), new RegionSpec("us", OdooNodes: 2, DatabaseReplicas: 1)]);
 
+    /// <summary>
+    /// Three regions (eu, us, apac), one Patroni node and one etcd member each; eu bootstraps and is the first leader.
+    /// Each region has Redis, S3, one Odoo node behind its HAProxy ingress, and a PostgreSQL router that sends writes
+    /// to the current leader (cross-region through the fault-proxy links) and reads to the local replica. Synchronous
+    /// replication and fast failure detection by default; a scenario's <c>database:</c> may choose others.
+    /// </summary>
+    public static TopologySpec SinglePrimaryMultiReplica { get; } = new(
+        "single-primary-multi-replica",
+        "eu, us, apac: a Patroni node + etcd member each (eu leads first, automated failover), Redis, S3 and one Odoo node behind HAProxy per region; writes go to the leader through each region's PostgreSQL router, reads stay local.",
+        [new RegionSpec("eu", OdooNodes: 1, DatabaseReplicas: 0), new RegionSpec("us", OdooNodes: 1, DatabaseReplicas: 0), new RegionSpec("apac", OdooNodes: 1, DatabaseReplicas: 0)])
+    {
+        Patroni = new PatroniClusterOptions { Replication = PatroniReplication.Sync, Timing = PatroniTiming.Fast },
+    };
+
     /// <summary>Every catalogue topology, by name.</summary>
     public static IReadOnlyDictionary<string, TopologySpec> All { get; } =
         new Dictionary<string, TopologySpec>(StringComparer.Ordinal)
         {
             [SingleRegionHa.Name] = SingleRegionHa,
             [TwoRegion.Name] = TwoRegion,
+            [SinglePrimaryMultiReplica.Name] = SinglePrimaryMultiReplica,
         };
 
     /// <summary>The topology of that name, or null when the catalogue has none.</summary>

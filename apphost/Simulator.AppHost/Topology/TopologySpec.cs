@@ -1,3 +1,5 @@
+using Simulator.AppHost.Integrations.Patroni;
+
 namespace Simulator.AppHost.Topology;
 
 /// <summary>
@@ -5,11 +7,25 @@ namespace Simulator.AppHost.Topology;
 /// </summary>
 /// <param name="Name">Catalogue name, e.g. <c>single-region-ha</c>.</param>
 /// <param name="Description">One line for reports and listings.</param>
-/// <param name="Regions">The regions, the first holding the primary database.</param>
-public sealed record TopologySpec(string Name, string Description, IReadOnlyList<RegionSpec> Regions);
+/// <param name="Regions">The regions, the first holding the primary database (the first leader under Patroni).</param>
+public sealed record TopologySpec(string Name, string Description, IReadOnlyList<RegionSpec> Regions)
+{
+    /// <summary>
+    /// How the database is run: null for plain streaming replication (a fixed primary in the first region, replicas
+    /// per <see cref="RegionSpec.DatabaseReplicas"/>, no automated failover); otherwise a Patroni cluster with one
+    /// node and one etcd member per region, set up with these options, and a PostgreSQL router per region.
+    /// </summary>
+    public PatroniClusterOptions? Patroni { get; init; }
+
+    /// <summary>Whether Patroni runs the database, so a leader can fail over and roles can be fault targets.</summary>
+    public bool IsPatroni => Patroni is not null;
+}
 
 /// <summary>What one region runs.</summary>
 /// <param name="Name">Region name, e.g. <c>eu</c>.</param>
 /// <param name="OdooNodes">Odoo servers behind the region's ingress.</param>
-/// <param name="DatabaseReplicas">Streaming replicas of the primary kept in this region.</param>
+/// <param name="DatabaseReplicas">
+/// Streaming replicas of the primary kept in this region; 0 on a Patroni topology, where every region runs exactly one
+/// Patroni node.
+/// </param>
 public sealed record RegionSpec(string Name, int OdooNodes, int DatabaseReplicas);

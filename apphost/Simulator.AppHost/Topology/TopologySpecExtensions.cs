@@ -1,3 +1,5 @@
+using Simulator.AppHost.Integrations.Etcd;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.Chaos;
 using Simulator.Scenarios;
 
@@ -7,12 +9,21 @@ namespace Simulator.AppHost.Topology;
 public static class TopologySpecExtensions
 {
     /// <summary>
-    /// The fault-proxy links the native runtime creates for the topology: <c>&lt;region&gt;-&gt;&lt;primary region&gt;:postgres</c>
-    /// for every other region with Odoo nodes or replicas, all of which connect to the primary.
+    /// The fault-proxy links the native runtime creates for the topology. Streaming: <c>&lt;region&gt;-&gt;&lt;primary
+    /// region&gt;:postgres</c> for every other region with Odoo nodes or replicas, all of which connect to the primary.
+    /// Patroni: per region R, the shared links every other region reaches R's etcd peer, Patroni API and PostgreSQL
+    /// through (<c>*-&gt;R:etcd-peer</c>, <c>*-&gt;R:patroni</c>, <c>*-&gt;R:postgres</c>), and R's own links to every
+    /// other region's etcd member (its Patroni node's DCS) and node (its router): <c>R-&gt;S:etcd</c>,
+    /// <c>R-&gt;S:postgres</c>, <c>R-&gt;S:patroni</c>.
     /// </summary>
     public static IReadOnlyList<LinkName> LinkNames(this TopologySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
+        if (spec.IsPatroni)
+        {
+            return PatroniLinkNames(spec);
+        }
+
         var primaryRegion = spec.Regions[0].Name;
         return [.. spec.Regions
             .Skip(1)
@@ -20,7 +31,7 @@ public static class TopologySpecExtensions
             .Select(r => new LinkName(r.Name, primaryRegion, NativeTopologyBuilder.PostgresService))];
     }
 
-    /// <summary>The names of every resource the native runtime creates for the topology, in start order.</summary>
+    /// <summary>The names of every resource the native runtime creates for the topology, region by region.</summary>
     public static IReadOnlyList<string> ResourceNames(this TopologySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -33,9 +44,19 @@ public static class TopologySpecExtensions
         var primaryPlaced = false;
         foreach (var region in spec.Regions)
         {
-            var databaseNodes = region.DatabaseReplicas + (primaryPlaced ? 0 : 1);
-            primaryPlaced = true;
-            names.AddRange(Enumerable.Range(1, databaseNodes).Select(i => ResourceNaming.DatabaseNode(region.Name, i)));
+            if (spec.IsPatroni)
+            {
+                names.Add(ResourceNaming.Etcd(region.Name));
+                names.Add(ResourceNaming.DatabaseNode(region.Name, 1));
+                names.Add(ResourceNaming.DatabaseRouter(region.Name));
+            }
+            else
+            {
+                var databaseNodes = region.DatabaseReplicas + (primaryPlaced ? 0 : 1);
+                primaryPlaced = true;
+                names.AddRange(Enumerable.Range(1, databaseNodes).Select(i => ResourceNaming.DatabaseNode(region.Name, i)));
+            }
+
             names.Add(ResourceNaming.Redis(region.Name));
             names.Add(ResourceNaming.ObjectStorage(region.Name));
             names.AddRange(Enumerable.Range(1, region.OdooNodes).Select(i => ResourceNaming.OdooNode(region.Name, i)));
@@ -50,5 +71,34 @@ public static class TopologySpecExtensions
     {
         ArgumentNullException.ThrowIfNull(spec);
         return new TopologyOutline(spec.Name, [.. spec.Regions.Select(r => r.Name)], spec.ResourceNames());
+    }
+
+    private static List<LinkName> PatroniLinkNames(TopologySpec spec)
+    {
+        var regions = spec.Regions.Select(r => r.Name).ToList();
+        if (regions.Count < 2)
+        {
+            return [];
+        }
+
+        var links = new List<LinkName>();
+        foreach (var region in regions)
+        {
+            links.Add(new LinkName(LinkName.AnyRegion, region, EtcdBuilderExtensions.PeerService));
+            links.Add(new LinkName(LinkName.AnyRegion, region, PatroniBuilderExtensions.RestService));
+            links.Add(new LinkName(LinkName.AnyRegion, region, PatroniBuilderExtensions.PostgresService));
+        }
+
+        foreach (var from in regions)
+        {
+            foreach (var to in regions.Where(r => r != from))
+            {
+                links.Add(new LinkName(from, to, EtcdBuilderExtensions.ClientService));
+                links.Add(new LinkName(from, to, PatroniBuilderExtensions.PostgresService));
+                links.Add(new LinkName(from, to, PatroniBuilderExtensions.RestService));
+            }
+        }
+
+        return links;
     }
 }

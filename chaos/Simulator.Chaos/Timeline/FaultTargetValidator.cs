@@ -35,8 +35,8 @@ public static class FaultTargetValidator
         var index = 0;
         foreach (var fault in faults)
         {
-            var message = fault.Kind.IsProcessFault()
-                ? CheckProcessTarget(fault, resourceSet, regionList, roleSet)
+            var message = fault.Kind.IsProcessFault() ? CheckProcessTarget(fault, resourceSet, regionList, roleSet)
+                : fault.Kind.IsClusterFault() ? CheckSwitchoverTarget(fault, regionList)
                 : CheckNetworkTarget(fault, regionList, linkList);
             if (message is not null)
             {
@@ -58,6 +58,14 @@ public static class FaultTargetValidator
         }
 
         return $"no resource, region or role is called `{target}`; resources: {List(resources)}; regions: {List(regions)}; roles: {List(roles)}";
+    }
+
+    private static string? CheckSwitchoverTarget(FaultSpec fault, List<string> regions)
+    {
+        var target = fault.Target?.Trim() ?? "";
+        return target == IClusterFaults.AnyCandidate || regions.Contains(target, StringComparer.Ordinal)
+            ? null
+            : $"a switchover names the region to hand the leadership to, or `{IClusterFaults.AnyCandidate}`; regions: {List(regions)}";
     }
 
     private static string? CheckNetworkTarget(FaultSpec fault, List<string> regions, List<LinkName>? links)

@@ -180,6 +180,14 @@ public sealed class FaultTimeline
             }
         }
 
+        if (spec.Kind.IsClusterFault())
+        {
+            var cluster = _options.ClusterFaults
+                ?? throw new InvalidOperationException("Cluster actions are not available in this run (no Patroni cluster).");
+            var done = await cluster.SwitchoverAsync(spec.Target.Trim(), cancellationToken).ConfigureAwait(false);
+            return new Applied(done, null, UndoOnCancel: false) { Instant = true };
+        }
+
         var links = _options.LinkFaults
             ?? throw new InvalidOperationException("Network faults are not available in this run (no fault proxy).");
         if (spec.Kind == FaultType.Heal)

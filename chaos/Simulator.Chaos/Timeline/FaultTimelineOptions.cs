@@ -9,6 +9,9 @@ public sealed record FaultTimelineOptions
     /// <summary>Process faults; null when none can be applied (process faults then fail).</summary>
     public IProcessFaults? ProcessFaults { get; init; }
 
+    /// <summary>Actions on the database cluster's manager (switchover); null when it has none (they then fail).</summary>
+    public IClusterFaults? ClusterFaults { get; init; }
+
     /// <summary>The topology's regions, to read network targets whose names hold hyphens (see <see cref="LinkTarget.Parse"/>).</summary>
     public IReadOnlyCollection<string> Regions { get; init; } = [];
 

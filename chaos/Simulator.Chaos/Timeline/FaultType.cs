@@ -32,4 +32,7 @@ public enum FaultType
 
     /// <summary><c>heal</c>: remove the network faults on the target's links, or all of them (<c>all</c>).</summary>
     Heal,
+
+    /// <summary>A planned switchover of the database leader (<see cref="IClusterFaults"/>); instant, the target a region or <c>any</c>.</summary>
+    Switchover,
 }

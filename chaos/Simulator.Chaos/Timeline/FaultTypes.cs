@@ -5,7 +5,7 @@ namespace Simulator.Chaos;
 /// <summary>Names and families of <see cref="FaultType"/> values.</summary>
 public static class FaultTypes
 {
-    private static readonly string[] Names = ["kill", "pause", "stop", "start", "partition", "latency", "timeout", "reset", "heal"];
+    private static readonly string[] Names = ["kill", "pause", "stop", "start", "partition", "latency", "timeout", "reset", "heal", "switchover"];
 
     /// <summary>The name as a scenario (and the report's <c>faults[].kind</c>) writes it, e.g. <c>partition</c>.</summary>
     /// <param name="type">The fault type.</param>
@@ -32,5 +32,10 @@ public static class FaultTypes
     /// <summary>Partition, latency, timeout, reset and heal act on links (<see cref="ILinkFaults"/>).</summary>
     /// <param name="type">The fault type.</param>
     /// <returns>Whether it is a network fault.</returns>
-    public static bool IsNetworkFault(this FaultType type) => !type.IsProcessFault();
+    public static bool IsNetworkFault(this FaultType type) => !type.IsProcessFault() && !type.IsClusterFault();
+
+    /// <summary>Switchover acts on the database cluster's manager (<see cref="IClusterFaults"/>).</summary>
+    /// <param name="type">The fault type.</param>
+    /// <returns>Whether it is a cluster fault.</returns>
+    public static bool IsClusterFault(this FaultType type) => type == FaultType.Switchover;
 }

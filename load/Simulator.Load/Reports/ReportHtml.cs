@@ -199,13 +199,7 @@ public static class ReportHtml
 
         if (report.Failover is { } failover)
         {
-            html.Append("<table>\n");
-            Row(html, "RTO (fault to first successful write)", E(ReportFormat.Seconds(failover.RtoSeconds)));
-            Row(html, "error window", E(ReportFormat.Seconds(failover.ErrorWindowSeconds)));
-            Row(html, "leader", E($"{failover.OldLeader ?? ReportFormat.NotMeasured} → {failover.NewLeader ?? ReportFormat.NotMeasured}"));
-            Row(html, "lost writes (RPO)", E(failover.LostWrites?.ToString(CultureInfo.InvariantCulture) ?? ReportFormat.NotMeasured));
-            Row(html, "split brain", failover.SplitBrain is { } split ? (split ? "<span class=\"bad\">yes</span>" : "no") : ReportFormat.NotMeasured);
-            html.Append("</table>\n");
+            FailoverSection.Render(html, failover, report.DurationSeconds, report.Faults);
         }
         else
         {

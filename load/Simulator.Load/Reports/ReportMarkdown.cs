@@ -94,6 +94,15 @@ public static class ReportMarkdown
             md.Append(CultureInfo.InvariantCulture, $" · leader {Escape(failover.OldLeader ?? NotMeasured)} → {Escape(failover.NewLeader ?? NotMeasured)}");
             md.Append(CultureInfo.InvariantCulture, $" · lost writes {(failover.LostWrites is { } w ? w.ToString(CultureInfo.InvariantCulture) : NotMeasured)}");
             md.Append(CultureInfo.InvariantCulture, $" · split brain {(failover.SplitBrain is { } s ? (s ? "**yes**" : "no") : NotMeasured)}\n");
+            if (failover.Regions is { Count: > 0 } regions)
+            {
+                md.Append("\n| region | first failed | first ok after | RTO | error window | failed | unknown |\n|---|--:|--:|--:|--:|--:|--:|\n");
+                foreach (var r in regions)
+                {
+                    md.Append(CultureInfo.InvariantCulture,
+                        $"| {Escape(r.Region)} | {Seconds(r.FirstFailedSeconds)} | {Seconds(r.FirstOkAfterSeconds)} | {Seconds(r.RtoSeconds)} | {Seconds(r.ErrorWindowSeconds)} | {r.FailedWrites} | {r.UnknownWrites} |\n");
+                }
+            }
         }
 
         return md.ToString();

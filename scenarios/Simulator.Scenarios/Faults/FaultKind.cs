@@ -35,4 +35,7 @@ public enum FaultKind
 
     /// <summary><c>heal</c>: remove the network faults on a target, or on everything with <c>heal: all</c>.</summary>
     Heal,
+
+    /// <summary><c>switchover</c>: a planned switchover of the database leader (Patroni's REST <c>POST /switchover</c>) to the node of a region, or to the candidate Patroni picks with <c>any</c>; instant.</summary>
+    Switchover,
 }

@@ -13,6 +13,9 @@ public static class FaultTargets
     /// <summary>The target of <c>heal: all</c>, which removes every network fault.</summary>
     public const string All = "all";
 
+    /// <summary>The switchover target that lets Patroni choose the new leader.</summary>
+    public const string AnyCandidate = "any";
+
     /// <summary>The source of a per-destination link (<c>*-&gt;eu:etcd-peer</c>), shared by clients of every region.</summary>
     public const string AnyRegion = "*";
 

@@ -13,6 +13,7 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
 {
     private static readonly IReadOnlyList<string> ScenarioKeys = ScenarioVocabulary.ScenarioKeys;
     private static readonly IReadOnlyList<string> NetworkKeys = ScenarioVocabulary.NetworkKeys;
+    private static readonly IReadOnlyList<string> DatabaseKeys = ScenarioVocabulary.DatabaseKeys;
     private static readonly IReadOnlyList<string> PacingKeys = ScenarioVocabulary.PacingKeys;
     private static readonly IReadOnlyList<string> WorkloadKeys = ScenarioVocabulary.WorkloadKeys;
     private static readonly IReadOnlyList<string> PhaseKeys = ScenarioVocabulary.PhaseKeys;
@@ -45,6 +46,7 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
         var duration = Require(keys, root, string.Empty, "duration", "add e.g. duration: 60s") is { } durationEntry ? Duration(durationEntry.Value, "duration") : null;
         var seed = keys.TryGetValue("seed", out var seedEntry) ? Integer(seedEntry.Value, "seed", "a whole number such as 42", allowNegative: true) : null;
         var network = keys.TryGetValue("network", out var networkEntry) ? ReadNetwork(networkEntry.Value) : NetworkSettings.None;
+        var database = keys.TryGetValue("database", out var databaseEntry) ? ReadDatabase(databaseEntry.Value) : null;
         var workloads = Require(keys, root, string.Empty, "workloads", "add a list, e.g. workloads: [{ name: order-import, region: eu, model: constant-rate, rate: 10/s }]") is { } workloadsEntry
             ? ReadList(workloadsEntry.Value, "workloads", "workloads", ReadWorkload)
             : [];
@@ -59,6 +61,7 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
             Duration = duration ?? TimeSpan.Zero,
             Seed = seed,
             Network = network,
+            Database = database,
             Workloads = workloads,
             Faults = faults,
             Thresholds = thresholds,
@@ -99,6 +102,45 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
 
         var jitter = keys.TryGetValue("jitter", out var jitterEntry) ? Duration(jitterEntry.Value, "network.jitter") : null;
         return new NetworkSettings { Latency = latency.AsReadOnly(), Jitter = jitter ?? TimeSpan.Zero };
+    }
+
+    private DatabaseSettings? ReadDatabase(YNode node)
+    {
+        if (node is YScalar { IsNull: true })
+        {
+            return null;
+        }
+
+        if (node is not YMapping map)
+        {
+            Error(node.Start, "database", $"expected a mapping with replication and timing, found {node.Describe()}", "e.g. database: { replication: sync, timing: fast }");
+            return null;
+        }
+
+        var keys = Keys(map, "database", DatabaseKeys);
+        return new DatabaseSettings
+        {
+            Replication = keys.TryGetValue("replication", out var replication) ? OneOf(replication.Value, "database.replication", DatabaseSettings.ReplicationModes) : null,
+            Timing = keys.TryGetValue("timing", out var timing) ? OneOf(timing.Value, "database.timing", DatabaseSettings.Timings) : null,
+        };
+    }
+
+    /// <summary>The scalar's text when it is one of <paramref name="allowed"/>; otherwise an error listing them, and null.</summary>
+    private string? OneOf(YNode node, string field, IReadOnlyList<string> allowed)
+    {
+        var choices = string.Join(", ", allowed);
+        if (Text(node, field, "one of " + choices) is not { } value)
+        {
+            return null;
+        }
+
+        if (allowed.Contains(value, StringComparer.Ordinal))
+        {
+            return value;
+        }
+
+        Error(node.Start, field, $"unknown value `{value}`", "one of " + choices);
+        return null;
     }
 
     private void ReadLatency(YNode node, Dictionary<RegionPair, TimeSpan> latency)

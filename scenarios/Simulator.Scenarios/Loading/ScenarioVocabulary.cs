@@ -10,10 +10,13 @@ namespace Simulator.Scenarios;
 public static class ScenarioVocabulary
 {
     /// <summary>The top level of a scenario file.</summary>
-    public static IReadOnlyList<string> ScenarioKeys { get; } = ["name", "description", "topology", "duration", "seed", "network", "workloads", "faults", "thresholds"];
+    public static IReadOnlyList<string> ScenarioKeys { get; } = ["name", "description", "topology", "duration", "seed", "network", "database", "workloads", "faults", "thresholds"];
 
     /// <summary>The keys of <c>network</c>.</summary>
     public static IReadOnlyList<string> NetworkKeys { get; } = ["latency", "jitter"];
+
+    /// <summary>The keys of <c>database</c> (Patroni topologies only).</summary>
+    public static IReadOnlyList<string> DatabaseKeys { get; } = ["replication", "timing"];
 
     /// <summary>The keys that choose and size a model, on a workload or on one of its phases.</summary>
     public static IReadOnlyList<string> PacingKeys { get; } = ["model", "rate", "stages", "concurrency", "think_time"];
@@ -38,6 +41,7 @@ public static class ScenarioVocabulary
     {
         [string.Empty] = ScenarioKeys,
         ["network"] = NetworkKeys,
+        ["database"] = DatabaseKeys,
         ["workloads[]"] = WorkloadKeys,
         ["workloads[].stages[]"] = StageKeys,
         ["workloads[].phases[]"] = PhaseKeys,

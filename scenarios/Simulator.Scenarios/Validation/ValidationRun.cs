@@ -416,6 +416,21 @@ internal sealed class ValidationRun
             return;
         }
 
+        if (fault.Kind == FaultKind.Switchover)
+        {
+            if (target != FaultTargets.AnyCandidate && _topology is not null && !_topology.Regions.Contains(target, StringComparer.Ordinal))
+            {
+                _errors.Add(path, $"a switchover hands the leadership to a region's node; topology `{_topology.Name}` has no region `{target}`",
+                    $"one of: {string.Join(", ", _topology.Regions.Append(FaultTargets.AnyCandidate))}");
+            }
+            else if (target != FaultTargets.AnyCandidate && !Names.IsValid(target))
+            {
+                _errors.Add(path, $"`{target}` is not a region name", $"name a region, or `{FaultTargets.AnyCandidate}` to let Patroni choose");
+            }
+
+            return;
+        }
+
         var asProcess = fault.Kind.IsProcessFault() || fault.Kind == FaultKind.Heal;
         var asNetwork = fault.Kind.IsNetworkFault() || fault.Kind == FaultKind.Heal;
         if ((asProcess && IsProcessTarget(target)) || (asNetwork && IsNetworkTarget(target)))

@@ -139,10 +139,13 @@ public sealed class ContainerTopologyModelTests
         Assert.Equal(spec.Regions.Count > 1, topology.FaultProxy is not null);
 
         // Names shared with the native runtime, so scenarios' fault targets mean the same thing.
-        var shared = spec.ResourceNames().ToHashSet(StringComparer.Ordinal);
-        // Except the etcd members: natively these catalogue topologies still replicate without Patroni, so have no DCS.
+        // Except the native PostgreSQL routers (Traefik routes database traffic in containers), and the etcd members
+        // of topologies that natively replicate without Patroni, so have no DCS.
+        var shared = spec.ResourceNames()
+            .Where(n => !topology.Regions.Any(r => n == ResourceNaming.DatabaseRouter(r.Name)))
+            .ToHashSet(StringComparer.Ordinal);
         var ours = topology.LongRunningResources().Select(r => r.Name)
-            .Where(n => !topology.Regions.Any(r => n == ResourceNaming.Etcd(r.Name)))
+            .Where(n => spec.IsPatroni || !topology.Regions.Any(r => n == ResourceNaming.Etcd(r.Name)))
             .ToHashSet(StringComparer.Ordinal);
         Assert.Subset(ours, shared);
 
@@ -169,7 +172,7 @@ public sealed class ContainerTopologyModelTests
             AssertImage(region.Ingress.Resource, images.Traefik);
             Assert.All(region.OdooNodes, n => AssertImage(n.Resource, images.Odoo));
             Assert.Equal(spec_.OdooNodes, region.OdooNodes.Count);
-            Assert.Equal(spec_.DatabaseReplicas + (region == firstRegion ? 1 : 0), region.DatabaseNodes.Count);
+            Assert.Equal(spec.IsPatroni ? 1 : spec_.DatabaseReplicas + (region == firstRegion ? 1 : 0), region.DatabaseNodes.Count);
 
             // Patroni nodes: built from the Dockerfile on the pinned PostgreSQL, secrets in the environment, data in a run volume.
             foreach (var node in region.DatabaseNodes)

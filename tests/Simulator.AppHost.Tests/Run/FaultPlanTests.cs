@@ -1,4 +1,5 @@
 using Simulator.AppHost.Cli;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Run;
 using Simulator.AppHost.Topology;
 using Simulator.Chaos;
@@ -34,15 +35,61 @@ public sealed class FaultPlanTests
     }
 
     [Fact]
-    public void Network_faults_on_a_single_region_topology_match_no_link()
+    public void Roles_are_targets_on_a_patroni_topology_and_resources_and_links_are_still_checked()
+    {
+        var scenario = On(
+            "single-primary-multi-replica",
+            new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Kill, Target = "leader", For = TimeSpan.FromSeconds(5) },
+            new Fault { At = TimeSpan.FromSeconds(2), Kind = FaultKind.Pause, Target = "replica", For = TimeSpan.FromSeconds(5) },
+            new Fault { At = TimeSpan.FromSeconds(3), Kind = FaultKind.Partition, Target = "apac", For = TimeSpan.FromSeconds(5) },
+            new Fault { At = TimeSpan.FromSeconds(4), Kind = FaultKind.Kill, Target = "eu-pg-2" });
+
+        var error = Assert.Single(FaultPlan.Validate(scenario, TopologyCatalog.SinglePrimaryMultiReplica));
+        Assert.Equal("faults[3].kill", error.Field);
+        Assert.Contains("`eu-pg-2`", error.Message, StringComparison.Ordinal);
+        Assert.Contains("roles: leader, replica", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_switchover_needs_a_patroni_topology_and_one_of_its_regions()
+    {
+        static Scenario Switchover(string topology, string target) =>
+            On(topology, new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Switchover, Target = target });
+
+        Assert.Empty(FaultPlan.Validate(Switchover("single-primary-multi-replica", "us"), TopologyCatalog.SinglePrimaryMultiReplica));
+        Assert.Empty(FaultPlan.Validate(Switchover("single-primary-multi-replica", "any"), TopologyCatalog.SinglePrimaryMultiReplica));
+        var streaming = Assert.Single(FaultPlan.Validate(Switchover("two-region", "us"), TopologyCatalog.TwoRegion));
+        Assert.Contains("needs a Patroni topology", streaming.Message, StringComparison.Ordinal);
+        Assert.Contains("single-primary-multi-replica", streaming.Hint, StringComparison.Ordinal);
+        var mars = Assert.Single(FaultPlan.Validate(Switchover("single-primary-multi-replica", "mars"), TopologyCatalog.SinglePrimaryMultiReplica));
+        Assert.Contains("`any`", mars.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_database_key_needs_a_patroni_topology_and_overrides_its_options()
     {
         var scenario = new Scenario
         {
             Name = "x",
-            Topology = "single-region-ha",
             Duration = TimeSpan.FromMinutes(1),
-            Faults = [new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Partition, Target = "eu", For = TimeSpan.FromSeconds(5) }],
+            Database = new DatabaseSettings { Replication = "async", Timing = "default" },
         };
+
+        var applied = DatabasePlan.Apply(scenario, TopologyCatalog.SinglePrimaryMultiReplica);
+        Assert.Equal(PatroniReplication.Async, applied.Patroni!.Replication);
+        Assert.Same(PatroniTiming.Default, applied.Patroni.Timing);
+        Assert.Equal(PatroniReplication.Sync, TopologyCatalog.SinglePrimaryMultiReplica.Patroni!.Replication);
+        Assert.Empty(DatabasePlan.Validate(scenario, TopologyCatalog.SinglePrimaryMultiReplica));
+        var error = Assert.Single(DatabasePlan.Validate(scenario, TopologyCatalog.TwoRegion));
+        Assert.Equal("database", error.Field);
+        Assert.Contains("single-primary-multi-replica", error.Hint, StringComparison.Ordinal);
+        Assert.Same(TopologyCatalog.TwoRegion, DatabasePlan.Apply(scenario with { Database = null }, TopologyCatalog.TwoRegion));
+    }
+
+    [Fact]
+    public void Network_faults_on_a_single_region_topology_match_no_link()
+    {
+        var scenario = On("single-region-ha", new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.Partition, Target = "eu", For = TimeSpan.FromSeconds(5) });
 
         var error = Assert.Single(FaultPlan.Validate(scenario, TopologyCatalog.SingleRegionHa));
         Assert.Equal("in topology `single-region-ha`: no proxied link matches `eu`", error.Message);
@@ -101,4 +148,12 @@ public sealed class FaultPlanTests
         Assert.Equal(TimeSpan.FromMilliseconds(80), matrix.RoundTripBetween("us", "eu"));
         Assert.Equal(TimeSpan.FromMilliseconds(4), matrix.Jitter);
     }
+
+    private static Scenario On(string topology, params Fault[] faults) => new()
+    {
+        Name = "x",
+        Topology = topology,
+        Duration = TimeSpan.FromMinutes(1),
+        Faults = faults,
+    };
 }

@@ -2,6 +2,7 @@ using Aspire.Hosting.ApplicationModel;
 using Simulator.AppHost.ControlRoom;
 using Simulator.AppHost.Integrations.FaultProxy;
 using Simulator.AppHost.Integrations.HAProxy;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Native;
 using Simulator.AppHost.Topology;
@@ -76,6 +77,53 @@ public sealed class NativeTopologyModelTests
             WaitsOn(n.Resource).Order(StringComparer.Ordinal)));
         Assert.All(eu.OdooNodes, n => Assert.DoesNotContain(proxy.Name, WaitsOn(n.Resource)));
         Assert.DoesNotContain(proxy.Name, WaitsOn(eu.Replicas[0].Resource));
+        Assert.Empty(WaitsOn(proxy));
+    }
+
+    [Fact]
+    public void Single_primary_multi_replica_runs_patroni_and_routes_every_cross_region_connection_through_the_proxy()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var spec = TopologyCatalog.SinglePrimaryMultiReplica;
+        var topology = TestingBuilders.Create().AddNativeTopology(spec, run, RunSecrets.NewOdooCredentials());
+
+        var ours = topology.AllResources().ToList();
+        Assert.Equal(spec.ResourceNames(), ours.Select(r => r.Name));
+        foreach (var resource in ours)
+        {
+            Assert.True(resource.TryGetAnnotationsOfType<HealthCheckAnnotation>(out _), $"{resource.Name} has no health check");
+            Assert.All(resource.Annotations.OfType<EndpointAnnotation>(), e => Assert.False(e.IsProxied, $"{resource.Name}:{e.Name} is proxied"));
+        }
+
+        var proxy = Assert.IsType<FaultProxyResource>(topology.FaultProxy?.Resource);
+        Assert.Equal(
+            spec.LinkNames().Select(l => l.ToString()).Order(StringComparer.Ordinal),
+            proxy.Links.Select(l => l.Name.ToString()).Order(StringComparer.Ordinal));
+        var cluster = Assert.IsType<PatroniCluster>(topology.Patroni);
+        Assert.Equal(PatroniReplication.Sync, cluster.Options.Replication);
+        Assert.Throws<InvalidOperationException>(() => topology.Primary);
+
+        var eu = topology.Region("eu");
+        foreach (var region in topology.Regions)
+        {
+            Assert.Equal($"{region.Name}-pg-1", region.PatroniNode!.Resource.Name);
+            Assert.Equal($"{region.Name}-etcd", region.Etcd!.Resource.Name);
+            var router = region.DatabaseRouter!.Resource;
+            Assert.Equal(region.Name, router.Region);
+            // The router waits for every node; every node for every etcd member, and the others for eu's (it bootstraps).
+            Assert.Equal(["apac-pg-1", "eu-pg-1", "us-pg-1"], WaitsOn(router).Order(StringComparer.Ordinal));
+            Assert.Equal(
+                region.Name == "eu" ? ["apac-etcd", "eu-etcd", "us-etcd"] : ["apac-etcd", "eu-etcd", "eu-pg-1", "us-etcd"],
+                WaitsOn(region.PatroniNode.Resource).Order(StringComparer.Ordinal));
+            // One Odoo node, writing and reading through the region's own router (never straight to a node or link).
+            var odoo = Assert.Single(region.OdooNodes);
+            Assert.Equal(
+                new[] { router.Name, region.Redis.Resource.Name, region.ObjectStorage!.Resource.Name }.Order(StringComparer.Ordinal),
+                WaitsOn(odoo.Resource).Order(StringComparer.Ordinal));
+            Assert.Equal([odoo.Resource.Name], WaitsOn(region.Ingress.Resource));
+        }
+
+        Assert.Empty(WaitsOn(eu.Etcd!.Resource));
         Assert.Empty(WaitsOn(proxy));
     }
 

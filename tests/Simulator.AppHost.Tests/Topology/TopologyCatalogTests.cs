@@ -35,4 +35,28 @@ public sealed class TopologyCatalogTests
         Assert.Empty(TopologyCatalog.SingleRegionHa.LinkNames());
         Assert.Same(spec, TopologyCatalog.Find("two-region"));
     }
+
+    [Fact]
+    public void Single_primary_multi_replica_names_a_patroni_node_etcd_member_and_router_per_region()
+    {
+        var spec = TopologyCatalog.SinglePrimaryMultiReplica;
+
+        Assert.True(spec.IsPatroni);
+        Assert.Equal(
+            ["fault-proxy",
+             "eu-etcd", "eu-pg-1", "eu-pg-router", "eu-redis", "eu-s3", "eu-odoo-1", "eu-ingress",
+             "us-etcd", "us-pg-1", "us-pg-router", "us-redis", "us-s3", "us-odoo-1", "us-ingress",
+             "apac-etcd", "apac-pg-1", "apac-pg-router", "apac-redis", "apac-s3", "apac-odoo-1", "apac-ingress"],
+            spec.ResourceNames());
+        var links = spec.LinkNames().Select(l => l.ToString()).ToList();
+        Assert.Equal(27, links.Count);
+        Assert.Equal(links.Count, links.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("*->eu:etcd-peer", links);
+        Assert.Contains("us->eu:postgres", links);
+        Assert.Contains("apac->us:etcd", links);
+        Assert.Contains("eu->apac:patroni", links);
+        Assert.All(spec.LinkNames(), l => Assert.NotEqual(l.From, l.To));
+        Assert.Same(spec, TopologyCatalog.Find("single-primary-multi-replica"));
+        Assert.False(TopologyCatalog.TwoRegion.IsPatroni);
+    }
 }

@@ -22,6 +22,17 @@ public sealed class FaultTargetValidatorTests
     }
 
     [Fact]
+    public void A_switchover_names_a_region_or_any()
+    {
+        var problems = FaultTargetValidator.FindMissingTargets(
+            [F(FaultType.Switchover, "us"), F(FaultType.Switchover, "any"), F(FaultType.Switchover, "mars"), F(FaultType.Switchover, "pg-eu-1")],
+            Resources, Regions, Links);
+
+        Assert.Equal([2, 3], problems.Select(p => p.Index));
+        Assert.All(problems, p => Assert.Contains("regions: apac, eu, us", p.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Returns_every_fault_whose_target_is_missing()
     {
         FaultSpec[] faults =

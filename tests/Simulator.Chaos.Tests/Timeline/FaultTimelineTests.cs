@@ -134,6 +134,31 @@ public sealed class FaultTimelineTests
     }
 
     [Fact]
+    public async Task A_switchover_is_an_instant_cluster_action_and_fails_without_a_cluster()
+    {
+        var cluster = new RecordingCluster();
+        var timeline = new FaultTimeline(
+            [new FaultSpec(S(3), FaultType.Switchover, "us")],
+            new FaultTimelineOptions { ClusterFaults = cluster, Time = _clock.Time });
+        var run = timeline.RunAsync(_clock.Origin, _events);
+        await _clock.AdvanceToAsync(5);
+        var record = Assert.Single(await run.WaitAsync(Guard));
+
+        Assert.Equal(["us"], cluster.Targets);
+        Assert.Equal((FaultOutcome.Applied, 3.0, 3.0, FaultEndReason.Completed), (record.Outcome, record.StartedAtSeconds!.Value, record.EndedAtSeconds!.Value, record.EndReason!.Value));
+        Assert.Equal("switched to us", record.Message);
+        Assert.True(FaultType.Switchover.IsClusterFault());
+        Assert.False(FaultType.Switchover.IsNetworkFault() || FaultType.Switchover.IsProcessFault());
+
+        var without = new FaultTimeline([new FaultSpec(S(1), FaultType.Switchover, "any")], new FaultTimelineOptions { Time = _clock.Time });
+        var failing = without.RunAsync(_clock.Origin, _events);
+        await _clock.AdvanceToAsync(7);
+        var failed = Assert.Single(await failing.WaitAsync(Guard));
+        Assert.Equal(FaultOutcome.Failed, failed.Outcome);
+        Assert.Contains("no Patroni cluster", failed.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failing_fault_is_recorded_with_its_message_and_not_undone()
     {
         _processes.Failing.Add("pause");
@@ -227,5 +252,16 @@ public sealed class FaultTimelineTests
         var timeline = Timeline();
         Assert.Empty(await Run(timeline).WaitAsync(Guard));
         await Assert.ThrowsAsync<InvalidOperationException>(() => Run(timeline));
+    }
+
+    private sealed class RecordingCluster : IClusterFaults
+    {
+        public List<string> Targets { get; } = [];
+
+        public Task<string> SwitchoverAsync(string target, CancellationToken cancellationToken = default)
+        {
+            Targets.Add(target);
+            return Task.FromResult($"switched to {target}");
+        }
     }
 }

@@ -33,7 +33,32 @@ public class ScenarioLoaderTests
     {
         var error = Fixtures.SingleError(Fixtures.Minimal + "\nowner: ops-team\n");
         Assert.Equal("unknown key `owner`", error.Message);
-        Assert.Equal("known keys here: name, description, topology, duration, seed, network, workloads, faults, thresholds", error.Hint);
+        Assert.Equal("known keys here: name, description, topology, duration, seed, network, database, workloads, faults, thresholds", error.Hint);
+    }
+
+    [Fact]
+    public void The_database_key_takes_a_replication_mode_and_a_timing_and_lists_the_values_it_knows()
+    {
+        var good = Fixtures.Parse(Fixtures.Minimal + "\ndatabase: { replication: sync-strict, timing: fast }\n");
+        Assert.True(good.Succeeded, string.Join(Environment.NewLine, good.Errors));
+        Assert.Equal(new DatabaseSettings { Replication = "sync-strict", Timing = "fast" }, good.Scenario!.Database);
+        Assert.Null(Fixtures.Parse(Fixtures.Minimal).Scenario!.Database);
+
+        var bad = Fixtures.Parse(Fixtures.Minimal + "\ndatabase:\n  replication: synchronous\n  timing: 5s\n  ttl: 10s\n");
+        Assert.Equal(
+            [("database.replication", "unknown value `synchronous`", "one of async, sync, sync-strict"),
+             ("database.timing", "unknown value `5s`", "one of default, fast"),
+             ("database.ttl", "unknown key `ttl`", "known keys here: replication, timing")],
+            bad.Errors.Select(e => (e.Field, e.Message, e.Hint)).OrderBy(e => e.Field));
+        Assert.All(bad.Errors, e => Assert.True(e.Line > 1));
+    }
+
+    [Fact]
+    public void A_switchover_takes_a_region_or_any_and_no_for()
+    {
+        Assert.True(Fixtures.Parse(Fixtures.Minimal + "\nfaults:\n  - { at: 5s, switchover: any }\n").Succeeded);
+        var result = Fixtures.Parse(Fixtures.Minimal + "\nfaults:\n  - { at: 5s, switchover: us, for: 5s }\n");
+        Assert.Contains(result.Errors, e => e.Field.StartsWith("faults[0]", StringComparison.Ordinal) && e.Message.Contains("for", StringComparison.Ordinal));
     }
 
     [Fact]

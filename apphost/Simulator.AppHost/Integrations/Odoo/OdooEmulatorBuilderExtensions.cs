@@ -1,3 +1,5 @@
+using Simulator.AppHost.Integrations.HAProxy;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Integrations.Redis;
 using Simulator.AppHost.Integrations.S3;
@@ -41,6 +43,54 @@ public static class OdooEmulatorBuilderExtensions
         ArgumentNullException.ThrowIfNull(credentials);
 
         var via = databaseVia ?? database.Resource.Endpoint;
+        return builder.AddNode(name, region, database.Resource.ConnectionStringVia(via), sessions, credentials, warehouses)
+            .WaitFor(database)
+            .WaitForServerOf(via);
+    }
+
+    /// <summary>
+    /// Adds one Odoo emulator node of <paramref name="region"/> on a Patroni cluster: writes through
+    /// <paramref name="router"/>'s write endpoint (to whichever node leads), read-only calls through its read endpoint
+    /// (the region's replica first), web sessions in <paramref name="sessions"/>. It starts once the router and Redis
+    /// are healthy; the router itself waits for every node.
+    /// </summary>
+    /// <param name="builder">The application builder.</param>
+    /// <param name="name">The resource name.</param>
+    /// <param name="region">The node's region; its warehouse is the default of new orders.</param>
+    /// <param name="cluster">The Patroni cluster (for the database's name and password).</param>
+    /// <param name="router">The region's PostgreSQL router.</param>
+    /// <param name="sessions">The region's Redis.</param>
+    /// <param name="credentials">The run's Odoo credentials.</param>
+    /// <param name="warehouses">The regions whose warehouses are seeded; the node's own when empty.</param>
+    public static IResourceBuilder<ProjectResource> AddOdooEmulator(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        string region,
+        PatroniCluster cluster,
+        IResourceBuilder<PostgresRouterResource> router,
+        IResourceBuilder<NativeRedisResource> sessions,
+        OdooCredentials credentials,
+        IReadOnlyList<string>? warehouses = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(router);
+        ArgumentNullException.ThrowIfNull(sessions);
+        ArgumentNullException.ThrowIfNull(credentials);
+        return builder.AddNode(name, region, cluster.ConnectionStringVia(router.Resource.WriteEndpoint), sessions, credentials, warehouses)
+            .WithEnvironment("Odoo__DbReplica", cluster.ConnectionStringVia(router.Resource.ReadEndpoint))
+            .WaitFor(router);
+    }
+
+    private static IResourceBuilder<ProjectResource> AddNode(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        string region,
+        ReferenceExpression database,
+        IResourceBuilder<NativeRedisResource> sessions,
+        OdooCredentials credentials,
+        IReadOnlyList<string>? warehouses)
+    {
         var node = builder.AddProject<Projects.Simulator_OdooEmulator>(name, launchProfileName: null);
         var endpoint = node.GetEndpoint(EndpointName);
         if (credentials.ApiKey is { } apiKey)
@@ -57,16 +107,14 @@ public static class OdooEmulatorBuilderExtensions
             .WithHttpEndpoint(name: EndpointName, isProxied: false)
             // Loopback only, never every interface.
             .WithEnvironment("ASPNETCORE_URLS", ReferenceExpression.Create($"http://127.0.0.1:{endpoint.Property(EndpointProperty.TargetPort)}"))
-            .WithEnvironment("Odoo__Database", database.Resource.ConnectionStringVia(via))
+            .WithEnvironment("Odoo__Database", database)
             .WithEnvironment("Odoo__DatabaseName", credentials.Database)
             .WithEnvironment("Odoo__Login", credentials.Login)
             .WithEnvironment("Odoo__Password", credentials.Password)
             .WithEnvironment("Odoo__Region", region)
             .WithEnvironment("Odoo__Redis", sessions.Resource.ConnectionStringExpression)
             .WithHttpHealthCheck("/web/health", endpointName: EndpointName)
-            .WaitFor(database)
-            .WaitFor(sessions)
-            .WaitForServerOf(via);
+            .WaitFor(sessions);
     }
 
     /// <summary>

@@ -1,0 +1,43 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Simulator.AppHost.Integrations.Patroni;
+using Simulator.Chaos;
+
+namespace Simulator.AppHost.Failover;
+
+/// <summary>
+/// Planned switchovers of a Patroni cluster: finds the leader now (<see cref="PatroniRoles"/>) and asks it, straight
+/// through its REST API, to hand over (<c>POST /switchover</c>, what <c>patronictl switchover</c> does) to the node of
+/// the region named, or to the candidate Patroni picks. Patroni answers once the new leader runs.
+/// </summary>
+public sealed class PatroniSwitchover(PatroniCluster cluster, IClusterProbe probe, TimeProvider time) : IClusterFaults
+{
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(90);
+
+    /// <inheritdoc />
+    public async Task<string> SwitchoverAsync(string target, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(target);
+        var leader = PatroniRoles.Holder(await probe.ProbeAsync(time.GetUtcNow(), cancellationToken), PatroniRoles.Leader);
+        var candidate = target == IClusterFaults.AnyCandidate ? null : cluster.Node(target).Resource.Name;
+        if (candidate == leader)
+        {
+            throw new InvalidOperationException($"{leader} in {target} leads already: there is nothing to switch over");
+        }
+
+        using var http = new HttpClient { Timeout = RequestTimeout };
+        var url = new Uri(cluster.Nodes.Single(n => n.Resource.Name == leader).Resource.RestUrl, "/switchover");
+        // Patroni's HTTP server wants a Content-Length (it answers a chunked body with 411), so the body is sized first.
+        using var content = new StringContent(JsonSerializer.Serialize(new SwitchoverRequest(leader, candidate)), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(url, content, cancellationToken);
+        var body = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
+        return response.IsSuccessStatusCode
+            ? $"switchover from {leader}: {body}"
+            : throw new InvalidOperationException($"Patroni refused the switchover from {leader} ({(int)response.StatusCode}): {body}");
+    }
+
+    private sealed record SwitchoverRequest(
+        [property: JsonPropertyName("leader")] string Leader,
+        [property: JsonPropertyName("candidate"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Candidate);
+}

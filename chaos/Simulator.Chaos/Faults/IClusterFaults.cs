@@ -1,0 +1,16 @@
+namespace Simulator.Chaos;
+
+/// <summary>Planned actions on a database cluster's manager (Patroni), as faults on the timeline.</summary>
+public interface IClusterFaults
+{
+    /// <summary>The switchover target that lets the manager choose the new leader.</summary>
+    public const string AnyCandidate = "any";
+
+    /// <summary>
+    /// Hands the leadership from the current leader to the node of region <paramref name="target"/>, or to the
+    /// candidate the manager chooses for <see cref="AnyCandidate"/>, and returns once the manager says it is done.
+    /// </summary>
+    /// <returns>What happened, e.g. <c>switched over from eu-pg-1 to us-pg-1</c>.</returns>
+    /// <exception cref="InvalidOperationException">The manager refused or failed the switchover.</exception>
+    Task<string> SwitchoverAsync(string target, CancellationToken cancellationToken = default);
+}
