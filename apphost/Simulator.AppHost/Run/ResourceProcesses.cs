@@ -52,7 +52,7 @@ public sealed class ResourceProcesses
                 pids.Add(pid);
             }
 
-            if (topology.AllResources().FirstOrDefault(r => r.Name == name) is PatroniNodeResource node &&
+            if (_topology.AllResources().FirstOrDefault(r => r.Name == name) is PatroniNodeResource node &&
                 await PidFile.ReadAsync(node.PostmasterPidFile, cancellationToken) is { } postmaster)
             {
                 pids.Add(postmaster);
@@ -64,7 +64,7 @@ public sealed class ResourceProcesses
 
     /// <summary>Whether Aspire reports the resource as running now.</summary>
     public bool IsRunning(string resource) =>
-        app.ResourceNotifications.TryGetCurrentState(resource, out var state) && state.Snapshot.State?.Text == KnownResourceStates.Running;
+        _notifications.TryGetCurrentState(resource, out var state) && state.Snapshot.State?.Text == KnownResourceStates.Running;
 
     /// <summary>
     /// Starts the resource (or each resource of the region that is not running) with Aspire's start command and
