@@ -47,7 +47,7 @@ public sealed class FaultPlanTests
         var error = Assert.Single(FaultPlan.Validate(scenario, TopologyCatalog.SinglePrimaryMultiReplica));
         Assert.Equal("faults[3].kill", error.Field);
         Assert.Contains("`eu-pg-2`", error.Message, StringComparison.Ordinal);
-        Assert.Contains("roles: leader, replica", error.Message, StringComparison.Ordinal);
+        Assert.Contains("roles: leader, replica", error.Hint, StringComparison.Ordinal);
     }
 
     [Fact]
