@@ -86,7 +86,7 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
         var after = await ExtraRoundTripAsync(probe, viaLink, ct);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"link minus direct: {before:0.0} ms, with +150 ms {during:0.0} ms, healed {after:0.0} ms"));
         Assert.InRange(during - before, 140, 220);
-        Assert.InRange(after - before, -10, 10);
+        AssertLatencyGone(after - before, "heal");
 
         // Isolate eu: new connections through the link hang, the primary itself still answers; heal brings the link back.
         var isolated = await ExpectSuccessAsync(commands.ExecuteCommandAsync("eu", ControlRoomCommands.Isolate, ct));
@@ -140,7 +140,7 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
         Assert.Contains($"start {Standby}", healedAll, StringComparison.Ordinal);
         Assert.Contains("latency on eu removed", healedAll, StringComparison.Ordinal);
         Assert.True(await TwoRegionProbe.SecondsUntilAsync(() => TwoRegionProbe.CanQueryAsync(nodeConnection, ct), TimeSpan.FromSeconds(60), ct) is not null, "the restarted node did not answer");
-        Assert.InRange(await ExtraRoundTripAsync(probe, viaLink, ct) - before, -10, 10);
+        AssertLatencyGone(await ExtraRoundTripAsync(probe, viaLink, ct) - before, "heal everything");
 
         // The log holds every command in order, and the faults as a run's timeline would report them.
         Assert.Equal(
@@ -162,6 +162,13 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
     }
 
     /// <summary>How much longer a round trip through the link takes than one straight to the primary, in ms (medians of 15).</summary>
+    /// <summary>
+    /// The added latency (100–150 ms) is gone: what is left is the probe's noise, which on a loaded machine reaches
+    /// ±10 ms and more, so the bound sits well below the latency that was added rather than at zero.
+    /// </summary>
+    private static void AssertLatencyGone(double extraMilliseconds, string after) =>
+        Assert.True(extraMilliseconds < 50, string.Create(CultureInfo.InvariantCulture, $"after {after} a round trip through the link still took {extraMilliseconds:0.0} ms more than before"));
+
     private static async Task<double> ExtraRoundTripAsync(TwoRegionProbe probe, string viaLink, CancellationToken ct) =>
         await TwoRegionProbe.MedianRoundTripAsync(viaLink, 15, ct) - await TwoRegionProbe.MedianRoundTripAsync(probe.Direct, 15, ct);
 
