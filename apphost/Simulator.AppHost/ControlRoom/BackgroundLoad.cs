@@ -46,14 +46,8 @@ public sealed class BackgroundLoad : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(topology);
         var scenario = profile.ToScenario(topology.Regions.Select(r => r.Name));
         var plan = LoadPlanFactory.Plan(scenario);
-        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        var workloads = scenario.Workloads
-            .Select(w => LoadPlanFactory.Workload(
-                w, new RegionTarget(http, new Uri(topology.Region(w.Region).Ingress.Resource.IngressUrl), topology.Credentials, time)))
-            .ToList();
+        var http = LoadPlanFactory.NewLoadHttpClient();
+        var workloads = LoadPlanFactory.Workloads(scenario, topology, http, time);
         var orders = new AcknowledgedOrders();
         var stop = new CancellationTokenSource();
         // Off the caller's context: the command that started it returns at once.

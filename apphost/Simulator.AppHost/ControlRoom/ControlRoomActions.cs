@@ -188,7 +188,7 @@ public sealed class ControlRoomActions : IAsyncDisposable
 
             foreach (var node in DatabaseNodes())
             {
-                if (!(_notifications.TryGetCurrentState(node, out var state) && state.Snapshot.State?.Text == KnownResourceStates.Running))
+                if (!_resources.IsRunning(node))
                 {
                     await _resources.StartAsync(node, cancellationToken);
                     done.Add($"start {node}");

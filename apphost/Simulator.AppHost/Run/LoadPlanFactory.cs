@@ -82,6 +82,23 @@ public static class LoadPlanFactory
         };
     }
 
+    /// <summary>
+    /// An HTTP client for load on a topology's ingresses: no overall timeout (each workload keeps its own), and
+    /// connections renewed every minute so an ingress that restarted is reached again.
+    /// </summary>
+    public static HttpClient NewLoadHttpClient() =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = Timeout.InfiniteTimeSpan };
+
+    /// <summary>Every workload of <paramref name="scenario"/>, each aimed at its region's ingress in <paramref name="topology"/>.</summary>
+    /// <exception cref="UnsupportedScenarioException">A kind cannot run (<see cref="EnsureRunnable"/> says so up front).</exception>
+    public static IReadOnlyList<IWorkload> Workloads(Scenario scenario, NativeTopology topology, HttpClient http, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(topology);
+        return [.. scenario.Workloads.Select(w => Workload(
+            w, new RegionTarget(http, new Uri(topology.Region(w.Region).Ingress.Resource.IngressUrl), topology.Credentials, time)))];
+    }
+
     /// <summary>The engine's implementation of <paramref name="workload"/>'s kind, aimed at <paramref name="target"/>.</summary>
     /// <exception cref="UnsupportedScenarioException">The kind cannot run (<see cref="EnsureRunnable"/> says so up front).</exception>
     public static IWorkload Workload(Workload workload, RegionTarget target)

@@ -75,7 +75,7 @@ public sealed class ResourceProcesses
     {
         foreach (var name in Resources(target))
         {
-            if (_notifications.TryGetCurrentState(name, out var state) && state.Snapshot.State?.Text == KnownResourceStates.Running)
+            if (IsRunning(name))
             {
                 continue;
             }

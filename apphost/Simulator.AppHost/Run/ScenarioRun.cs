@@ -161,14 +161,8 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         // process delay arrivals past their slot, which the engine then honestly counts as dropped.
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, MinPoolThreads), Math.Max(io, MinPoolThreads));
-        using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
-        {
-            Timeout = Timeout.InfiniteTimeSpan,
-        };
-        var workloads = scenario.Workloads
-            .Select(w => LoadPlanFactory.Workload(
-                w, new RegionTarget(http, new Uri(topology.Region(w.Region).Ingress.Resource.IngressUrl), topology.Credentials, time)))
-            .ToList();
+        using var http = LoadPlanFactory.NewLoadHttpClient();
+        var workloads = LoadPlanFactory.Workloads(scenario, topology, http, time);
         using var ledger = LedgerWriter.Open(ledgerPath);
         console.WriteLine($"Running {scenario.Name} for {DurationParser.Format(plan.Duration)}:");
         foreach (var workload in plan.Workloads)
