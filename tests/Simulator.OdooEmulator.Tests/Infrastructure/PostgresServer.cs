@@ -101,7 +101,12 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A connection string for <paramref name="database"/> as the superuser.</summary>
+    /// <summary>
+    /// A connection string for <paramref name="database"/> as the superuser. It names this cluster in
+    /// <c>ApplicationName</c> so that Npgsql's pool, keyed by the whole string, never hands out a connection
+    /// to an earlier, since disposed cluster that happened to use the same port (a stale socket that fails
+    /// with "Exception while reading from stream").
+    /// </summary>
     public string ConnectionString(string database = "postgres") =>
         new NpgsqlConnectionStringBuilder
         {
@@ -110,6 +115,7 @@ public sealed class PostgresServer : IAsyncDisposable
             Username = "postgres",
             Database = database,
             Timeout = 5,
+            ApplicationName = Path.GetFileName(_root),
         }.ConnectionString;
 
     /// <summary>Creates an empty database and returns its connection string.</summary>
