@@ -5,7 +5,10 @@ using System.Net.Sockets;
 
 namespace Simulator.Chaos.Bench;
 
-/// <summary>One connection copies a block of bytes to a sink, direct and through a toxic-free proxy, rounds interleaved.</summary>
+/// <summary>
+/// One connection copies a block of bytes to a sink, direct, through a toxic-free proxy and through the reference proxy
+/// (<see cref="HaproxyReference"/>), rounds interleaved.
+/// </summary>
 internal static class BulkCopyBenchmark
 {
     private const int ChunkSize = 256 * 1024;
@@ -17,29 +20,46 @@ internal static class BulkCopyBenchmark
         try
         {
             var proxyPort = int.Parse(proxy.Listen[(proxy.Listen.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+            await using var reference = HaproxyReference.Unavailable is null ? await HaproxyReference.StartAsync(sink.Port, cancellationToken) : null;
             var warmUp = Math.Min(bytes, 16L * 1024 * 1024);
             await CopyAsync(sink.Port, warmUp, cancellationToken);
             await CopyAsync(proxyPort, warmUp, cancellationToken);
+            if (reference is not null)
+            {
+                await CopyAsync(reference.Port, warmUp, cancellationToken);
+            }
 
             var direct = new List<double>();
             var proxied = new List<double>();
+            var referenced = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
-                direct.Add(LatencyStats.Round(bytes / 1e6 / (await CopyAsync(sink.Port, bytes, cancellationToken)).TotalSeconds));
-                proxied.Add(LatencyStats.Round(bytes / 1e6 / (await CopyAsync(proxyPort, bytes, cancellationToken)).TotalSeconds));
-                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  bulk copy round {round + 1}: direct {direct[^1]:0} MB/s, proxy {proxied[^1]:0} MB/s"));
+                direct.Add(await MegabytesPerSecondAsync(sink.Port, bytes, cancellationToken));
+                proxied.Add(await MegabytesPerSecondAsync(proxyPort, bytes, cancellationToken));
+                var line = string.Create(CultureInfo.InvariantCulture, $"  bulk copy round {round + 1}: direct {direct[^1]:0} MB/s, proxy {proxied[^1]:0} MB/s");
+                if (reference is not null)
+                {
+                    referenced.Add(await MegabytesPerSecondAsync(reference.Port, bytes, cancellationToken));
+                    line += string.Create(CultureInfo.InvariantCulture, $", reference {referenced[^1]:0} MB/s");
+                }
+
+                await output.WriteLineAsync(line);
             }
 
             var directMedian = LatencyStats.Median(direct);
             var proxyMedian = LatencyStats.Median(proxied);
             var ratio = Math.Round(proxyMedian / directMedian, 3);
-            return new BulkCopyResult(bytes, rounds, direct, proxied, LatencyStats.Round(directMedian), LatencyStats.Round(proxyMedian), ratio, ratio >= targetRatio);
+            var referenceResult = reference is null ? ReferenceResult.NotMeasured(HaproxyReference.Unavailable!) : ReferenceResult.Of(referenced, directMedian);
+            return new BulkCopyResult(bytes, rounds, direct, proxied, LatencyStats.Round(directMedian), LatencyStats.Round(proxyMedian), ratio, ratio >= targetRatio, referenceResult);
         }
         finally
         {
             await client.DeleteProxyAsync(proxy.Name, CancellationToken.None);
         }
     }
+
+    private static async Task<double> MegabytesPerSecondAsync(int port, long bytes, CancellationToken cancellationToken) =>
+        LatencyStats.Round(bytes / 1e6 / (await CopyAsync(port, bytes, cancellationToken)).TotalSeconds);
 
     /// <summary>Sends <paramref name="bytes"/>, half-closes, and waits for the sink's byte saying it read them all.</summary>
     private static async Task<TimeSpan> CopyAsync(int port, long bytes, CancellationToken cancellationToken)

@@ -3,7 +3,10 @@ using System.Text.RegularExpressions;
 
 namespace Simulator.Chaos.Bench;
 
-/// <summary>pgbench against a throw-away PostgreSQL, direct and through a toxic-free proxy, rounds interleaved.</summary>
+/// <summary>
+/// pgbench against a throw-away PostgreSQL, direct, through a toxic-free proxy and through the reference proxy
+/// (<see cref="HaproxyReference"/>), rounds interleaved.
+/// </summary>
 internal static partial class PgBenchBenchmark
 {
     private const int Clients = 8;
@@ -45,6 +48,7 @@ internal static partial class PgBenchBenchmark
             try
             {
                 var proxyPort = int.Parse(proxy.Listen[(proxy.Listen.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+                await using var reference = HaproxyReference.Unavailable is null ? await HaproxyReference.StartAsync(cluster.Port, cancellationToken) : null;
                 (string Name, string[] Args)[] workloads = options.Quick
                     ? [("select-only", ["-S"])]
                     : [("select-only", ["-S"]), ("tpcb-like", [])];
@@ -53,18 +57,27 @@ internal static partial class PgBenchBenchmark
                 {
                     var direct = new List<double>();
                     var proxied = new List<double>();
+                    var referenced = new List<double>();
                     for (var round = 0; round < options.PgBenchRounds; round++)
                     {
                         direct.Add(await RunPgBenchAsync(cluster, cluster.Port, args, options.PgBenchDuration, cancellationToken));
                         proxied.Add(await RunPgBenchAsync(cluster, proxyPort, args, options.PgBenchDuration, cancellationToken));
-                        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  pgbench {name} round {round + 1}: direct {direct[^1]:0} tps, proxy {proxied[^1]:0} tps"));
+                        var line = string.Create(CultureInfo.InvariantCulture, $"  pgbench {name} round {round + 1}: direct {direct[^1]:0} tps, proxy {proxied[^1]:0} tps");
+                        if (reference is not null)
+                        {
+                            referenced.Add(await RunPgBenchAsync(cluster, reference.Port, args, options.PgBenchDuration, cancellationToken));
+                            line += string.Create(CultureInfo.InvariantCulture, $", reference {referenced[^1]:0} tps");
+                        }
+
+                        await output.WriteLineAsync(line);
                     }
 
                     var directMedian = LatencyStats.Median(direct);
                     var proxyMedian = LatencyStats.Median(proxied);
                     var ratio = Math.Round(proxyMedian / directMedian, 3);
                     var arguments = string.Join(' ', args.Concat(["-c", Text(Clients), "-j", Text(Threads), "-T", Text((int)options.PgBenchDuration.TotalSeconds)]));
-                    results.Add(new PgBenchWorkloadResult(name, arguments, direct, proxied, LatencyStats.Round(directMedian), LatencyStats.Round(proxyMedian), ratio, ratio >= targetRatio));
+                    var referenceResult = reference is null ? ReferenceResult.NotMeasured(HaproxyReference.Unavailable!) : ReferenceResult.Of(referenced, directMedian);
+                    results.Add(new PgBenchWorkloadResult(name, arguments, direct, proxied, LatencyStats.Round(directMedian), LatencyStats.Round(proxyMedian), ratio, ratio >= targetRatio, referenceResult));
                 }
 
                 return new PgBenchResult(true, null, cluster.Version, options.PgBenchScale, Clients, Threads, options.PgBenchDuration.TotalSeconds, options.PgBenchRounds, results);

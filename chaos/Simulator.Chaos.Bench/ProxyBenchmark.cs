@@ -8,7 +8,8 @@ namespace Simulator.Chaos.Bench;
 /// <summary>
 /// The fault proxy's benchmark, <c>sim bench proxy [--out DIR]</c>: (a) throughput through a toxic-free proxy
 /// against direct connections, with a bulk TCP copy and, where PostgreSQL is installed, pgbench (target: ratio at
-/// least 0.8); (b) the latency a 50 ms latency toxic adds to a request/response echo against the toxic-free
+/// least 0.8), each also through HAProxy in TCP mode in the same rounds as a reference (<see cref="HaproxyReference"/>);
+/// (b) the latency a 50 ms latency toxic adds to a request/response echo against the toxic-free
 /// baseline (targets: 50 ± 1 ms at the median, 50 ± 3 ms at p99). Everything runs on 127.0.0.1 with an in-process
 /// <see cref="ToxiproxyServer"/>, with socket continuations inline as <c>sim toxiproxy-server</c> runs them
 /// (<see cref="InlineSocketCompletions"/>; <c>--thread-pool-completions</c> for the runtime's default). Call it before
@@ -127,16 +128,20 @@ public static class ProxyBenchmark
         static string Verdict(bool passed) => passed ? "met" : "MISSED";
         var t = report.Throughput;
         await output.WriteLineAsync("summary:");
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  bulk copy: proxy/direct = {t.BulkCopy.Ratio:0.000} ({t.BulkCopy.ProxyMedianMBps:0} / {t.BulkCopy.DirectMedianMBps:0} MB/s), target >= {t.TargetRatio:0.0}: {Verdict(t.BulkCopy.Passed)}"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  bulk copy: proxy/direct = {t.BulkCopy.Ratio:0.000} ({t.BulkCopy.ProxyMedianMBps:0} / {t.BulkCopy.DirectMedianMBps:0} MB/s), target >= {t.TargetRatio:0.0}: {Verdict(t.BulkCopy.Passed)}{Against(t.BulkCopy.Reference)}"));
         foreach (var w in t.PgBench.Workloads)
         {
-            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  pgbench {w.Name}: proxy/direct = {w.Ratio:0.000} ({w.ProxyMedianTps:0} / {w.DirectMedianTps:0} tps), target >= {t.TargetRatio:0.0}: {Verdict(w.Passed)}"));
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  pgbench {w.Name}: proxy/direct = {w.Ratio:0.000} ({w.ProxyMedianTps:0} / {w.DirectMedianTps:0} tps), target >= {t.TargetRatio:0.0}: {Verdict(w.Passed)}{Against(w.Reference)}"));
         }
 
         var l = report.Latency;
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  latency toxic {l.ToxicMs:0} ms: added {l.AddedP50Ms:0.000} ms at p50 (target {l.ToxicMs:0} ± {l.ToleranceP50Ms:0}: {Verdict(l.PassedP50)}), {l.AddedP99Ms:0.000} ms at p99 (target {l.ToxicMs:0} ± {l.ToleranceP99Ms:0}: {Verdict(l.PassedP99)})"));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  took {report.DurationSeconds:0.0} s; load average at the end {Describe(report.Machine.LoadAverageEnd)}"));
     }
+
+    private static string Against(ReferenceResult reference) => reference.Measured
+        ? string.Create(CultureInfo.InvariantCulture, $"; reference {reference.Proxy}/direct = {reference.Ratio:0.000}")
+        : $"; reference not measured: {reference.Reason}";
 
     private static double[]? LoadAverage()
     {

@@ -1,6 +1,6 @@
 namespace Simulator.Chaos.Bench;
 
-/// <summary>A single connection copying <see cref="Bytes"/> to a sink, direct and through the proxy, rounds interleaved.</summary>
+/// <summary>A single connection copying <see cref="Bytes"/> to a sink, direct, through the proxy and through the reference proxy, rounds interleaved.</summary>
 internal sealed record BulkCopyResult(
     long Bytes,
     int Rounds,
@@ -9,4 +9,5 @@ internal sealed record BulkCopyResult(
     double DirectMedianMBps,
     double ProxyMedianMBps,
     double Ratio,
-    bool Passed);
+    bool Passed,
+    ReferenceResult Reference);

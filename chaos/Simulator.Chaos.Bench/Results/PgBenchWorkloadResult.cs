@@ -1,6 +1,6 @@
 namespace Simulator.Chaos.Bench;
 
-/// <summary>One pgbench workload: transactions per second, direct and through the proxy, per round.</summary>
+/// <summary>One pgbench workload: transactions per second, direct, through the proxy and through the reference proxy, per round.</summary>
 internal sealed record PgBenchWorkloadResult(
     string Name,
     string Arguments,
@@ -9,4 +9,5 @@ internal sealed record PgBenchWorkloadResult(
     double DirectMedianTps,
     double ProxyMedianTps,
     double Ratio,
-    bool Passed);
+    bool Passed,
+    ReferenceResult Reference);

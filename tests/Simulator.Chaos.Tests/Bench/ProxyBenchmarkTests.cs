@@ -25,6 +25,11 @@ public sealed class ProxyBenchmarkTests : IDisposable
         Assert.True(root.GetProperty("quick").GetBoolean());
         var bulk = root.GetProperty("throughput").GetProperty("bulkCopy");
         Assert.True(bulk.GetProperty("ratio").GetDouble() > 0);
+        // HAProxy is installed wherever the tests run (the sim script's packages): the reference must have been measured.
+        var reference = bulk.GetProperty("reference");
+        Assert.True(reference.GetProperty("measured").GetBoolean(), reference.GetProperty("reason").GetString());
+        Assert.True(reference.GetProperty("ratio").GetDouble() > 0);
+        Assert.Equal(reference.GetProperty("median").GetDouble(), reference.GetProperty("values")[0].GetDouble());
         var pgbench = root.GetProperty("throughput").GetProperty("pgBench");
         Assert.False(pgbench.GetProperty("measured").GetBoolean());
         Assert.Contains("--no-pgbench", pgbench.GetProperty("reason").GetString(), StringComparison.Ordinal);
