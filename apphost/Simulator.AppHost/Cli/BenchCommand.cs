@@ -1,9 +1,10 @@
+using Simulator.AppHost.Bench;
 using Simulator.Chaos.Bench;
 using Simulator.Load.Bench;
 
 namespace Simulator.AppHost.Cli;
 
-/// <summary><c>sim bench load|proxy [options]</c>: the benchmarks quoted in docs/performance.md.</summary>
+/// <summary><c>sim bench load|proxy|failover [options]</c>: the benchmarks quoted in docs/performance.md.</summary>
 public static class BenchCommand
 {
     /// <summary>Runs the named benchmark with the remaining arguments; returns its exit code.</summary>
@@ -15,7 +16,8 @@ public static class BenchCommand
         {
             "load" => LoadBenchmark.RunAsync(rest, Console.Out, cancellationToken),
             "proxy" => ProxyBenchmark.RunAsync(rest, Console.Out, cancellationToken),
-            _ => throw new CliUsageException("bench takes 'load' or 'proxy'"),
+            "failover" => FailoverBenchmark.RunAsync(CliArguments.Parse(rest), TimeProvider.System, Console.Out, cancellationToken),
+            _ => throw new CliUsageException("bench takes 'load', 'proxy' or 'failover'"),
         };
     }
 }

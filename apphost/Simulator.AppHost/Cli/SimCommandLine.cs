@@ -20,6 +20,7 @@ public static class SimCommandLine
           validate <scenario.yaml> list every error in a scenario file
           test                     run the whole test suite
           bench load|proxy [--out DIR] ...
+          bench failover <scenario.yaml> [--runs N] [--duration D] [--out DIR]
                                    the benchmarks quoted in docs/performance.md
           toxiproxy-server [--host 127.0.0.1] [--port 8474] [--config FILE]
                                    run the Toxiproxy-compatible fault proxy on its own
