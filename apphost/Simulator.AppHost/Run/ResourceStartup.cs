@@ -5,11 +5,19 @@ namespace Simulator.AppHost.Run;
 /// <summary>How either runtime's host starts an Aspire application and waits until its resources are healthy.</summary>
 internal static class ResourceStartup
 {
-    /// <summary>Keeps Aspire's own chatter out of the run's output; resource logs go to files.</summary>
-    public static void QuietLogging(IDistributedApplicationBuilder builder, bool dashboard)
+    /// <summary>
+    /// The Aspire builder of <paramref name="options"/> (the AppHost's own unless the options make one), with Aspire's
+    /// own chatter kept out of the run's output; resource logs go to files.
+    /// </summary>
+    public static IDistributedApplicationBuilder NewBuilder(TopologyHostOptions options)
     {
+        var builder = options.CreateBuilder?.Invoke() ?? DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+        {
+            Args = [],
+            DisableDashboard = !options.Dashboard,
+        });
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
-        if (dashboard)
+        if (options.Dashboard)
         {
             // Keeps the dashboard's address and login token on screen, and nothing else.
             builder.Configuration["Logging:LogLevel:Aspire.Hosting.DistributedApplication"] = "Information";
@@ -19,6 +27,21 @@ internal static class ResourceStartup
         builder.Configuration["Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks"] = "None";
         builder.Configuration["Logging:LogLevel:Microsoft.Extensions.Hosting"] = "Critical";
         builder.Configuration["Logging:LogLevel:Aspire.Hosting.Dcp"] = "Error";
+        return builder;
+    }
+
+    /// <summary>Stops <paramref name="app"/>, giving up after <paramref name="timeout"/> (the caller cleans up what is left).</summary>
+    public static async Task StopAsync(DistributedApplication app, TimeSpan timeout)
+    {
+        using var stopping = new CancellationTokenSource(timeout);
+        try
+        {
+            await app.StopAsync(stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Not stopped in time: teardown goes on.
+        }
     }
 
     /// <summary>Starts <paramref name="app"/> and returns once every one of <paramref name="resources"/> is healthy.</summary>

@@ -25,6 +25,9 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     private static readonly TimeSpan LedgerCheckTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan LeaderWaitTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long the topology may take to be healthy: a first containers run pulls images and builds Patroni's.</summary>
+    private TimeSpan StartTimeout => Runtime == SimRuntime.Native ? TimeSpan.FromMinutes(3) : TimeSpan.FromMinutes(20);
+
     /// <summary>Where <c>--endpoints</c> writes the entry points once the topology is healthy; null for none.</summary>
     public string? EndpointsFile { get; init; }
 
@@ -58,7 +61,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         console.WriteLine($"Standing up {topology.Name} ({(Runtime == SimRuntime.Native ? "native" : "containers")} runtime)…");
         // The scenario's `database:` (replication, timing) in place of the topology's own.
         var hostOptions = new TopologyHostOptions(
-            DatabasePlan.Apply(scenario, topology), Path.Combine(outputDirectory, "logs"), Dashboard: false, TimeSpan.FromMinutes(3), console.WriteLine, CreateBuilder);
+            DatabasePlan.Apply(scenario, topology), Path.Combine(outputDirectory, "logs"), Dashboard: false, StartTimeout, console.WriteLine, CreateBuilder);
         await using var host = await StartHostAsync(hostOptions, time, cancellationToken);
 
         var endpoints = await host.DescribeAsync(cancellationToken);

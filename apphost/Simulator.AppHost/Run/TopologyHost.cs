@@ -52,12 +52,7 @@ public sealed class TopologyHost : IAsyncDisposable
         ResourceLogCollector? logs = null;
         try
         {
-            var builder = options.CreateBuilder?.Invoke() ?? DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-            {
-                Args = [],
-                DisableDashboard = !options.Dashboard,
-            });
-            ResourceStartup.QuietLogging(builder, options.Dashboard);
+            var builder = ResourceStartup.NewBuilder(options);
             builder.Configuration["DcpPublisher:ContainerRuntimeInitializationTimeout"] = "00:00:00";
             var topology = builder.AddNativeTopology(options.Topology, run, RunSecrets.NewOdooCredentials());
             if (options.ControlRoom is { } controlRoom)
@@ -97,18 +92,8 @@ public sealed class TopologyHost : IAsyncDisposable
             await _telemetry.DisposeAsync();
         }
 
-        using (var stopping = new CancellationTokenSource(StopTimeout))
-        {
-            try
-            {
-                await App.StopAsync(stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // The sweep below takes care of whatever did not stop in time.
-            }
-        }
-
+        // The sweep below takes care of whatever did not stop in time.
+        await ResourceStartup.StopAsync(App, StopTimeout);
         await App.DisposeAsync();
         await _logs.DisposeAsync();
         ProcessSweeper.KillProcessesMentioning(Topology.Run.Folder);

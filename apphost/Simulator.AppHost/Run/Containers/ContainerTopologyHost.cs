@@ -57,12 +57,7 @@ public sealed class ContainerTopologyHost : IAsyncDisposable
         DistributedApplication? app = null;
         try
         {
-            var builder = options.CreateBuilder?.Invoke() ?? DistributedApplication.CreateBuilder(new DistributedApplicationOptions
-            {
-                Args = [],
-                DisableDashboard = !options.Dashboard,
-            });
-            ResourceStartup.QuietLogging(builder, options.Dashboard);
+            var builder = ResourceStartup.NewBuilder(options);
             // The engine the probe found answering, for Aspire's orchestrator too.
             builder.Configuration["DcpPublisher:ContainerRuntime"] = engine.Name;
             var topology = new ContainerRunTopology(builder.AddContainerTopology(options.Topology, run, RunSecrets.NewOdooCredentials()));
@@ -93,18 +88,8 @@ public sealed class ContainerTopologyHost : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        using (var stopping = new CancellationTokenSource(StopTimeout))
-        {
-            try
-            {
-                await App.StopAsync(stopping.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Aspire removes what it started when it is disposed; the volumes go below either way.
-            }
-        }
-
+        // Aspire removes what it started when it is disposed; the volumes go below either way.
+        await ResourceStartup.StopAsync(App, StopTimeout);
         await App.DisposeAsync();
         await _logs.DisposeAsync();
         await RemoveVolumesAsync();

@@ -4,6 +4,7 @@ using Simulator.AppHost.Cli;
 using Simulator.AppHost.Native;
 using Simulator.AppHost.Run;
 using Simulator.AppHost.Run.Containers;
+using Simulator.AppHost.Tests.Containers;
 using Simulator.AppHost.Topology;
 using Simulator.Chaos;
 using Simulator.Scenarios;
@@ -19,10 +20,8 @@ public sealed class ContainerRunPlanTests
 {
     private const int FirstPublishedPort = 24600;
 
-    public static TheoryData<string> CatalogTopologies() => [.. TopologyCatalog.All.Keys];
-
     [Theory]
-    [MemberData(nameof(CatalogTopologies))]
+    [MemberData(nameof(ContainerTopologyModelTests.CatalogTopologies), MemberType = typeof(ContainerTopologyModelTests))]
     public async Task Every_shipped_scenario_resolves_its_load_and_maps_each_fault_to_a_concrete_action(string name)
     {
         var spec = TopologyCatalog.All[name];
