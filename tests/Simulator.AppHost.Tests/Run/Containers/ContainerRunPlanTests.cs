@@ -1,6 +1,8 @@
+using System.Text.Json.Nodes;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Simulator.AppHost.Cli;
+using Simulator.AppHost.Integrations.Containers;
 using Simulator.AppHost.Native;
 using Simulator.AppHost.Run;
 using Simulator.AppHost.Run.Containers;
@@ -160,6 +162,69 @@ public sealed class ContainerRunPlanTests
         Assert.StartsWith(path + ":7:", errors[0].ToString(), StringComparison.Ordinal);
         // The native runtime has both, and no per-node link: the same file fails there on the last fault instead.
         Assert.Equal(["faults[3].latency"], FaultPlan.Validate(scenario, TopologyCatalog.SinglePrimaryMultiReplica).Select(e => e.Field));
+    }
+
+    [Fact]
+    public async Task A_fault_session_on_the_containers_seam_puts_toxics_on_the_toxiproxy_links_and_runs_engine_commands()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var builder = TestingBuilders.Create();
+        var topology = new ContainerRunTopology(builder.AddContainerTopology(
+            TopologyCatalog.SinglePrimaryMultiReplica, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
+        Publish(builder);
+        // Toxiproxy loading the container's generated proxies.json, here on loopback (upstreams are only dialled on a connection).
+        var proxy = topology.Topology.FaultProxy!.Resource;
+        var config = JsonNode.Parse(proxy.GeneratedFile("/etc/toxiproxy/proxies.json")!)!.AsArray();
+        foreach (var link in config)
+        {
+            link!["listen"] = "127.0.0.1:0";
+        }
+
+        await using var toxiproxy = await ToxiproxyServer.StartAsync("127.0.0.1", 0);
+        toxiproxy.Populate(config.ToJsonString());
+        proxy.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "api").AllocatedEndpoint =
+            new AllocatedEndpoint(proxy.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "api"), "127.0.0.1", toxiproxy.Port);
+        using var client = toxiproxy.CreateClient();
+        var engine = new RecordingContainerEngine();
+        var console = new StringWriter();
+        var prefix = $"sim-{run.Id}-";
+
+        await using var session = await FaultSession.StartAsync(
+            topology, new FaultActors(new ContainerProcessFaults(engine, topology.Containers), topology.ClusterProbe(TimeSpan.FromSeconds(1)), null),
+            Fixture("containers-faults-now.yaml"), console, TimeProvider.System);
+        Assert.Contains("Network: eu–us 80 ms round trip", console.ToString(), StringComparison.Ordinal);
+        Assert.Contains(await client.GetToxicsAsync("us->eu:postgres-1"), t => t.Name == "sim_latency");
+        Assert.Contains(await client.GetToxicsAsync("*->apac:etcd-peer"), t => t.Name == "sim_latency");
+
+        session.Begin(TimeProvider.System.GetTimestamp());
+        await WaitUntilAsync(() => engine.Commands.Contains($"docker pause {prefix}eu-etcd") && engine.Commands.Contains($"docker kill {prefix}eu-redis"));
+        Assert.Contains(await client.GetToxicsAsync("*->eu:postgres-1"), t => t.Name.StartsWith("sim_fault_", StringComparison.Ordinal));
+        Assert.Contains(await client.GetToxicsAsync("eu->us:etcd"), t => t.Name.StartsWith("sim_fault_", StringComparison.Ordinal));
+        Assert.DoesNotContain(await client.GetToxicsAsync("us->apac:etcd"), t => t.Name.StartsWith("sim_fault_", StringComparison.Ordinal));
+
+        // Each ends after its `for:`: the redis container is started again, eu's etcd unpaused, the links healed.
+        await WaitUntilAsync(() => engine.Commands.Contains($"docker unpause {prefix}eu-etcd") && engine.Commands.Contains($"docker start {prefix}eu-redis"));
+        var reports = await session.EndAsync();
+        Assert.Equal(2, reports.Count);
+        Assert.All(reports, r => Assert.True(r.Error is null && r.EndedAtSeconds is not null, $"{r.Kind} {r.Target}: {r.Error}"));
+        Assert.DoesNotContain(await client.GetToxicsAsync("*->eu:postgres-1"), t => t.Name.StartsWith("sim_fault_", StringComparison.Ordinal));
+        Assert.Equal(4, engine.Commands.Count);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (!condition())
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+
+    private static Scenario Fixture(string file)
+    {
+        var scenario = ScenarioFiles.Load(Fixtures.Path(file), durationOverride: null, new StringWriter());
+        Assert.NotNull(scenario);
+        return scenario;
     }
 
     private static async Task<IReadOnlyList<string>> CarryOutAsync(ContainerFaultAction action, ContainerRunTopology topology)
