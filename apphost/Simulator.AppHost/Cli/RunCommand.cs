@@ -1,5 +1,6 @@
 using System.Globalization;
 using Simulator.AppHost.Run;
+using Simulator.AppHost.Run.Containers;
 using Simulator.AppHost.Runtime;
 using Simulator.Load.Ledger;
 using Simulator.Load.Reports;
@@ -32,15 +33,20 @@ public static class RunCommand
             return ExitCodes.InvalidInput;
         }
 
-        Console.WriteLine(await RuntimeSelector.ChooseAsync(runtime, ContainerEngineProbe.Default, cancellationToken));
+        var choice = await RuntimeSelector.ChooseAsync(runtime, ContainerEngineProbe.Default, cancellationToken, verbRunsContainers: true);
+        Console.WriteLine(choice);
         var topology = ScenarioFiles.TopologyOf(scenario);
         output ??= Path.Combine("out", $"{scenario.Name}-{time.GetUtcNow():yyyyMMdd-HHmmss}");
 
         LoadReport report;
         try
         {
-            report = await new ScenarioRun(scenario, topology, output, Console.Out) { EndpointsFile = endpoints }
-                .RunAsync(time, cancellationToken);
+            report = await new ScenarioRun(scenario, topology, output, Console.Out)
+            {
+                EndpointsFile = endpoints,
+                Runtime = choice.Runtime,
+                Engine = choice.Engine is { } engine ? new CliContainerEngine(engine, CliContainerEngine.DefaultTimeout) : null,
+            }.RunAsync(time, cancellationToken);
         }
         catch (UnsupportedScenarioException ex)
         {

@@ -11,23 +11,37 @@ namespace Simulator.AppHost.Failover;
 /// through its REST API, to hand over (<c>POST /switchover</c>, what <c>patronictl switchover</c> does) to the node of
 /// the region named, or to the candidate Patroni picks. Patroni answers once the new leader runs.
 /// </summary>
-public sealed class PatroniSwitchover(PatroniCluster cluster, IClusterProbe probe, TimeProvider time) : IClusterFaults
+/// <param name="regionNode">The name of the node a switchover to a region hands over to.</param>
+/// <param name="restUrl">A node's REST API base URL, reached straight (never through a link).</param>
+/// <param name="probe">Says who leads now.</param>
+/// <param name="time">The run's clock.</param>
+public sealed class PatroniSwitchover(Func<string, string> regionNode, Func<string, Uri> restUrl, IClusterProbe probe, TimeProvider time) : IClusterFaults
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(90);
+
+    /// <summary>Switchovers of a native cluster: one node per region.</summary>
+    public PatroniSwitchover(PatroniCluster cluster, IClusterProbe probe, TimeProvider time)
+        : this(
+            region => cluster.Node(region).Resource.Name,
+            node => cluster.Nodes.Single(n => n.Resource.Name == node).Resource.RestUrl,
+            probe,
+            time)
+    {
+    }
 
     /// <inheritdoc />
     public async Task<string> SwitchoverAsync(string target, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(target);
         var leader = PatroniRoles.Holder(await probe.ProbeAsync(time.GetUtcNow(), cancellationToken), PatroniRoles.Leader);
-        var candidate = target == IClusterFaults.AnyCandidate ? null : cluster.Node(target).Resource.Name;
+        var candidate = target == IClusterFaults.AnyCandidate ? null : regionNode(target);
         if (candidate == leader)
         {
             throw new InvalidOperationException($"{leader} in {target} leads already: there is nothing to switch over");
         }
 
         using var http = new HttpClient { Timeout = RequestTimeout };
-        var url = new Uri(cluster.Nodes.Single(n => n.Resource.Name == leader).Resource.RestUrl, "/switchover");
+        var url = new Uri(restUrl(leader), "/switchover");
         // Patroni's HTTP server wants a Content-Length (it answers a chunked body with 411), so the body is sized first.
         using var content = new StringContent(JsonSerializer.Serialize(new SwitchoverRequest(leader, candidate)), Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(url, content, cancellationToken);

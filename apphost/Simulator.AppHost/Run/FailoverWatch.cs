@@ -26,9 +26,9 @@ public sealed class FailoverWatch : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task? _watching;
 
-    private FailoverWatch(PatroniCluster cluster, IReadOnlyDictionary<string, string> connectionStrings, TimeProvider time)
+    private FailoverWatch(PatroniClusterProbe probe, IReadOnlyDictionary<string, string> connectionStrings, TimeProvider time)
     {
-        _probe = PatroniClusterProbe.For(cluster, ProbeTimeout);
+        _probe = probe;
         _observer = new ClusterObserver(_probe, time);
         _lag = new ReplicationLagSampler(new PostgresReplicationLagSource(connectionStrings, _observer), time);
         _connectionStrings = connectionStrings;
@@ -49,7 +49,20 @@ public sealed class FailoverWatch : IAsyncDisposable
             connections[node.Resource.Name] = await node.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken) + Timeouts;
         }
 
-        return new FailoverWatch(cluster, connections, time);
+        return new FailoverWatch(PatroniClusterProbe.For(cluster, ProbeTimeout), connections, time);
+    }
+
+    /// <summary>
+    /// A watch through <paramref name="probe"/> (which the watch then owns) of the nodes at
+    /// <paramref name="connectionStrings"/> (by node name, straight to each); not started yet. For a cluster the
+    /// native <see cref="PatroniCluster"/> does not describe, such as the containers runtime's.
+    /// </summary>
+    public static FailoverWatch Create(PatroniClusterProbe probe, IReadOnlyDictionary<string, string> connectionStrings, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        ArgumentNullException.ThrowIfNull(connectionStrings);
+        ArgumentNullException.ThrowIfNull(time);
+        return new FailoverWatch(probe, connectionStrings.ToDictionary(c => c.Key, c => c.Value + Timeouts, StringComparer.Ordinal), time);
     }
 
     /// <summary>Starts watching; once.</summary>

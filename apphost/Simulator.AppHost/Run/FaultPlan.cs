@@ -55,8 +55,22 @@ public static class FaultPlan
     /// </summary>
     public static IReadOnlyList<ScenarioError> Validate(Scenario scenario, TopologySpec topology)
     {
+        ArgumentNullException.ThrowIfNull(topology);
+        return ValidateOn(scenario, topology, topology.ResourceNames(), topology.LinkNames());
+    }
+
+    /// <summary>
+    /// <see cref="Validate(Scenario, TopologySpec)"/> against the resources and links a runtime other than the native
+    /// one makes of <paramref name="topology"/> (the containers runtime has no PostgreSQL routers, and a link per
+    /// database node).
+    /// </summary>
+    public static IReadOnlyList<ScenarioError> ValidateOn(
+        Scenario scenario, TopologySpec topology, IReadOnlyList<string> resourceNames, IReadOnlyList<LinkName> linkNames)
+    {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(resourceNames);
+        ArgumentNullException.ThrowIfNull(linkNames);
         var errors = new List<ScenarioError>();
         var checkable = new List<(int Index, FaultSpec Spec)>();
         for (var i = 0; i < scenario.Faults.Count; i++)
@@ -77,7 +91,7 @@ public static class FaultPlan
             if (FaultTargets.Roles.Contains(fault.Target) && !topology.IsPatroni)
             {
                 errors.Add(Error(scenario, i, $"`{fault.Target}` needs a Patroni topology, which `{topology.Name}` is not: only Patroni knows which node is the {fault.Target}",
-                    "name a resource instead: " + string.Join(", ", topology.ResourceNames().Where(n => n.Contains("-pg-", StringComparison.Ordinal)))));
+                    "name a resource instead: " + string.Join(", ", resourceNames.Where(n => n.Contains("-pg-", StringComparison.Ordinal)))));
                 continue;
             }
 
@@ -85,7 +99,7 @@ public static class FaultPlan
         }
 
         var problems = FaultTargetValidator.FindMissingTargets(
-            checkable.Select(c => c.Spec), topology.ResourceNames(), topology.Regions.Select(r => r.Name), topology.LinkNames(), roles: topology.IsPatroni ? FaultTargets.Roles : []);
+            checkable.Select(c => c.Spec), resourceNames, topology.Regions.Select(r => r.Name), linkNames, roles: topology.IsPatroni ? FaultTargets.Roles : []);
         foreach (var problem in problems)
         {
             // The validator's text ends with what the topology has ("...; links: a, b"): that part is the hint.

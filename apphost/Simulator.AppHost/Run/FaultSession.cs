@@ -18,7 +18,6 @@ public sealed class FaultSession : IAsyncDisposable
     private readonly ToxiproxyClient? _client;
     private readonly Progress _progress;
     private readonly CancellationTokenSource _stop = new();
-    private static readonly TimeSpan RoleProbeTimeout = TimeSpan.FromSeconds(2);
     private Task<IReadOnlyList<FaultRecord>>? _running;
     private readonly PatroniClusterProbe? _probe;
 
@@ -38,7 +37,8 @@ public sealed class FaultSession : IAsyncDisposable
     /// link, and prepares the timeline. Faults' targets were checked before the topology started
     /// (<see cref="FaultPlan.Validate"/>).
     /// </summary>
-    /// <param name="host">The running topology.</param>
+    /// <param name="topology">The running topology (its fault proxy, regions and etcd members).</param>
+    /// <param name="actors">What carries out process and cluster faults on its runtime; the session owns their probe.</param>
     /// <param name="scenario">The scenario, with its network settings and faults.</param>
     /// <param name="console">Where the network settings, and fault events without <paramref name="onFault"/>, are printed.</param>
     /// <param name="time">The run's clock.</param>
@@ -49,23 +49,24 @@ public sealed class FaultSession : IAsyncDisposable
     /// </param>
     /// <param name="cancellationToken">Cancels the set-up.</param>
     public static async Task<FaultSession> StartAsync(
-        TopologyHost host,
+        IRunTopology topology,
+        FaultActors actors,
         Scenario scenario,
         TextWriter console,
         TimeProvider time,
         Action<FaultReport>? onFault = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(actors);
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(time);
-        var topology = host.Topology;
         ToxiproxyClient? client = null;
         ILinkFaults? links = null;
-        if (topology.FaultProxy is { } proxy)
+        if (topology.FaultProxyApiUrl is { } proxy)
         {
-            client = new ToxiproxyClient(new Uri(proxy.Resource.ApiUrl));
+            client = new ToxiproxyClient(new Uri(proxy));
             var mesh = await ProxyMesh.AttachAsync(client, cancellationToken);
             var matrix = FaultPlan.Latency(scenario);
             await mesh.ApplyLatencyAsync(matrix, cancellationToken);
@@ -79,23 +80,19 @@ public sealed class FaultSession : IAsyncDisposable
             links = new ProxyLinkFaults(mesh);
         }
 
-        var processes = new ResourceProcesses(host.App, topology);
-        IProcessFaults? processFaults = SignalProcessFaults.IsSupported ? new SignalProcessFaults(processes.PidsAsync, processes.StartAsync) : null;
-        if (topology.Patroni is not null && links is not null && processFaults is not null)
+        var processFaults = actors.Processes;
+        var probe = actors.Probe;
+        if (probe is not null && links is not null && processFaults is not null)
         {
             // A region's partition also isolates its etcd member (see PatroniRegionIsolation for why cutting is not enough).
             links = new PatroniRegionIsolation(links, processFaults, topology);
         }
-        PatroniClusterProbe? probe = null;
-        IClusterFaults? clusterFaults = null;
-        if (topology.Patroni is { } cluster)
+
+        if (probe is not null && processFaults is not null)
         {
             // Roles are resolved when a fault fires, from what Patroni says then.
-            probe = PatroniClusterProbe.For(cluster, RoleProbeTimeout);
-            var roleProbe = probe;
-            clusterFaults = new PatroniSwitchover(cluster, probe, time);
-            processFaults = processFaults is null ? null : new RoleProcessFaults(processFaults, PatroniRoles.All, async (role, token) =>
-                PatroniRoles.Holder(await roleProbe.ProbeAsync(time.GetUtcNow(), token), role));
+            processFaults = new RoleProcessFaults(processFaults, PatroniRoles.All, async (role, token) =>
+                PatroniRoles.Holder(await probe.ProbeAsync(time.GetUtcNow(), token), role));
         }
 
         var specs = FaultPlan.Specs(scenario);
@@ -103,7 +100,7 @@ public sealed class FaultSession : IAsyncDisposable
         {
             LinkFaults = links,
             ProcessFaults = processFaults,
-            ClusterFaults = clusterFaults,
+            ClusterFaults = actors.Cluster,
             Regions = [.. topology.Spec.Regions.Select(r => r.Name)],
             Time = time,
         });

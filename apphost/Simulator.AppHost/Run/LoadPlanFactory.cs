@@ -31,6 +31,18 @@ public static class LoadPlanFactory
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(topology);
+        EnsureRunnable(scenario, topology, FaultPlan.Validate(scenario, topology));
+    }
+
+    /// <summary>
+    /// <see cref="EnsureRunnable(Scenario, TopologySpec)"/> with the faults' errors found by the runtime that will run
+    /// them (the containers runtime checks them against its own app model).
+    /// </summary>
+    public static void EnsureRunnable(Scenario scenario, TopologySpec topology, IReadOnlyList<ScenarioError> faultErrors)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(topology);
+        ArgumentNullException.ThrowIfNull(faultErrors);
         var problems = new List<string>();
         foreach (var workload in scenario.Workloads.Where(w => !Kinds.ContainsKey(w.Kind)))
         {
@@ -58,7 +70,7 @@ public static class LoadPlanFactory
         }
 
         lines.AddRange(DatabasePlan.Validate(scenario, topology).Select(e => e.ToString()));
-        lines.AddRange(FaultPlan.Validate(scenario, topology).Select(e => e.ToString()));
+        lines.AddRange(faultErrors.Select(e => e.ToString()));
         if (lines.Count > 0)
         {
             throw new UnsupportedScenarioException(string.Join(Environment.NewLine, lines));
@@ -90,17 +102,17 @@ public static class LoadPlanFactory
         new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = Timeout.InfiniteTimeSpan };
 
     /// <summary>Every workload of <paramref name="scenario"/>, each aimed at its region's ingress in <paramref name="topology"/>.</summary>
-    /// <exception cref="UnsupportedScenarioException">A kind cannot run (<see cref="EnsureRunnable"/> says so up front).</exception>
-    public static IReadOnlyList<IWorkload> Workloads(Scenario scenario, NativeTopology topology, HttpClient http, TimeProvider time)
+    /// <exception cref="UnsupportedScenarioException">A kind cannot run (<see cref="EnsureRunnable(Scenario, TopologySpec)"/> says so up front).</exception>
+    public static IReadOnlyList<IWorkload> Workloads(Scenario scenario, IRunTopology topology, HttpClient http, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(topology);
         return [.. scenario.Workloads.Select(w => Workload(
-            w, new RegionTarget(http, new Uri(topology.Region(w.Region).Ingress.Resource.IngressUrl), topology.Credentials, time)))];
+            w, new RegionTarget(http, topology.IngressUrl(w.Region), topology.Credentials, time)))];
     }
 
     /// <summary>The engine's implementation of <paramref name="workload"/>'s kind, aimed at <paramref name="target"/>.</summary>
-    /// <exception cref="UnsupportedScenarioException">The kind cannot run (<see cref="EnsureRunnable"/> says so up front).</exception>
+    /// <exception cref="UnsupportedScenarioException">The kind cannot run (<see cref="EnsureRunnable(Scenario, TopologySpec)"/> says so up front).</exception>
     public static IWorkload Workload(Workload workload, RegionTarget target)
     {
         ArgumentNullException.ThrowIfNull(workload);

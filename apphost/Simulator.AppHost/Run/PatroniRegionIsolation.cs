@@ -1,4 +1,3 @@
-using Simulator.AppHost.Topology;
 using Simulator.Chaos;
 
 namespace Simulator.AppHost.Run;
@@ -12,7 +11,7 @@ namespace Simulator.AppHost.Run;
 /// others it is as gone as a cut-off member, and R's Patroni node, whose other etcd links are cut, loses the DCS
 /// entirely and demotes itself if it led. Every other fault passes through unchanged.
 /// </summary>
-public sealed class PatroniRegionIsolation(ILinkFaults links, IProcessFaults processes, NativeTopology topology) : ILinkFaults
+public sealed class PatroniRegionIsolation(ILinkFaults links, IProcessFaults processes, IRunTopology topology) : ILinkFaults
 {
     private readonly Dictionary<long, string> _frozen = [];
     private readonly Lock _gate = new();
@@ -35,14 +34,14 @@ public sealed class PatroniRegionIsolation(ILinkFaults links, IProcessFaults pro
         ArgumentNullException.ThrowIfNull(target);
         var fault = await links.PartitionAsync(target, direction, cancellationToken);
         if (target.Kind != LinkTargetKind.Region || direction != PartitionDirection.Both
-            || topology.Regions.FirstOrDefault(r => r.Name == target.First)?.Etcd is not { } member)
+            || !topology.Spec.Regions.Any(r => r.Name == target.First) || topology.EtcdMember(target.First!) is not { } member)
         {
             return fault;
         }
 
         try
         {
-            await processes.PauseAsync(member.Resource.Name, cancellationToken);
+            await processes.PauseAsync(member, cancellationToken);
         }
         catch
         {
@@ -52,7 +51,7 @@ public sealed class PatroniRegionIsolation(ILinkFaults links, IProcessFaults pro
 
         lock (_gate)
         {
-            _frozen[fault.Id] = member.Resource.Name;
+            _frozen[fault.Id] = member;
         }
 
         return fault;

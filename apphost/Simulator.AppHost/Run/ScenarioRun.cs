@@ -1,3 +1,5 @@
+using Simulator.AppHost.Run.Containers;
+using Simulator.AppHost.Runtime;
 using Simulator.AppHost.Topology;
 using Simulator.Load;
 using Simulator.Load.Ledger;
@@ -11,7 +13,7 @@ using Simulator.Scenarios;
 namespace Simulator.AppHost.Run;
 
 /// <summary>
-/// One scenario run on the native runtime: stand the topology up, apply the network latency, drive the
+/// One scenario run on the native or the containers runtime (<see cref="IRunHost"/>): stand the topology up, apply the network latency, drive the
 /// load through each region's ingress with live progress while the faults run on its clock, check the
 /// ledger against the primary (on a Patroni topology: watch the cluster throughout, start stopped nodes
 /// after the load, check against whichever node then leads, and report the failover), write the five reports (<see cref="ReportWriter"/>: report.json and those
@@ -22,6 +24,9 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     private const int MinPoolThreads = 32;
     private static readonly TimeSpan LedgerCheckTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan LeaderWaitTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long the topology may take to be healthy: a first containers run pulls images and builds Patroni's.</summary>
+    private TimeSpan StartTimeout => Runtime == SimRuntime.Native ? TimeSpan.FromMinutes(3) : TimeSpan.FromMinutes(20);
 
     /// <summary>Where <c>--endpoints</c> writes the entry points once the topology is healthy; null for none.</summary>
     public string? EndpointsFile { get; init; }
@@ -35,6 +40,12 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     /// <summary>Makes the Aspire builder; null for the AppHost's own (tests pass the testing builder).</summary>
     public Func<IDistributedApplicationBuilder>? CreateBuilder { get; init; }
 
+    /// <summary>The runtime to stand the topology up on; native unless told otherwise.</summary>
+    public SimRuntime Runtime { get; init; } = SimRuntime.Native;
+
+    /// <summary>The engine a containers run uses (the one the probe found answering); unused on the native runtime.</summary>
+    public IContainerEngine? Engine { get; init; }
+
     /// <summary>
     /// Runs the scenario and returns its report. Cancelling during the load stops it, and the report of
     /// what was measured is still checked and written; cancelling earlier throws.
@@ -42,17 +53,18 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     public async Task<LoadReport> RunAsync(TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
-        LoadPlanFactory.EnsureRunnable(scenario, topology);
+        // In containers the faults are checked against the containers model, once it is built (StartHostAsync).
+        LoadPlanFactory.EnsureRunnable(scenario, topology, Runtime == SimRuntime.Native ? FaultPlan.Validate(scenario, topology) : []);
         var plan = LoadPlanFactory.Plan(scenario);
         IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
         Directory.CreateDirectory(outputDirectory);
-        console.WriteLine($"Standing up {topology.Name} (native runtime)…");
+        console.WriteLine($"Standing up {topology.Name} ({(Runtime == SimRuntime.Native ? "native" : "containers")} runtime)…");
         // The scenario's `database:` (replication, timing) in place of the topology's own.
         var hostOptions = new TopologyHostOptions(
-            DatabasePlan.Apply(scenario, topology), Path.Combine(outputDirectory, "logs"), Dashboard: false, TimeSpan.FromMinutes(3), console.WriteLine, CreateBuilder);
-        await using var host = await TopologyHost.StartAsync(hostOptions, time, cancellationToken);
+            DatabasePlan.Apply(scenario, topology), Path.Combine(outputDirectory, "logs"), Dashboard: false, StartTimeout, console.WriteLine, CreateBuilder);
+        await using var host = await StartHostAsync(hostOptions, time, cancellationToken);
 
-        var endpoints = await Run.EndpointsFile.DescribeAsync(host.Topology, cancellationToken);
+        var endpoints = await host.DescribeAsync(cancellationToken);
         if (EndpointsFile is not null)
         {
             await Run.EndpointsFile.WriteAsync(EndpointsFile, endpoints, cancellationToken);
@@ -60,8 +72,8 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
 
         var ledgerPath = Path.Combine(outputDirectory, LedgerWriter.FileName);
         var progress = new LiveProgressPrinter(console, plan.Duration);
-        await using var faults = await FaultSession.StartAsync(host, scenario, console, time, progress.ReportFault, cancellationToken);
-        await using var watch = host.Topology.Patroni is { } cluster ? await FailoverWatch.CreateAsync(cluster, time, cancellationToken) : null;
+        await using var faults = await FaultSession.StartAsync(host.Topology, host.FaultActors(time), scenario, console, time, progress.ReportFault, cancellationToken);
+        await using var watch = await host.WatchAsync(time, cancellationToken);
         watch?.Start();
         var outcomes = watch is null ? null : new OutcomeRecorder();
         var result = await DriveLoadAsync(host.Topology, plan, thresholds, ledgerPath, faults, progress, outcomes, time, cancellationToken);
@@ -74,13 +86,13 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         if (watch is null)
         {
             console.WriteLine("Checking every acknowledged order against the primary…");
-            var primary = await host.Topology.Primary.Resource.ConnectionStringExpression.GetValueAsync(checking.Token);
+            var primary = await host.PrimaryConnectionStringAsync(checking.Token);
             ledger = await LedgerChecker.CheckAsync(
-                acknowledged.Select(e => e.Id), result.Unknown, PrimaryLedgerLookup.SaleOrderNames(primary!), checking.Token);
+                acknowledged.Select(e => e.Id), result.Unknown, PrimaryLedgerLookup.SaleOrderNames(primary), checking.Token);
         }
         else
         {
-            var healedAt = await HealDatabaseAsync(host, result.StartedAt, time, checking.Token);
+            var healedAt = await host.HealDatabaseAsync(result.StartedAt, time, checking.Token);
             console.WriteLine("Waiting for a Patroni leader and every node to run…");
             var leader = await watch.WaitForLeaderAsync(LeaderWaitTimeout, checking.Token);
             await watch.StopAsync();
@@ -100,11 +112,12 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         }
 
         // The achieved-rate rule (achieved_rate >= 95% unless the scenario tests achieved_rate itself) is the builder's default.
-        var report = LoadReportBuilder.Build(new ReportHeader(scenario.Name, topology.Name, "native"), result, thresholds, ledger, faultReports, failover);
+        var report = LoadReportBuilder.Build(new ReportHeader(scenario.Name, topology.Name, host.Topology.Runtime), result, thresholds, ledger, faultReports, failover);
         await ReportWriter.WriteAllAsync(report, outputDirectory, CancellationToken.None);
         if (BeforeTeardown is not null)
         {
-            await BeforeTeardown(host.Topology, checking.Token);
+            var native = host as NativeRunHost ?? throw new InvalidOperationException("BeforeTeardown is for native runs only");
+            await BeforeTeardown(native.Host.Topology, checking.Token);
         }
 
         console.WriteLine("Tearing down…");
@@ -112,30 +125,28 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     }
 
     /// <summary>
-    /// Starts every etcd member and Patroni node a fault left stopped (a kill without <c>for:</c>), so the old leader
-    /// can rejoin and the ledger is checked on a whole cluster. Returns when that began, in seconds from the run's
-    /// start; null when every one was running.
+    /// Stands the topology up on the chosen runtime. In containers, the scenario's faults are checked against the
+    /// containers app model before anything starts (<see cref="ContainerFaultPlan.Validate"/>).
     /// </summary>
-    private static async Task<double?> HealDatabaseAsync(TopologyHost host, DateTimeOffset runStartedAt, TimeProvider time, CancellationToken cancellationToken)
+    private async Task<IRunHost> StartHostAsync(TopologyHostOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
-        var processes = new ResourceProcesses(host.App, host.Topology);
-        var stopped = host.Topology.Regions
-            .SelectMany(r => new IResource?[] { r.Etcd?.Resource, r.PatroniNode?.Resource })
-            .OfType<IResource>()
-            .Where(r => !processes.IsRunning(r.Name))
-            .ToList();
-        if (stopped.Count == 0)
+        if (Runtime == SimRuntime.Native)
         {
-            return null;
+            return new NativeRunHost(await TopologyHost.StartAsync(options, time, cancellationToken));
         }
 
-        var healedAt = (time.GetUtcNow() - runStartedAt).TotalSeconds;
-        foreach (var resource in stopped)
-        {
-            await processes.StartAsync(resource.Name, cancellationToken);
-        }
+        var engine = Engine ?? throw new InvalidOperationException("a containers run needs the engine the probe found answering");
+        var host = await ContainerTopologyHost.StartAsync(options, engine, CheckFaults, time, cancellationToken);
+        return new ContainerRunHost(host);
+    }
 
-        return healedAt;
+    private void CheckFaults(ContainerRunTopology containers)
+    {
+        var errors = ContainerFaultPlan.Validate(scenario, containers);
+        if (errors.Count > 0)
+        {
+            throw new UnsupportedScenarioException(string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
+        }
     }
 
     /// <summary>The outcomes of the workloads that write (order import: each confirmed order is in the ledger).</summary>
@@ -146,7 +157,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     }
 
     private async Task<LoadRunResult> DriveLoadAsync(
-        NativeTopology topology,
+        IRunTopology topology,
         LoadPlan plan,
         IReadOnlyList<ThresholdSpec> thresholds,
         string ledgerPath,

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Simulator.AppHost.Runtime;
@@ -61,48 +59,22 @@ public sealed class ContainerEngineProbe(TimeSpan timeout, string? searchPath = 
     private async Task<(string? Version, string? Problem)> AskAsync(string cli, string engine, CancellationToken cancellationToken)
     {
         var format = engine == "podman" ? "{{.Version.Version}}" : "{{.ServerVersion}}";
-        var start = new ProcessStartInfo(cli, ["info", "--format", format])
+        var run = await EngineCliRun.RunAsync(cli, ["info", "--format", format], timeout, cancellationToken);
+        if (run.TimedOut)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new Win32Exception($"could not start {cli}");
-        }
-        catch (Win32Exception ex)
-        {
-            return (null, $"could not run {cli}: {ex.Message}");
+            return (null, string.Create(CultureInfo.InvariantCulture, $"`{engine} info` did not answer within {timeout.TotalSeconds:0.#} s"));
         }
 
-        using (process)
+        if (run.ExitCode is not { } exitCode)
         {
-            var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var error = process.StandardError.ReadToEndAsync(cancellationToken);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(timeout);
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                process.Kill(entireProcessTree: true);
-                return (null, string.Create(CultureInfo.InvariantCulture, $"`{engine} info` did not answer within {timeout.TotalSeconds:0.#} s"));
-            }
-
-            var version = (await output).Trim();
-            if (process.ExitCode == 0 && version.Length > 0)
-            {
-                return (version, null);
-            }
-
-            var reason = FirstLine(await error) ?? FirstLine(version) ?? "no output";
-            return (null, string.Create(CultureInfo.InvariantCulture, $"`{engine} info` failed (exit {process.ExitCode}): {reason}"));
+            return (null, run.Error);
         }
+
+        if (exitCode == 0 && run.Output.Length > 0)
+        {
+            return (run.Output, null);
+        }
+
+        return (null, string.Create(CultureInfo.InvariantCulture, $"`{engine} info` failed (exit {exitCode}): {run.Reason ?? "no output"}"));
     }
-
-    private static string? FirstLine(string text) =>
-        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
 }

@@ -13,14 +13,20 @@ public static class RuntimeSelector
     public const string Values = "auto, native or containers";
 
     /// <summary>
-    /// True once <c>sim up</c>/<c>sim run</c> can stand a topology up in containers. The app model is
-    /// built and tested (<c>ContainerTopologyBuilder</c>); the run host that starts it, waits on it and
-    /// points the load at it is not yet, so <c>auto</c> stays native and <c>containers</c> says so.
+    /// True once <c>auto</c> may choose containers: every verb stands topologies up in containers and a run has been
+    /// verified against a real engine. <c>sim run --runtime containers</c> is wired (<c>ContainerTopologyHost</c>), but
+    /// no build machine has had an engine to run it on, and <c>sim up</c>, <c>compare</c> and <c>sweep</c> are not
+    /// wired; so containers are used only when asked for, by the verbs that can.
     /// </summary>
     public static bool ContainerRunsWired => false;
 
     /// <summary>Chooses the runtime for <paramref name="requested"/> (null means <c>auto</c>).</summary>
-    public static async Task<RuntimeChoice> ChooseAsync(string? requested, ContainerEngineProbe probe, CancellationToken cancellationToken)
+    /// <param name="requested">The <c>--runtime</c> value; null for <c>auto</c>.</param>
+    /// <param name="probe">Asks the engines.</param>
+    /// <param name="cancellationToken">Cancels the probe.</param>
+    /// <param name="verbRunsContainers">Whether the verb asking can stand a topology up in containers (<c>sim run</c>).</param>
+    public static async Task<RuntimeChoice> ChooseAsync(
+        string? requested, ContainerEngineProbe probe, CancellationToken cancellationToken, bool verbRunsContainers = false)
     {
         ArgumentNullException.ThrowIfNull(probe);
         switch (requested ?? "auto")
@@ -34,12 +40,11 @@ public static class RuntimeSelector
                     throw new EnvironmentSetupException(NoEngineMessage(engine));
                 }
 
-                if (!ContainerRunsWired)
+                if (!verbRunsContainers)
                 {
                     throw new EnvironmentSetupException(
-                        $"--runtime containers: {engine.Summary}, but this build cannot yet stand a topology up in containers " +
-                        "(its app model is built and tested; the run host is not wired). Run with --runtime native; " +
-                        "docs/containers.md says what exists.");
+                        $"--runtime containers: {engine.Summary}, but this command cannot yet stand a topology up in containers " +
+                        "(`sim run` can). Run with --runtime native; docs/containers.md says what exists.");
                 }
 
                 return new RuntimeChoice(SimRuntime.Containers, $"asked for with --runtime containers; {engine.Summary}", engine.Engine);
@@ -52,7 +57,7 @@ public static class RuntimeSelector
 
                 return ContainerRunsWired
                     ? new RuntimeChoice(SimRuntime.Containers, $"auto: {found.Summary}", found.Engine)
-                    : new RuntimeChoice(SimRuntime.Native, $"auto: {found.Summary}, but container runs are not wired in this build");
+                    : new RuntimeChoice(SimRuntime.Native, $"auto: {found.Summary}, but containers are used only when asked for (--runtime containers) until a container run is verified on a real engine");
             case var other:
                 throw new CliUsageException($"--runtime must be {Values}, not '{other}'");
         }

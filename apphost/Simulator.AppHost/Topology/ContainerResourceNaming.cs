@@ -12,4 +12,12 @@ public static class ContainerResourceNaming
 
     /// <summary>The one-shot container creating the region's bucket.</summary>
     public static string Bucket(string region) => $"{region}-s3-bucket";
+
+    /// <summary>
+    /// The engine's name for the container of <paramref name="resource"/> in <paramref name="run"/>
+    /// (<c>sim-&lt;run&gt;-eu-pg-1</c>): fixed when the model is built, so process faults can say
+    /// <c>docker kill sim-&lt;run&gt;-eu-pg-1</c>, and prefixed like the run's volumes so leftovers are found together.
+    /// </summary>
+    public static string Container(Native.RunDirectory run, string resource) =>
+        Integrations.Containers.RunVolumes.PrefixOf(run) + resource;
 }

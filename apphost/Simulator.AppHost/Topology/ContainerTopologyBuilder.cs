@@ -76,8 +76,14 @@ public sealed class ContainerTopologyBuilder
         }
 
         _toxiproxyLinks?.WriteConfig();
-        return new ContainerTopology(
+        var topology = new ContainerTopology(
             _spec, _run, _credentials, regions, init, _faultProxy, _toxiproxyLinks?.Links ?? [], _options);
+        foreach (var container in topology.LongRunningResources().Concat(topology.OneShotResources()).OfType<ContainerResource>())
+        {
+            _builder.CreateResourceBuilder(container).WithContainerName(ContainerResourceNaming.Container(_run, container.Name));
+        }
+
+        return topology;
     }
 
     /// <summary>With more than one region, a Toxiproxy through which every cross-region connection goes.</summary>

@@ -2,6 +2,7 @@ using Simulator.AppHost.Integrations.FaultProxy;
 using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Native;
+using Simulator.AppHost.Run;
 using Simulator.Load.Odoo;
 
 namespace Simulator.AppHost.Topology;
@@ -17,7 +18,7 @@ public sealed record NativeTopology(
     RunDirectory Run,
     OdooCredentials Credentials,
     IReadOnlyList<RegionResources> Regions,
-    IResourceBuilder<FaultProxyResource>? FaultProxy = null)
+    IResourceBuilder<FaultProxyResource>? FaultProxy = null) : IRunTopology
 {
     /// <summary>The Patroni cluster running the database; null for plain streaming replication.</summary>
     public PatroniCluster? Patroni { get; init; }
@@ -38,4 +39,16 @@ public sealed record NativeTopology(
     /// <summary>Every resource of the topology: the fault proxy (if any), then each region's.</summary>
     public IEnumerable<IResource> AllResources() =>
         FaultProxy is null ? Regions.SelectMany(r => r.All()) : [FaultProxy.Resource, .. Regions.SelectMany(r => r.All())];
+
+    /// <inheritdoc/>
+    string IRunTopology.Runtime => "native";
+
+    /// <inheritdoc/>
+    string? IRunTopology.FaultProxyApiUrl => FaultProxy?.Resource.ApiUrl;
+
+    /// <inheritdoc/>
+    Uri IRunTopology.IngressUrl(string region) => new(Region(region).Ingress.Resource.IngressUrl);
+
+    /// <inheritdoc/>
+    string? IRunTopology.EtcdMember(string region) => Region(region).Etcd?.Resource.Name;
 }

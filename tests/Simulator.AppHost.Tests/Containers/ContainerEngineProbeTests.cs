@@ -76,6 +76,13 @@ public sealed class ContainerEngineProbeTests
             var refused = await Assert.ThrowsAsync<EnvironmentSetupException>(() => RuntimeSelector.ChooseAsync("containers", healthy, CancellationToken.None));
             Assert.Contains("podman: engine 5.4.1 answered", refused.Message, StringComparison.Ordinal);
             Assert.Contains("--runtime native", refused.Message, StringComparison.Ordinal);
+
+            // `sim run` can: asked for, containers run on the engine that answered; auto still stays native.
+            var asked = await RuntimeSelector.ChooseAsync("containers", healthy, CancellationToken.None, verbRunsContainers: true);
+            Assert.Equal((SimRuntime.Containers, "podman"), (asked.Runtime, asked.Engine));
+            var automatic = await RuntimeSelector.ChooseAsync(null, healthy, CancellationToken.None, verbRunsContainers: true);
+            Assert.Equal(SimRuntime.Native, automatic.Runtime);
+            Assert.Contains("only when asked for (--runtime containers)", automatic.Reason, StringComparison.Ordinal);
         }
     }
 

@@ -1,0 +1,81 @@
+using Simulator.AppHost.Failover;
+using Simulator.AppHost.Integrations.Postgres;
+
+namespace Simulator.AppHost.Run.Containers;
+
+/// <summary>
+/// The containers runtime's topology as a run drives it: process faults through the engine, the Patroni cluster
+/// watched and switched over through the nodes' published REST ports, the ledger asked of the leader through its
+/// published PostgreSQL port, stopped containers started again with the engine.
+/// </summary>
+/// <param name="host">The running topology; disposed with this.</param>
+public sealed class ContainerRunHost(ContainerTopologyHost host) : IRunHost
+{
+    private static readonly TimeSpan RoleProbeTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan WatchProbeTimeout = TimeSpan.FromSeconds(1);
+
+    /// <inheritdoc/>
+    public IRunTopology Topology => host.Topology;
+
+    /// <inheritdoc/>
+    public Task<EndpointsDocument> DescribeAsync(CancellationToken cancellationToken) => ContainerEndpoints.DescribeAsync(host.Topology, cancellationToken);
+
+    /// <inheritdoc/>
+    public FaultActors FaultActors(TimeProvider time)
+    {
+        var topology = host.Topology;
+        var probe = topology.ClusterProbe(RoleProbeTimeout);
+        var nodes = topology.Topology.Regions.SelectMany(r => r.DatabaseNodes).ToDictionary(n => n.Resource.Name, StringComparer.Ordinal);
+        var switchover = new PatroniSwitchover(
+            region => topology.Topology.Region(region).DatabaseNodes[0].Resource.Name,
+            node => new Uri($"http://127.0.0.1:{nodes[node].RestEndpoint().Port}"),
+            probe,
+            time);
+        return new FaultActors(new ContainerProcessFaults(host.Engine, topology.Containers), probe, switchover);
+    }
+
+    /// <inheritdoc/>
+    public async Task<FailoverWatch?> WatchAsync(TimeProvider time, CancellationToken cancellationToken)
+    {
+        var connections = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in host.Topology.DatabaseNodes)
+        {
+            connections[node.Name] = await DatabaseConnectionAsync(node, cancellationToken);
+        }
+
+        return FailoverWatch.Create(host.Topology.ClusterProbe(WatchProbeTimeout), connections, time);
+    }
+
+    /// <inheritdoc/>
+    public Task<string> PrimaryConnectionStringAsync(CancellationToken cancellationToken) =>
+        DatabaseConnectionAsync(host.Topology.DatabaseNodes[0], cancellationToken);
+
+    /// <inheritdoc/>
+    public async Task<double?> HealDatabaseAsync(DateTimeOffset runStartedAt, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var notifications = host.App.ResourceNotifications;
+        var stopped = host.Topology.Topology.Regions
+            .SelectMany(r => r.DatabaseNodes.Select(n => n.Resource.Name).Prepend(r.Etcd.Resource.Name))
+            .Where(name => !(notifications.TryGetCurrentState(name, out var state) && state.Snapshot.State?.Text == KnownResourceStates.Running))
+            .ToList();
+        if (stopped.Count == 0)
+        {
+            return null;
+        }
+
+        var healedAt = (time.GetUtcNow() - runStartedAt).TotalSeconds;
+        foreach (var name in stopped)
+        {
+            await host.Engine.RunAsync(ContainerProcessFaults.Arguments("start", host.Topology.ContainerName(name)), cancellationToken);
+        }
+
+        return healedAt;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+
+    /// <summary>Straight to the node's published PostgreSQL port, in Odoo's database (where the ledger's orders are).</summary>
+    private async Task<string> DatabaseConnectionAsync(PostgresServerResource node, CancellationToken cancellationToken) =>
+        await node.ConnectionStringExpression.GetValueAsync(cancellationToken) + ";Database=" + host.Topology.Credentials.Database;
+}

@@ -1,0 +1,29 @@
+namespace Simulator.AppHost.Run;
+
+/// <summary>
+/// A running topology as <see cref="ScenarioRun"/> drives it, whichever runtime stood it up: where the load and the
+/// link faults go (<see cref="Topology"/>), what carries out process and cluster faults, how the database is watched,
+/// healed after the load and asked about the ledger. Disposing tears the topology down.
+/// </summary>
+public interface IRunHost : IAsyncDisposable
+{
+    /// <summary>The topology's entry points.</summary>
+    IRunTopology Topology { get; }
+
+    Task<EndpointsDocument> DescribeAsync(CancellationToken cancellationToken);
+
+    /// <summary>What carries out the run's process and cluster faults.</summary>
+    FaultActors FaultActors(TimeProvider time);
+
+    /// <summary>A watch of the Patroni cluster, not started; null without Patroni.</summary>
+    Task<FailoverWatch?> WatchAsync(TimeProvider time, CancellationToken cancellationToken);
+
+    /// <summary>A connection string straight to the fixed primary's Odoo database (without Patroni).</summary>
+    Task<string> PrimaryConnectionStringAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts every etcd member and database node a fault left stopped, so the ledger is checked on a whole cluster;
+    /// returns when that began, in seconds from <paramref name="runStartedAt"/>, or null when every one was running.
+    /// </summary>
+    Task<double?> HealDatabaseAsync(DateTimeOffset runStartedAt, TimeProvider time, CancellationToken cancellationToken);
+}
