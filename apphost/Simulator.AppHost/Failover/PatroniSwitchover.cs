@@ -9,9 +9,10 @@ namespace Simulator.AppHost.Failover;
 /// <summary>
 /// Planned switchovers of a Patroni cluster: finds the leader now (<see cref="PatroniRoles"/>) and asks it, straight
 /// through its REST API, to hand over (<c>POST /switchover</c>, what <c>patronictl switchover</c> does) to the node of
-/// the region named, or to the candidate Patroni picks. Patroni answers once the new leader runs.
+/// the region named, or to the candidate Patroni picks. Patroni answers once the new leader runs. Region failovers go
+/// to <paramref name="regionFailover"/>, when the topology has standby clusters.
 /// </summary>
-public sealed class PatroniSwitchover(PatroniCluster cluster, IClusterProbe probe, TimeProvider time) : IClusterFaults
+public sealed class PatroniSwitchover(PatroniCluster cluster, IClusterProbe probe, TimeProvider time, PatroniRegionFailover? regionFailover = null) : IClusterFaults
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(90);
 
@@ -27,7 +28,7 @@ public sealed class PatroniSwitchover(PatroniCluster cluster, IClusterProbe prob
         }
 
         using var http = new HttpClient { Timeout = RequestTimeout };
-        var url = new Uri(cluster.Nodes.Single(n => n.Resource.Name == leader).Resource.RestUrl, "/switchover");
+        var url = new Uri(cluster.AllNodes.Single(n => n.Resource.Name == leader).Resource.RestUrl, "/switchover");
         // Patroni's HTTP server wants a Content-Length (it answers a chunked body with 411), so the body is sized first.
         using var content = new StringContent(JsonSerializer.Serialize(new SwitchoverRequest(leader, candidate)), Encoding.UTF8, "application/json");
         using var response = await http.PostAsync(url, content, cancellationToken);
@@ -36,6 +37,11 @@ public sealed class PatroniSwitchover(PatroniCluster cluster, IClusterProbe prob
             ? $"switchover from {leader}: {body}"
             : throw new InvalidOperationException($"Patroni refused the switchover from {leader} ({(int)response.StatusCode}): {body}");
     }
+
+    /// <inheritdoc />
+    public Task<string> RegionFailoverAsync(string region, CancellationToken cancellationToken = default) =>
+        regionFailover?.RunAsync(region, cancellationToken)
+        ?? throw new InvalidOperationException("this topology has no standby cluster to fail over to");
 
     private sealed record SwitchoverRequest(
         [property: JsonPropertyName("leader")] string Leader,

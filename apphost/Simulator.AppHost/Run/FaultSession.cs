@@ -93,7 +93,8 @@ public sealed class FaultSession : IAsyncDisposable
             // Roles are resolved when a fault fires, from what Patroni says then.
             probe = PatroniClusterProbe.For(cluster, RoleProbeTimeout);
             var roleProbe = probe;
-            clusterFaults = new PatroniSwitchover(cluster, probe, time);
+            var regionFailover = cluster.Standbys.Count > 0 && processFaults is not null ? new PatroniRegionFailover(cluster, processFaults, time) : null;
+            clusterFaults = new PatroniSwitchover(cluster, probe, time, regionFailover);
             processFaults = processFaults is null ? null : new RoleProcessFaults(processFaults, PatroniRoles.All, async (role, token) =>
                 PatroniRoles.Holder(await roleProbe.ProbeAsync(time.GetUtcNow(), token), role));
         }

@@ -1,4 +1,5 @@
 using Simulator.AppHost.Topology;
+using Simulator.Chaos;
 using Simulator.Load;
 using Simulator.Load.Ledger;
 using Simulator.Load.Measurement;
@@ -80,9 +81,10 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         }
         else
         {
-            var healedAt = await HealDatabaseAsync(host, result.StartedAt, time, checking.Token);
+            var fenced = FencedNodes(host.Topology, faultReports);
+            var healedAt = await HealDatabaseAsync(host, result.StartedAt, time, fenced, checking.Token);
             console.WriteLine("Waiting for a Patroni leader and every node to run…");
-            var leader = await watch.WaitForLeaderAsync(LeaderWaitTimeout, checking.Token);
+            var leader = await watch.WaitForLeaderAsync(LeaderWaitTimeout, checking.Token, fenced);
             await watch.StopAsync();
             if (leader is { } found)
             {
@@ -114,15 +116,17 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     /// <summary>
     /// Starts every etcd member and Patroni node a fault left stopped (a kill without <c>for:</c>), so the old leader
     /// can rejoin and the ledger is checked on a whole cluster. Returns when that began, in seconds from the run's
-    /// start; null when every one was running.
+    /// start; null when every one was running. The nodes a region failover fenced (<paramref name="fenced"/>) stay
+    /// down: started, they would lead their old cluster again beside the promoted one.
     /// </summary>
-    private static async Task<double?> HealDatabaseAsync(TopologyHost host, DateTimeOffset runStartedAt, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<double?> HealDatabaseAsync(
+        TopologyHost host, DateTimeOffset runStartedAt, TimeProvider time, HashSet<string> fenced, CancellationToken cancellationToken)
     {
         var processes = new ResourceProcesses(host.App, host.Topology);
         var stopped = host.Topology.Regions
-            .SelectMany(r => new IResource?[] { r.Etcd?.Resource, r.PatroniNode?.Resource })
+            .SelectMany(r => new IResource?[] { r.Etcd?.Resource, r.PatroniNode?.Resource }.Concat(r.MorePatroniNodes.Select(n => n.Resource)))
             .OfType<IResource>()
-            .Where(r => !processes.IsRunning(r.Name))
+            .Where(r => !fenced.Contains(r.Name) && !processes.IsRunning(r.Name))
             .ToList();
         if (stopped.Count == 0)
         {
@@ -137,6 +141,12 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
 
         return healedAt;
     }
+
+    /// <summary>The active cluster's nodes, when a region failover fenced them; empty otherwise.</summary>
+    private static HashSet<string> FencedNodes(NativeTopology topology, IReadOnlyList<FaultReport> faults) =>
+        topology.Patroni is { } cluster && faults.Any(f => f.Kind == FaultType.RegionFailover.ToName() && f.Error is null)
+            ? [.. cluster.Nodes.Select(n => n.Resource.Name)]
+            : [];
 
     /// <summary>The outcomes of the workloads that write (order import: each confirmed order is in the ledger).</summary>
     private IReadOnlyList<IterationOutcome> Writes(OutcomeRecorder outcomes)
