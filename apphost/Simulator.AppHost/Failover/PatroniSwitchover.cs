@@ -41,7 +41,7 @@ public sealed class PatroniSwitchover(PatroniCluster cluster, IClusterProbe prob
     /// <inheritdoc />
     public Task<string> RegionFailoverAsync(string region, CancellationToken cancellationToken = default) =>
         regionFailover?.RunAsync(region, cancellationToken)
-        ?? throw new InvalidOperationException("this topology has no standby cluster to fail over to");
+        ?? throw new InvalidOperationException("no region failover in this run: the topology has no standby cluster, or its processes cannot be signalled to fence it");
 
     private sealed record SwitchoverRequest(
         [property: JsonPropertyName("leader")] string Leader,
