@@ -8,7 +8,9 @@ namespace Simulator.AppHost.Failover;
 /// <summary>
 /// Polls a Patroni cluster straight (never through the fault-proxy links, so the harness sees what each node says
 /// even when the nodes cannot see each other): <c>GET /patroni</c> on every node, and the leader key in etcd,
-/// through the v2 or v3 API as the cluster uses it, from the first member that answers.
+/// through the v2 or v3 API as the cluster uses it, from the first member that answers. With standby clusters
+/// (<see cref="Standbys"/>) it polls each, and names as the leader that of the first cluster whose leader runs as a
+/// primary — a standby cluster's leader is not one until promoted — or else the active cluster's.
 /// </summary>
 public sealed class PatroniClusterProbe : IClusterProbe, IDisposable
 {
@@ -37,7 +39,10 @@ public sealed class PatroniClusterProbe : IClusterProbe, IDisposable
         _http = new HttpClient { Timeout = requestTimeout };
     }
 
-    /// <summary>A probe of a running cluster's nodes and etcd members (their ports must be allocated).</summary>
+    /// <summary>Probes of the standby clusters following this one; empty for a single cluster.</summary>
+    public IReadOnlyList<PatroniClusterProbe> Standbys { get; init; } = [];
+
+    /// <summary>A probe of a running cluster's nodes and etcd members, and its standby clusters' (their ports must be allocated).</summary>
     public static PatroniClusterProbe For(PatroniCluster cluster, TimeSpan requestTimeout)
     {
         ArgumentNullException.ThrowIfNull(cluster);
@@ -46,7 +51,10 @@ public sealed class PatroniClusterProbe : IClusterProbe, IDisposable
             [.. cluster.Etcd.Members.Select(m => m.Resource.ClientUrl)],
             cluster.Options.Dcs,
             cluster.Options.Scope,
-            requestTimeout);
+            requestTimeout)
+        {
+            Standbys = [.. cluster.Standbys.Select(s => For(s, requestTimeout))],
+        };
     }
 
     /// <inheritdoc />
@@ -54,11 +62,26 @@ public sealed class PatroniClusterProbe : IClusterProbe, IDisposable
     {
         var nodes = Task.WhenAll(_nodes.Select(n => NodeAsync(n.Name, n.RestUrl, cancellationToken)));
         var (read, leader) = await LeaderAsync(cancellationToken);
-        return new ClusterObservation(at, read, leader, await nodes);
+        var own = new ClusterObservation(at, read, leader, await nodes);
+        if (Standbys.Count == 0)
+        {
+            return own;
+        }
+
+        ClusterObservation[] all = [own, .. await Task.WhenAll(Standbys.Select(s => s.ProbeAsync(at, cancellationToken)))];
+        var leading = all.FirstOrDefault(o => o.Leader is { } name && o.Nodes.Any(n => n.Node == name && n.IsRunningPrimary)) ?? own;
+        return new ClusterObservation(at, leading.LeaderKeyRead, leading.Leader, [.. all.SelectMany(o => o.Nodes)]);
     }
 
     /// <inheritdoc />
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        foreach (var standby in Standbys)
+        {
+            standby.Dispose();
+        }
+    }
 
     private async Task<NodeObservation> NodeAsync(string name, Uri restUrl, CancellationToken cancellationToken)
     {

@@ -44,7 +44,7 @@ public sealed class FailoverWatch : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(cluster);
         ArgumentNullException.ThrowIfNull(time);
         var connections = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var node in cluster.Nodes)
+        foreach (var node in cluster.AllNodes)
         {
             connections[node.Resource.Name] = await node.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken) + Timeouts;
         }
@@ -70,17 +70,18 @@ public sealed class FailoverWatch : IAsyncDisposable
 
     /// <summary>
     /// Waits, up to <paramref name="timeout"/>, until the DCS names a leader that runs as a primary and every node runs
-    /// (the old leader rejoined); returns the leader's name and a connection string straight to it, or null when no
-    /// leader showed up in time. A leader without every node back is returned at the timeout.
+    /// (the old leader rejoined), apart from <paramref name="fenced"/> ones, which stay down; returns the leader's name
+    /// and a connection string straight to it, or null when no leader showed up in time. A leader without every node
+    /// back is returned at the timeout.
     /// </summary>
-    public async Task<(string Node, string ConnectionString)?> WaitForLeaderAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<(string Node, string ConnectionString)?> WaitForLeaderAsync(TimeSpan timeout, CancellationToken cancellationToken, IReadOnlySet<string>? fenced = null)
     {
         var started = _time.GetTimestamp();
         while (true)
         {
             var latest = _observer.Latest;
             var leader = latest?.Nodes.FirstOrDefault(n => n.IsRunningPrimary && n.Node == latest.Leader);
-            var allRunning = latest is not null && latest.Nodes.All(n => n.Reachable && n.Running);
+            var allRunning = latest is not null && latest.Nodes.All(n => (n.Reachable && n.Running) || fenced?.Contains(n.Node) == true);
             var late = _time.GetElapsedTime(started) >= timeout;
             if (leader is not null && (allRunning || late))
             {

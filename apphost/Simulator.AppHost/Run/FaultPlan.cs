@@ -11,11 +11,14 @@ namespace Simulator.AppHost.Run;
 /// </summary>
 public static class FaultPlan
 {
-    /// <summary>The timeline's form of every fault, in file order.</summary>
+    /// <summary>
+    /// The timeline's form of every fault that applies to the scenario's topology (<see cref="Fault.AppliesTo"/>:
+    /// those marked <c>only-on</c> another topology are left out), in file order.
+    /// </summary>
     public static IReadOnlyList<FaultSpec> Specs(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return [.. scenario.Faults.Select(ToSpec)];
+        return [.. scenario.Faults.Where(f => f.AppliesTo(scenario.Topology)).Select(ToSpec)];
     }
 
     /// <summary>The timeline's form of <paramref name="fault"/>: the same kinds, mapped by name.</summary>
@@ -51,7 +54,8 @@ public static class FaultPlan
     /// Every fault whose target <paramref name="topology"/> lacks — a resource, a region, or a proxied link some
     /// network fault must match — located in the scenario file. Roles (<c>leader</c>, <c>replica</c>) need a
     /// Patroni topology (only Patroni knows who leads); on a streaming one they are errors. Faults the loader could
-    /// not read (no kind, no target) are skipped, so this runs on a scenario that failed to load as well.
+    /// not read (no kind, no target) are skipped, so this runs on a scenario that failed to load as well; so are faults
+    /// marked <c>only-on</c> another topology. A <c>region-failover</c> needs a warm standby and a standby region.
     /// </summary>
     public static IReadOnlyList<ScenarioError> Validate(Scenario scenario, TopologySpec topology)
     {
@@ -76,9 +80,24 @@ public static class FaultPlan
         for (var i = 0; i < scenario.Faults.Count; i++)
         {
             var fault = scenario.Faults[i];
-            if (fault.Kind == FaultKind.Unspecified || string.IsNullOrWhiteSpace(fault.Target))
+            if (fault.Kind == FaultKind.Unspecified || string.IsNullOrWhiteSpace(fault.Target) || !fault.AppliesTo(topology.Name))
             {
-                continue; // A fault the loader could not read: it has said why already.
+                continue; // A fault the loader could not read (it has said why already), or one for another topology.
+            }
+
+            if (fault.Kind == FaultKind.RegionFailover && !topology.WarmStandby)
+            {
+                errors.Add(Error(scenario, i, $"a region failover promotes a standby cluster, and `{topology.Name}` has none",
+                    "run it on " + string.Join(", ", TopologyCatalog.All.Values.Where(t => t.WarmStandby).Select(t => t.Name))
+                    + $", or mark it `only-on:` that topology so other topologies leave it out"));
+                continue;
+            }
+
+            if (fault.Kind == FaultKind.RegionFailover && topology.Regions[0].Name == fault.Target.Trim())
+            {
+                errors.Add(Error(scenario, i, $"`{fault.Target}` is the active region of `{topology.Name}`: a region failover goes to a standby region",
+                    "one of: " + string.Join(", ", topology.Regions.Skip(1).Select(r => r.Name))));
+                continue;
             }
 
             if (fault.Kind == FaultKind.Switchover && !topology.IsPatroni)

@@ -1,3 +1,5 @@
+using Simulator.Load.Reports;
+
 namespace Simulator.AppHost.Run;
 
 /// <summary>
@@ -22,8 +24,15 @@ public interface IRunHost : IAsyncDisposable
     Task<string> PrimaryConnectionStringAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Starts every etcd member and database node a fault left stopped, so the ledger is checked on a whole cluster;
-    /// returns when that began, in seconds from <paramref name="runStartedAt"/>, or null when every one was running.
+    /// The database nodes a region failover fenced in this run (<paramref name="faults"/>): they must stay down, since
+    /// started they would lead their old cluster again beside the promoted one. Empty when none was.
     /// </summary>
-    Task<double?> HealDatabaseAsync(DateTimeOffset runStartedAt, TimeProvider time, CancellationToken cancellationToken);
+    IReadOnlySet<string> FencedNodes(IReadOnlyList<FaultReport> faults);
+
+    /// <summary>
+    /// Starts every etcd member and database node a fault left stopped, except <paramref name="fenced"/>, so the ledger
+    /// is checked on a whole cluster; returns when that began, in seconds from <paramref name="runStartedAt"/>, or null
+    /// when every one was running.
+    /// </summary>
+    Task<double?> HealDatabaseAsync(DateTimeOffset runStartedAt, TimeProvider time, IReadOnlySet<string> fenced, CancellationToken cancellationToken);
 }

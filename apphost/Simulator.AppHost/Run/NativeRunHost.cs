@@ -1,5 +1,7 @@
 using Simulator.AppHost.Failover;
 using Simulator.Chaos;
+using Simulator.Load.Reports;
+using Simulator.Scenarios;
 
 namespace Simulator.AppHost.Run;
 
@@ -29,7 +31,9 @@ public sealed class NativeRunHost(TopologyHost host) : IRunHost
         }
 
         var probe = PatroniClusterProbe.For(cluster, RoleProbeTimeout);
-        return new FaultActors(processFaults, probe, new PatroniSwitchover(cluster, probe, time));
+        // A scripted region failover fences the active region by signalling its nodes, so it needs process faults.
+        var regionFailover = cluster.Standbys.Count > 0 && processFaults is not null ? new PatroniRegionFailover(cluster, processFaults, time) : null;
+        return new FaultActors(processFaults, probe, new PatroniSwitchover(cluster, probe, time, regionFailover));
     }
 
     /// <inheritdoc/>
@@ -41,13 +45,19 @@ public sealed class NativeRunHost(TopologyHost host) : IRunHost
         (await host.Topology.Primary.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken))!;
 
     /// <inheritdoc/>
-    public async Task<double?> HealDatabaseAsync(DateTimeOffset runStartedAt, TimeProvider time, CancellationToken cancellationToken)
+    public IReadOnlySet<string> FencedNodes(IReadOnlyList<FaultReport> faults) =>
+        host.Topology.Patroni is { } cluster && faults.Any(f => f.Kind == FaultType.RegionFailover.ToName() && f.Error is null)
+            ? cluster.Nodes.Select(n => n.Resource.Name).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>();
+
+    /// <inheritdoc/>
+    public async Task<double?> HealDatabaseAsync(DateTimeOffset runStartedAt, TimeProvider time, IReadOnlySet<string> fenced, CancellationToken cancellationToken)
     {
         var processes = new ResourceProcesses(host.App, host.Topology);
         var stopped = host.Topology.Regions
-            .SelectMany(r => new IResource?[] { r.Etcd?.Resource, r.PatroniNode?.Resource })
+            .SelectMany(r => new IResource?[] { r.Etcd?.Resource, r.PatroniNode?.Resource }.Concat(r.MorePatroniNodes.Select(n => n.Resource)))
             .OfType<IResource>()
-            .Where(r => !processes.IsRunning(r.Name))
+            .Where(r => !fenced.Contains(r.Name) && !processes.IsRunning(r.Name))
             .ToList();
         if (stopped.Count == 0)
         {

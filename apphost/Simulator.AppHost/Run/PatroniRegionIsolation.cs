@@ -9,7 +9,9 @@ namespace Simulator.AppHost.Run;
 /// that touch R leaves R's member talking to the others through the links it dialled out on. A two-way partition of
 /// a region therefore also freezes (SIGSTOP) the region's etcd member for as long as the partition lasts: to the
 /// others it is as gone as a cut-off member, and R's Patroni node, whose other etcd links are cut, loses the DCS
-/// entirely and demotes itself if it led. Every other fault passes through unchanged.
+/// entirely and demotes itself if it led. Every other fault passes through unchanged. Under warm standby each
+/// region's etcd is its own, with no peer in another region, so cutting the links isolates the region already and
+/// nothing is frozen: the isolated region's cluster keeps its DCS and its primary, as a real cut-off region would.
 /// </summary>
 public sealed class PatroniRegionIsolation(ILinkFaults links, IProcessFaults processes, IRunTopology topology) : ILinkFaults
 {
@@ -33,7 +35,7 @@ public sealed class PatroniRegionIsolation(ILinkFaults links, IProcessFaults pro
     {
         ArgumentNullException.ThrowIfNull(target);
         var fault = await links.PartitionAsync(target, direction, cancellationToken);
-        if (target.Kind != LinkTargetKind.Region || direction != PartitionDirection.Both
+        if (target.Kind != LinkTargetKind.Region || direction != PartitionDirection.Both || topology.Spec.WarmStandby
             || !topology.Spec.Regions.Any(r => r.Name == target.First) || topology.EtcdMember(target.First!) is not { } member)
         {
             return fault;

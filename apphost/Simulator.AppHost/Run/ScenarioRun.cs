@@ -92,9 +92,10 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         }
         else
         {
-            var healedAt = await host.HealDatabaseAsync(result.StartedAt, time, checking.Token);
+            var fenced = host.FencedNodes(faultReports);
+            var healedAt = await host.HealDatabaseAsync(result.StartedAt, time, fenced, checking.Token);
             console.WriteLine("Waiting for a Patroni leader and every node to run…");
-            var leader = await watch.WaitForLeaderAsync(LeaderWaitTimeout, checking.Token);
+            var leader = await watch.WaitForLeaderAsync(LeaderWaitTimeout, checking.Token, fenced);
             await watch.StopAsync();
             if (leader is { } found)
             {

@@ -45,6 +45,12 @@ public sealed class ContainerTopologyBuilder
             throw new ArgumentException($"topology {spec.Name} has no region", nameof(spec));
         }
 
+        if (spec.WarmStandby)
+        {
+            // Its clusters (a regional one and standby clusters with their own etcd) have no container form yet.
+            throw new NotSupportedException($"topology {spec.Name} (a warm standby) runs natively only: run it with --runtime native");
+        }
+
         _secrets = new PatroniContainerSecrets(
             builder.AddParameter("postgres-password", RunSecrets.NewPassword(), secret: true),
             RunSecrets.NewPassword(),

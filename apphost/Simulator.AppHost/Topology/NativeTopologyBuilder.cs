@@ -31,7 +31,10 @@ public static class NativeTopologyBuilder
         var links = new ProxyRegionLinks(builder, run);
         if (spec.Patroni is { } patroni)
         {
-            return builder.AddPatroniTopology(spec, patroni, run, credentials, links);
+            var cluster = spec.WarmStandby
+                ? builder.AddWarmStandbyClusters(spec, patroni, run, credentials, links)
+                : builder.AddPatroniCluster(run, [.. spec.Regions.Select(r => r.Name)], credentials.Database, RunSecrets.NewPassword(), patroni, links);
+            return builder.AddPatroniTopology(spec, cluster, run, credentials, links);
         }
 
         var postgresPassword = RunSecrets.NewPassword();
@@ -68,16 +71,41 @@ public static class NativeTopologyBuilder
     }
 
     /// <summary>
-    /// The Patroni form: the cluster (an etcd member and a node per region, the first region's node bootstrapping),
-    /// then per region a PostgreSQL router, Redis, object storage, Odoo emulators writing and reading through the
+    /// Warm standby: the first region's own cluster (its nodes and etcd), and a standby cluster per other region (scope
+    /// <c>&lt;scope&gt;-&lt;region&gt;</c>) streaming from the first region's first node through the link
+    /// <c>R-&gt;first:postgres</c>, the one R's router uses to reach that node. The passwords are shared: a standby
+    /// cluster is a copy of the first one's data, roles included.
+    /// </summary>
+    private static PatroniCluster AddWarmStandbyClusters(
+        this IDistributedApplicationBuilder builder, TopologySpec spec, PatroniClusterOptions options, RunDirectory run, OdooCredentials credentials, ProxyRegionLinks links)
+    {
+        var passwords = PatroniPasswords.New(RunSecrets.NewPassword());
+        var first = spec.Regions[0];
+        var active = builder.AddRegionalPatroniCluster(run, first.Name, spec.PatroniNodes(first), credentials.Database, passwords, options, standbySource: null);
+        var source = active.Nodes[0];
+        var standbys = spec.Regions.Skip(1)
+            .Select(region =>
+            {
+                var reach = links.Reach(region.Name, first.Name, PatroniBuilderExtensions.PostgresService, source.Resource.PostgresEndpoint);
+                var standby = builder.AddRegionalPatroniCluster(
+                    run, region.Name, spec.PatroniNodes(region), credentials.Database, passwords, options with { Scope = $"{options.Scope}-{region.Name}" }, reach);
+                standby.Nodes[0].WaitFor(source);
+                return standby;
+            })
+            .ToList();
+        return active with { Standbys = standbys };
+    }
+
+    /// <summary>
+    /// The Patroni form: the cluster (an etcd member and a node per region, the first region's node bootstrapping; or,
+    /// under warm standby, a cluster per region), then per region a PostgreSQL router, Redis, object storage, Odoo emulators writing and reading through the
     /// router, and the ingress. Every cross-region connection (etcd peers and clients, replication, the routers'
     /// checks and sessions) goes through a fault-proxy link.
     /// </summary>
     private static NativeTopology AddPatroniTopology(
-        this IDistributedApplicationBuilder builder, TopologySpec spec, PatroniClusterOptions options, RunDirectory run, OdooCredentials credentials, ProxyRegionLinks links)
+        this IDistributedApplicationBuilder builder, TopologySpec spec, PatroniCluster cluster, RunDirectory run, OdooCredentials credentials, ProxyRegionLinks links)
     {
         var names = spec.Regions.Select(r => r.Name).ToList();
-        var cluster = builder.AddPatroniCluster(run, names, credentials.Database, RunSecrets.NewPassword(), options, links);
         var warehouses = names.Count > 1 ? names : null;
         var regions = new List<RegionResources>();
         foreach (var region in spec.Regions)
@@ -94,8 +122,9 @@ public static class NativeTopologyBuilder
             regions.Add(new RegionResources(region.Name, null, [], redis, odooNodes, ingress)
             {
                 ObjectStorage = storage,
-                Etcd = cluster.Etcd.Member(region.Name),
+                Etcd = (cluster.StandbyIn(region.Name) ?? cluster).Etcd.Member(region.Name),
                 PatroniNode = cluster.Node(region.Name),
+                MorePatroniNodes = [.. cluster.AllNodes.Where(n => n.Resource.Region == region.Name).Skip(1)],
                 DatabaseRouter = router,
             });
         }

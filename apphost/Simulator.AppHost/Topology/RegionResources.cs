@@ -25,6 +25,9 @@ public sealed record RegionResources(
     /// <summary>The region's Patroni node (leader or replica, as Patroni decides); null unless Patroni runs the database.</summary>
     public IResourceBuilder<PatroniNodeResource>? PatroniNode { get; init; }
 
+    /// <summary>The region's further Patroni nodes (<c>R-pg-2</c>...), under warm standby; empty otherwise.</summary>
+    public IReadOnlyList<IResourceBuilder<PatroniNodeResource>> MorePatroniNodes { get; init; } = [];
+
     /// <summary>The region's PostgreSQL router (writes to the leader, reads local); null unless Patroni runs the database.</summary>
     public IResourceBuilder<PostgresRouterResource>? DatabaseRouter { get; init; }
 
@@ -39,6 +42,11 @@ public sealed record RegionResources(
         if (PatroniNode is not null)
         {
             yield return PatroniNode.Resource;
+        }
+
+        foreach (var node in MorePatroniNodes)
+        {
+            yield return node.Resource;
         }
 
         if (DatabaseRouter is not null)

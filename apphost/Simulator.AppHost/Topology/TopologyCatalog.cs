@@ -35,6 +35,22 @@ public static class TopologyCatalog
         Patroni = new PatroniClusterOptions { Replication = PatroniReplication.Sync, Timing = PatroniTiming.Fast },
     };
 
+    /// <summary>
+    /// Two regions, active/passive: eu runs a two-node Patroni cluster with its own etcd (synchronous inside the
+    /// region, so commits pay no cross-region round trip) and takes every write; us runs a Patroni standby cluster
+    /// streaming from eu asynchronously through the fault proxy, promoted only by a scripted <c>region-failover</c>.
+    /// Each region has a PostgreSQL router (writes to whichever cluster has a primary, reads local), Redis, S3 and one
+    /// Odoo node behind HAProxy.
+    /// </summary>
+    public static TopologySpec WarmStandbyDr { get; } = new(
+        "warm-standby-dr",
+        "eu: two-node Patroni cluster (sync inside eu) with its own etcd, takes every write; us: Patroni standby cluster streaming from eu asynchronously, promoted only by a scripted region-failover; Redis, S3, a PostgreSQL router and one Odoo node behind HAProxy per region.",
+        [new RegionSpec("eu", OdooNodes: 1, DatabaseReplicas: 1), new RegionSpec("us", OdooNodes: 1, DatabaseReplicas: 0)])
+    {
+        Patroni = new PatroniClusterOptions { Replication = PatroniReplication.Sync, Timing = PatroniTiming.Fast },
+        WarmStandby = true,
+    };
+
     /// <summary>Every catalogue topology, by name.</summary>
     public static IReadOnlyDictionary<string, TopologySpec> All { get; } =
         new Dictionary<string, TopologySpec>(StringComparer.Ordinal)
@@ -42,6 +58,7 @@ public static class TopologyCatalog
             [SingleRegionHa.Name] = SingleRegionHa,
             [TwoRegion.Name] = TwoRegion,
             [SinglePrimaryMultiReplica.Name] = SinglePrimaryMultiReplica,
+            [WarmStandbyDr.Name] = WarmStandbyDr,
         };
 
     /// <summary>The topology of that name, or null when the catalogue has none.</summary>

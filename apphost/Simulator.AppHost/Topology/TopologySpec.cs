@@ -19,6 +19,22 @@ public sealed record TopologySpec(string Name, string Description, IReadOnlyList
 
     /// <summary>Whether Patroni runs the database, so a leader can fail over and roles can be fault targets.</summary>
     public bool IsPatroni => Patroni is not null;
+
+    /// <summary>
+    /// Warm standby (with <see cref="Patroni"/>): instead of one cluster across the regions, the first region runs its
+    /// own Patroni cluster (1 + <see cref="RegionSpec.DatabaseReplicas"/> nodes, an etcd of its own, so failover stays
+    /// inside the region) and every other region a Patroni <em>standby cluster</em> (its own etcd and scope) streaming
+    /// from the first region's first node through the fault proxy, asynchronously. A standby cluster never promotes by
+    /// itself: only a scripted <c>region-failover</c> does.
+    /// </summary>
+    public bool WarmStandby { get; init; }
+
+    /// <summary>How many Patroni nodes <paramref name="region"/> runs: one per region, plus its replicas under warm standby.</summary>
+    public int PatroniNodes(RegionSpec region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return WarmStandby ? 1 + region.DatabaseReplicas : 1;
+    }
 }
 
 /// <summary>What one region runs.</summary>
@@ -26,6 +42,6 @@ public sealed record TopologySpec(string Name, string Description, IReadOnlyList
 /// <param name="OdooNodes">Odoo servers behind the region's ingress.</param>
 /// <param name="DatabaseReplicas">
 /// Streaming replicas of the primary kept in this region; 0 on a Patroni topology, where every region runs exactly one
-/// Patroni node.
+/// Patroni node, except under warm standby, where they are the region's further Patroni nodes.
 /// </param>
 public sealed record RegionSpec(string Name, int OdooNodes, int DatabaseReplicas);

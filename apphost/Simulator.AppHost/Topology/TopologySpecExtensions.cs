@@ -21,7 +21,7 @@ public static class TopologySpecExtensions
         ArgumentNullException.ThrowIfNull(spec);
         if (spec.IsPatroni)
         {
-            return PatroniLinkNames(spec);
+            return spec.WarmStandby ? WarmStandbyLinkNames(spec) : PatroniLinkNames(spec);
         }
 
         var primaryRegion = spec.Regions[0].Name;
@@ -47,7 +47,7 @@ public static class TopologySpecExtensions
             if (spec.IsPatroni)
             {
                 names.Add(ResourceNaming.Etcd(region.Name));
-                names.Add(ResourceNaming.DatabaseNode(region.Name, 1));
+                names.AddRange(Enumerable.Range(1, spec.PatroniNodes(region)).Select(i => ResourceNaming.DatabaseNode(region.Name, i)));
                 names.Add(ResourceNaming.DatabaseRouter(region.Name));
             }
             else
@@ -71,6 +71,30 @@ public static class TopologySpecExtensions
     {
         ArgumentNullException.ThrowIfNull(spec);
         return new TopologyOutline(spec.Name, [.. spec.Regions.Select(r => r.Name)], spec.ResourceNames());
+    }
+
+    /// <summary>
+    /// Warm standby: each cluster's etcd and members stay in their region, so the only cross-region links are every
+    /// router's to every other region's nodes (<c>R-&gt;S:postgres[-n]</c>, <c>R-&gt;S:patroni[-n]</c>, node n's
+    /// services suffixed from the second on); the standby clusters stream from the first region's first node through
+    /// their router's link to it, <c>R-&gt;first:postgres</c>.
+    /// </summary>
+    private static List<LinkName> WarmStandbyLinkNames(TopologySpec spec)
+    {
+        var links = new List<LinkName>();
+        foreach (var from in spec.Regions)
+        {
+            foreach (var to in spec.Regions.Where(r => r != from))
+            {
+                for (var node = 1; node <= spec.PatroniNodes(to); node++)
+                {
+                    links.Add(new LinkName(from.Name, to.Name, PatroniBuilderExtensions.NodeService(PatroniBuilderExtensions.PostgresService, node)));
+                    links.Add(new LinkName(from.Name, to.Name, PatroniBuilderExtensions.NodeService(PatroniBuilderExtensions.RestService, node)));
+                }
+            }
+        }
+
+        return links;
     }
 
     private static List<LinkName> PatroniLinkNames(TopologySpec spec)

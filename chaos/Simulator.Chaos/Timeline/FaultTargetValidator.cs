@@ -63,6 +63,13 @@ public static class FaultTargetValidator
     private static string? CheckSwitchoverTarget(FaultSpec fault, List<string> regions)
     {
         var target = fault.Target?.Trim() ?? "";
+        if (fault.Kind == FaultType.RegionFailover)
+        {
+            return regions.Contains(target, StringComparer.Ordinal)
+                ? null
+                : $"a region failover names the region whose standby cluster takes over; regions: {List(regions)}";
+        }
+
         return target == IClusterFaults.AnyCandidate || regions.Contains(target, StringComparer.Ordinal)
             ? null
             : $"a switchover names the region to hand the leadership to, or `{IClusterFaults.AnyCandidate}`; regions: {List(regions)}";

@@ -184,7 +184,9 @@ public sealed class FaultTimeline
         {
             var cluster = _options.ClusterFaults
                 ?? throw new InvalidOperationException("Cluster actions are not available in this run (no Patroni cluster).");
-            var done = await cluster.SwitchoverAsync(spec.Target.Trim(), cancellationToken).ConfigureAwait(false);
+            var done = spec.Kind == FaultType.RegionFailover
+                ? await cluster.RegionFailoverAsync(spec.Target.Trim(), cancellationToken).ConfigureAwait(false)
+                : await cluster.SwitchoverAsync(spec.Target.Trim(), cancellationToken).ConfigureAwait(false);
             return new Applied(done, null, UndoOnCancel: false) { Instant = true };
         }
 

@@ -35,4 +35,10 @@ public enum FaultType
 
     /// <summary>A planned switchover of the database leader (<see cref="IClusterFaults"/>); instant, the target a region or <c>any</c>.</summary>
     Switchover,
+
+    /// <summary>
+    /// A scripted region failover (<see cref="IClusterFaults.RegionFailoverAsync"/>): fence the active cluster, promote
+    /// the standby cluster of the target region; instant, permanent.
+    /// </summary>
+    RegionFailover,
 }

@@ -5,7 +5,7 @@ namespace Simulator.Chaos;
 /// <summary>Names and families of <see cref="FaultType"/> values.</summary>
 public static class FaultTypes
 {
-    private static readonly string[] Names = ["kill", "pause", "stop", "start", "partition", "latency", "timeout", "reset", "heal", "switchover"];
+    private static readonly string[] Names = ["kill", "pause", "stop", "start", "partition", "latency", "timeout", "reset", "heal", "switchover", "region-failover"];
 
     /// <summary>The name as a scenario (and the report's <c>faults[].kind</c>) writes it, e.g. <c>partition</c>.</summary>
     /// <param name="type">The fault type.</param>
@@ -34,8 +34,8 @@ public static class FaultTypes
     /// <returns>Whether it is a network fault.</returns>
     public static bool IsNetworkFault(this FaultType type) => !type.IsProcessFault() && !type.IsClusterFault();
 
-    /// <summary>Switchover acts on the database cluster's manager (<see cref="IClusterFaults"/>).</summary>
+    /// <summary>Switchover and region failover act on the database cluster's manager (<see cref="IClusterFaults"/>).</summary>
     /// <param name="type">The fault type.</param>
     /// <returns>Whether it is a cluster fault.</returns>
-    public static bool IsClusterFault(this FaultType type) => type == FaultType.Switchover;
+    public static bool IsClusterFault(this FaultType type) => type is FaultType.Switchover or FaultType.RegionFailover;
 }

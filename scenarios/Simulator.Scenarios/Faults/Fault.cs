@@ -22,6 +22,18 @@ public sealed record Fault
     /// <summary>The kind's extra values as written, such as <c>delay</c> and <c>jitter</c> for latency (see <see cref="FaultKinds.ExtraKeys"/>).</summary>
     public IReadOnlyDictionary<string, string> Values { get; init; } = new Dictionary<string, string>().AsReadOnly();
 
+    /// <summary>
+    /// The one topology the fault applies to (<c>only-on</c>), or <see langword="null"/> for every topology. Lets one
+    /// scenario, run on several topologies by <c>sim compare</c>, hold a step only one of them has, such as the scripted
+    /// <c>region-failover</c> of a warm standby; on the others the fault is left out of the run.
+    /// </summary>
+    public string? OnlyOn { get; init; }
+
+    /// <summary>Whether the fault runs on the topology named <paramref name="topology"/>.</summary>
+    /// <param name="topology">The topology's name; null when unknown (then every fault runs).</param>
+    /// <returns>True unless <see cref="OnlyOn"/> names another topology.</returns>
+    public bool AppliesTo(string? topology) => OnlyOn is null || topology is null || OnlyOn == topology;
+
     /// <summary>When the fault is undone by itself, or <see langword="null"/>.</summary>
     public TimeSpan? EndsAt => For is { } duration ? At + duration : null;
 

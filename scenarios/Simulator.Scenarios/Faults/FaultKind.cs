@@ -38,4 +38,11 @@ public enum FaultKind
 
     /// <summary><c>switchover</c>: a planned switchover of the database leader (Patroni's REST <c>POST /switchover</c>) to the node of a region, or to the candidate Patroni picks with <c>any</c>; instant.</summary>
     Switchover,
+
+    /// <summary>
+    /// <c>region-failover</c>: a scripted disaster-recovery failover to the standby cluster of a region (topologies
+    /// with one, such as <c>warm-standby-dr</c>): the active cluster is fenced (its nodes stopped) and the standby
+    /// cluster promoted; instant and permanent.
+    /// </summary>
+    RegionFailover,
 }

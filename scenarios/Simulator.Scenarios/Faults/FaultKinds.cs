@@ -6,7 +6,7 @@ namespace Simulator.Scenarios;
 public static class FaultKinds
 {
     /// <summary>The fault kinds a scenario file may use, each written as a key: <c>{ at: 60s, kill: leader }</c>.</summary>
-    public static IReadOnlyList<string> Names { get; } = ["kill", "pause", "stop", "start", "partition", "latency", "timeout", "reset", "heal", "switchover"];
+    public static IReadOnlyList<string> Names { get; } = ["kill", "pause", "stop", "start", "partition", "latency", "timeout", "reset", "heal", "switchover", "region-failover"];
 
     /// <summary>The file name of a kind, such as <c>partition</c>.</summary>
     /// <param name="kind">The kind.</param>
@@ -42,7 +42,7 @@ public static class FaultKinds
     /// <summary>True when <c>for</c> has a meaning for the kind (every kind but start and heal).</summary>
     /// <param name="kind">The kind.</param>
     /// <returns>Whether <c>for</c> is allowed.</returns>
-    public static bool AllowsFor(this FaultKind kind) => kind is not (FaultKind.Start or FaultKind.Heal or FaultKind.Switchover or FaultKind.Unspecified);
+    public static bool AllowsFor(this FaultKind kind) => kind is not (FaultKind.Start or FaultKind.Heal or FaultKind.Switchover or FaultKind.RegionFailover or FaultKind.Unspecified);
 
     /// <summary>
     /// The extra keys a kind accepts, all durations: <c>delay</c> (required) and <c>jitter</c>

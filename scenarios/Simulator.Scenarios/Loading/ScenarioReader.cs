@@ -452,6 +452,7 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
         }
 
         var duration = keys.TryGetValue("for", out var forEntry) ? Duration(forEntry.Value, FieldPath.Key(path, "for")) : null;
+        var onlyOn = keys.TryGetValue("only-on", out var onlyOnEntry) ? Text(onlyOnEntry.Value, FieldPath.Key(path, "only-on"), "a topology name, e.g. warm-standby-dr") : null;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in kind.ExtraKeys())
         {
@@ -461,7 +462,7 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
             }
         }
 
-        return new Fault { At = at ?? TimeSpan.Zero, Kind = kind, Target = target ?? string.Empty, For = duration, Values = values.AsReadOnly() };
+        return new Fault { At = at ?? TimeSpan.Zero, Kind = kind, Target = target ?? string.Empty, For = duration, OnlyOn = onlyOn, Values = values.AsReadOnly() };
     }
 
     private static string? ExplainFaultKey(string key, FaultKind kind)

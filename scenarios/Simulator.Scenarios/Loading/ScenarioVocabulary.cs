@@ -31,7 +31,7 @@ public static class ScenarioVocabulary
     public static IReadOnlyList<string> StageKeys { get; } = ["to", "over"];
 
     /// <summary>The keys every fault accepts besides its kind (written as a key) and the kind's extra keys.</summary>
-    public static IReadOnlyList<string> FaultKeys { get; } = ["at", "for"];
+    public static IReadOnlyList<string> FaultKeys { get; } = ["at", "for", "only-on"];
 
     /// <summary>
     /// Every mapping the loader reads with a fixed set of keys, by its path in the file (<c>[]</c>

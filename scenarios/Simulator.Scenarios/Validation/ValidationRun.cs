@@ -399,6 +399,12 @@ internal sealed class ValidationRun
             }
         }
 
+        if (fault.OnlyOn is { } onlyOn && _catalog is not null && !_catalog.TopologyNames.Contains(onlyOn, StringComparer.Ordinal))
+        {
+            _errors.Add(FieldPath.Key(path, "only-on"), $"no topology is called `{onlyOn}`",
+                Suggestions.DidYouMean(onlyOn, _catalog.TopologyNames) ?? "known topologies: " + string.Join(", ", _catalog.TopologyNames.Order(StringComparer.Ordinal)));
+        }
+
         CheckTarget(fault, targetPath);
     }
 
@@ -426,6 +432,21 @@ internal sealed class ValidationRun
             else if (target != FaultTargets.AnyCandidate && !Names.IsValid(target))
             {
                 _errors.Add(path, $"`{target}` is not a region name", $"name a region, or `{FaultTargets.AnyCandidate}` to let Patroni choose");
+            }
+
+            return;
+        }
+
+        if (fault.Kind == FaultKind.RegionFailover)
+        {
+            if (_topology is not null && !_topology.Regions.Contains(target, StringComparer.Ordinal))
+            {
+                _errors.Add(path, $"a region failover names the region whose standby cluster takes over; topology `{_topology.Name}` has no region `{target}`",
+                    $"one of: {string.Join(", ", _topology.Regions)}");
+            }
+            else if (!Names.IsValid(target))
+            {
+                _errors.Add(path, $"`{target}` is not a region name", "name the region whose standby cluster takes over, e.g. region-failover: us");
             }
 
             return;

@@ -110,7 +110,7 @@ public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
     }
 
     /// <summary>Which node answered (its <c>sim.node</c>), and which of <paramref name="names"/> it holds as sale orders.</summary>
-    private static async Task<(string Node, HashSet<string> Present)> PresentAsync(string connectionString, string[] names, CancellationToken ct)
+    internal static async Task<(string Node, HashSet<string> Present)> PresentAsync(string connectionString, string[] names, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);

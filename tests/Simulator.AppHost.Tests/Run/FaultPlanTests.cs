@@ -66,6 +66,33 @@ public sealed class FaultPlanTests
     }
 
     [Fact]
+    public void A_region_failover_needs_a_standby_region_and_only_on_leaves_it_out_elsewhere()
+    {
+        var path = Fixtures.Path("region-failover-misplaced.yaml");
+        var printed = new StringWriter();
+
+        // On its own topology, the unmarked failover (line 8) is an error with file, line and field; the marked one
+        // (line 9) is left out, as the run leaves it out.
+        Assert.Null(ScenarioFiles.Load(path, durationOverride: null, printed));
+        var lines = printed.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith($"{path}:8:", lines[0], StringComparison.Ordinal);
+        Assert.Contains("faults[1].region-failover: a region failover promotes a standby cluster, and `single-primary-multi-replica` has none", lines[0], StringComparison.Ordinal);
+        Assert.Contains("warm-standby-dr", lines[0], StringComparison.Ordinal);
+        var scenario = ScenarioLoader.Load(path, new ScenarioLoadOptions { Catalog = ScenarioTopologyCatalog.Instance }).Scenario!;
+        Assert.Equal([FaultType.Partition, FaultType.RegionFailover], FaultPlan.Specs(scenario).Select(s => s.Kind));
+
+        // On warm-standby-dr all three run; failing over to the active region itself is refused.
+        var onDr = scenario with { Topology = TopologyCatalog.WarmStandbyDr.Name };
+        Assert.Empty(FaultPlan.Validate(onDr, TopologyCatalog.WarmStandbyDr));
+        Assert.Equal([FaultType.Partition, FaultType.RegionFailover, FaultType.RegionFailover], FaultPlan.Specs(onDr).Select(s => s.Kind));
+        var toEu = Assert.Single(FaultPlan.Validate(
+            On("warm-standby-dr", new Fault { At = TimeSpan.FromSeconds(1), Kind = FaultKind.RegionFailover, Target = "eu" }), TopologyCatalog.WarmStandbyDr));
+        Assert.Contains("active region", toEu.Message, StringComparison.Ordinal);
+        Assert.Equal("one of: us", toEu.Hint);
+    }
+
+    [Fact]
     public void A_database_key_needs_a_patroni_topology_and_overrides_its_options()
     {
         var scenario = new Scenario

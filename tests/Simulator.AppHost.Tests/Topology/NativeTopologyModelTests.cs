@@ -128,6 +128,60 @@ public sealed class NativeTopologyModelTests
     }
 
     [Fact]
+    public void Warm_standby_dr_runs_an_active_cluster_in_eu_and_a_standby_cluster_in_us_streaming_through_the_proxy()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var spec = TopologyCatalog.WarmStandbyDr;
+        var topology = TestingBuilders.Create().AddNativeTopology(spec, run, RunSecrets.NewOdooCredentials());
+
+        var ours = topology.AllResources().ToList();
+        Assert.Equal(spec.ResourceNames(), ours.Select(r => r.Name));
+        Assert.All(ours, r => Assert.True(r.TryGetAnnotationsOfType<HealthCheckAnnotation>(out _), $"{r.Name} has no health check"));
+        var proxy = Assert.IsType<FaultProxyResource>(topology.FaultProxy?.Resource);
+        Assert.Equal(
+            spec.LinkNames().Select(l => l.ToString()).Order(StringComparer.Ordinal),
+            proxy.Links.Select(l => l.Name.ToString()).Order(StringComparer.Ordinal));
+
+        // Two clusters, each with its own etcd and scope; eu's two nodes reach each other straight (no link), and the
+        // us standby streams from eu-pg-1 through us->eu:postgres, the link us's router reaches that node by.
+        var cluster = Assert.IsType<PatroniCluster>(topology.Patroni);
+        Assert.Equal(["eu-pg-1", "eu-pg-2"], cluster.Nodes.Select(n => n.Resource.Name));
+        Assert.Equal(["eu-etcd"], cluster.Etcd.Members.Select(m => m.Resource.Name));
+        var standby = Assert.Single(cluster.Standbys);
+        Assert.Same(standby, cluster.StandbyIn("us"));
+        Assert.Null(cluster.StandbyIn("eu"));
+        Assert.Equal(["us-pg-1"], standby.Nodes.Select(n => n.Resource.Name));
+        Assert.Equal(["us-etcd"], standby.Etcd.Members.Select(m => m.Resource.Name));
+        Assert.NotEqual(cluster.Options.Scope, standby.Options.Scope);
+        Assert.Equal(PatroniReplication.Sync, cluster.Options.Replication);
+        Assert.Equal(["eu-pg-1", "eu-pg-2", "us-pg-1"], cluster.AllNodes.Select(n => n.Resource.Name));
+        var source = proxy.Links.Single(l => l.Name.ToString() == "us->eu:postgres");
+        Assert.Same(cluster.Nodes[0].Resource, source.Upstream.Resource);
+        Assert.Equal(["eu-etcd", "eu-pg-1"], WaitsOn(cluster.Nodes[1].Resource).Order(StringComparer.Ordinal));
+        Assert.Equal(["eu-pg-1", "fault-proxy", "us-etcd"], WaitsOn(standby.Nodes[0].Resource).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(proxy.Links, l => l.Name.To == l.Name.From || l.Name.IsFromAnyRegion);
+
+        // The standby's configuration is rendered at start, when the link's port is known: none is in it yet.
+        Assert.DoesNotContain("standby_cluster", File.ReadAllText(standby.Nodes[0].Resource.ConfigFile), StringComparison.Ordinal);
+
+        var eu = topology.Region("eu");
+        Assert.Equal("eu-pg-1", eu.PatroniNode!.Resource.Name);
+        Assert.Equal(["eu-pg-2"], eu.MorePatroniNodes.Select(n => n.Resource.Name));
+        Assert.Equal("us-etcd", topology.Region("us").Etcd!.Resource.Name);
+        foreach (var region in topology.Regions)
+        {
+            // Every router knows all three nodes (writes go to whichever runs as a primary) and reads through /read-only,
+            // which a standby cluster's leader answers.
+            var router = region.DatabaseRouter!.Resource;
+            Assert.Equal(["eu-pg-1", "eu-pg-2", "us-pg-1"], WaitsOn(router).Order(StringComparer.Ordinal));
+            var config = File.ReadAllText(router.ConfigFile);
+            Assert.Contains("OPTIONS /read-only", config, StringComparison.Ordinal);
+            Assert.Contains("server us-pg-1", config, StringComparison.Ordinal);
+            Assert.Single(region.OdooNodes);
+        }
+    }
+
+    [Fact]
     public void A_single_region_topology_has_no_fault_proxy()
     {
         using var run = RunDirectory.Create(TimeProvider.System);

@@ -59,4 +59,23 @@ public sealed class TopologyCatalogTests
         Assert.Same(spec, TopologyCatalog.Find("single-primary-multi-replica"));
         Assert.False(TopologyCatalog.TwoRegion.IsPatroni);
     }
+
+    [Fact]
+    public void Warm_standby_dr_names_two_eu_nodes_a_us_standby_and_only_router_links_across_regions()
+    {
+        var spec = TopologyCatalog.WarmStandbyDr;
+
+        Assert.True(spec.IsPatroni);
+        Assert.True(spec.WarmStandby);
+        Assert.Equal(
+            ["fault-proxy",
+             "eu-etcd", "eu-pg-1", "eu-pg-2", "eu-pg-router", "eu-redis", "eu-s3", "eu-odoo-1", "eu-ingress",
+             "us-etcd", "us-pg-1", "us-pg-router", "us-redis", "us-s3", "us-odoo-1", "us-ingress"],
+            spec.ResourceNames());
+        Assert.Equal(
+            ["eu->us:patroni", "eu->us:postgres", "us->eu:patroni", "us->eu:patroni-2", "us->eu:postgres", "us->eu:postgres-2"],
+            spec.LinkNames().Select(l => l.ToString()).Order(StringComparer.Ordinal));
+        Assert.Same(spec, TopologyCatalog.Find("warm-standby-dr"));
+        Assert.False(TopologyCatalog.SinglePrimaryMultiReplica.WarmStandby);
+    }
 }

@@ -33,6 +33,17 @@ public sealed class FaultTargetValidatorTests
     }
 
     [Fact]
+    public void A_region_failover_names_a_region_and_nothing_else()
+    {
+        var problems = FaultTargetValidator.FindMissingTargets(
+            [F(FaultType.RegionFailover, "us"), F(FaultType.RegionFailover, "any"), F(FaultType.RegionFailover, "pg-eu-1")],
+            Resources, Regions, Links);
+
+        Assert.Equal([1, 2], problems.Select(p => p.Index));
+        Assert.All(problems, p => Assert.Contains("standby cluster takes over; regions: apac, eu, us", p.Message, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Returns_every_fault_whose_target_is_missing()
     {
         FaultSpec[] faults =

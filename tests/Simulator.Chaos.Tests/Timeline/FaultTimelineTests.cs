@@ -254,6 +254,23 @@ public sealed class FaultTimelineTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => Run(timeline));
     }
 
+    [Fact]
+    public async Task A_region_failover_is_an_instant_cluster_action_of_its_own()
+    {
+        var cluster = new RecordingCluster();
+        var timeline = new FaultTimeline(
+            [new FaultSpec(S(2), FaultType.RegionFailover, "us")],
+            new FaultTimelineOptions { ClusterFaults = cluster, Time = _clock.Time });
+        var run = timeline.RunAsync(_clock.Origin, _events);
+        await _clock.AdvanceToAsync(4);
+        var record = Assert.Single(await run.WaitAsync(Guard));
+
+        Assert.Equal(["failover:us"], cluster.Targets);
+        Assert.Equal((FaultOutcome.Applied, 2.0, 2.0, "promoted us"), (record.Outcome, record.StartedAtSeconds!.Value, record.EndedAtSeconds!.Value, record.Message));
+        Assert.Equal("region-failover", FaultType.RegionFailover.ToName());
+        Assert.True(FaultType.RegionFailover.IsClusterFault());
+    }
+
     private sealed class RecordingCluster : IClusterFaults
     {
         public List<string> Targets { get; } = [];
@@ -262,6 +279,12 @@ public sealed class FaultTimelineTests
         {
             Targets.Add(target);
             return Task.FromResult($"switched to {target}");
+        }
+
+        public Task<string> RegionFailoverAsync(string region, CancellationToken cancellationToken = default)
+        {
+            Targets.Add("failover:" + region);
+            return Task.FromResult($"promoted {region}");
         }
     }
 }

@@ -181,7 +181,7 @@ public partial class ReferenceDocsTests
         return end < 0 ? markdown[start..] : markdown[start..end];
     }
 
-    [GeneratedRegex(@"^\| `([a-z_]+(?:\[\])?(?:\.[a-z_]+(?:\[\])?)*)` \|")]
+    [GeneratedRegex(@"^\| `([a-z_-]+(?:\[\])?(?:\.[a-z_-]+(?:\[\])?)*)` \|")]
     private static partial Regex KeyRow();
 
     [GeneratedRegex(@"^\| example \| `(\{.*\})` \|$", RegexOptions.Multiline)]

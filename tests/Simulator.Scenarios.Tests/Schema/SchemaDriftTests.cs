@@ -81,7 +81,7 @@ public class SchemaDriftTests
         {
             Assert.True(FaultKinds.TryParse(name, out var kind));
             Assert.True(rules.TryGetValue(name, out var then), $"fault kind `{name}` has no rule in {File} #/definitions/fault/allOf: add {{ \"if\": {{ \"required\": [\"{name}\"] }}, \"then\": {{ \"propertyNames\": ... }} }}");
-            string[] allowed = ["at", name, .. kind.AllowsFor() ? new[] { "for" } : [], .. kind.ExtraKeys()];
+            string[] allowed = [.. ScenarioVocabulary.FaultKeys.Where(k => k != "for"), name, .. kind.AllowsFor() ? new[] { "for" } : [], .. kind.ExtraKeys()];
             string[] required = [.. kind.RequiresFor() ? new[] { "for" } : [], .. kind.RequiredExtraKeys()];
             AssertSameSet(allowed, ScenarioSchema.Strings(then!["propertyNames"]?["enum"]), $"keys of a `{name}` fault", $"#/definitions/fault/allOf (`{name}`)/then/propertyNames/enum");
             AssertSameSet(required, ScenarioSchema.Strings(then["required"]), $"required keys of a `{name}` fault", $"#/definitions/fault/allOf (`{name}`)/then/required");

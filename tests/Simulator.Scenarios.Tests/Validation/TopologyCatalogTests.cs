@@ -29,6 +29,21 @@ public class TopologyCatalogTests
     }
 
     [Fact]
+    public void A_region_failover_names_a_region_and_only_on_a_known_topology()
+    {
+        var fine = At5(FaultKind.RegionFailover, "us") with { OnlyOn = "single-region-ha" };
+        Assert.Empty(ScenarioValidator.Validate(On("single-primary-multi-replica", fine), Catalog));
+
+        var errors = ScenarioValidator.Validate(
+            On("single-primary-multi-replica", At5(FaultKind.RegionFailover, "mars"), fine with { OnlyOn = "single-region-hq" }), Catalog);
+        Assert.Equal(
+            [("faults[0].region-failover", "one of: eu, us, apac"), ("faults[1].only-on", "did you mean `single-region-ha`?")],
+            errors.Select(e => (e.Field, e.Hint)));
+        Assert.False(FaultKind.RegionFailover.AllowsFor());
+        Assert.True(fine.AppliesTo("single-region-ha") && !fine.AppliesTo("single-primary-multi-replica") && fine.AppliesTo(null));
+    }
+
+    [Fact]
     public void An_unknown_topology_suggests_the_nearest()
     {
         var error = Assert.Single(ScenarioValidator.Validate(On("single-region-hq"), Catalog));

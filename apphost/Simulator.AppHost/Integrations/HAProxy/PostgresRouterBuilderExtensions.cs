@@ -8,8 +8,8 @@ namespace Simulator.AppHost.Integrations.HAProxy;
 public static class PostgresRouterBuilderExtensions
 {
     /// <summary>
-    /// Adds the PostgreSQL router of <paramref name="region"/>: writes to the Patroni leader, reads to the region's
-    /// replica (other regions' replicas as backups). Every node, its PostgreSQL and its REST API, is addressed as a
+    /// Adds the PostgreSQL router of <paramref name="region"/>: writes to the Patroni leader (whichever node of the
+    /// cluster or its standby clusters runs as a primary), reads to the region's replica (other regions' as backups). Every node, its PostgreSQL and its REST API, is addressed as a
     /// client in <paramref name="region"/> reaches it (<see cref="IRegionLinks.Reach"/>). It starts once every node
     /// is up and is healthy while a leader is reachable.
     /// </summary>
@@ -23,10 +23,10 @@ public static class PostgresRouterBuilderExtensions
         ArgumentNullException.ThrowIfNull(links);
 
         var name = ResourceNaming.DatabaseRouter(region);
-        var nodes = cluster.Nodes;
+        var nodes = cluster.AllNodes;
         var localIndex = nodes.Select((n, i) => (n, i)).Where(p => p.n.Resource.Region == region).Select(p => p.i).DefaultIfEmpty(-1).First();
         var configFile = run.PathOf($"{name}.cfg");
-        File.WriteAllText(configFile, PostgresRouterConfig.Render([.. nodes.Select(n => n.Resource.Name)], localIndex));
+        File.WriteAllText(configFile, PostgresRouterConfig.Render([.. nodes.Select(n => n.Resource.Name)], localIndex, ReadCheck(cluster)));
         var resource = new PostgresRouterResource(name, region, run.Folder, configFile);
 
         IResourceBuilder<PostgresRouterResource> router = builder.AddResource(resource)
@@ -41,8 +41,8 @@ public static class PostgresRouterBuilderExtensions
         for (var i = 0; i < nodes.Count; i++)
         {
             var node = nodes[i].Resource;
-            var postgres = links.Reach(region, node.Region, PatroniBuilderExtensions.PostgresService, node.PostgresEndpoint);
-            var rest = links.Reach(region, node.Region, PatroniBuilderExtensions.RestService, node.RestEndpoint);
+            var postgres = links.Reach(region, node.Region, PatroniBuilderExtensions.NodeService(PatroniBuilderExtensions.PostgresService, node.Ordinal), node.PostgresEndpoint);
+            var rest = links.Reach(region, node.Region, PatroniBuilderExtensions.NodeService(PatroniBuilderExtensions.RestService, node.Ordinal), node.RestEndpoint);
             router.WithEnvironment(PostgresRouterConfig.PostgresPortVariable(i), postgres.Property(EndpointProperty.Port));
             router.WithEnvironment(PostgresRouterConfig.RestPortVariable(i), rest.Property(EndpointProperty.Port));
             router.WaitFor(nodes[i]);
@@ -50,4 +50,11 @@ public static class PostgresRouterBuilderExtensions
 
         return router;
     }
+
+    /// <summary>
+    /// Patroni's check for read servers: <c>/replica</c> in one cluster; with standby clusters <c>/read-only</c>, since
+    /// a standby cluster's leader answers 503 to <c>/replica</c> (it is a leader) though it serves reads.
+    /// </summary>
+    private static string ReadCheck(PatroniCluster cluster) =>
+        cluster.Standbys.Count > 0 ? PostgresRouterConfig.ReadOnlyCheck : PostgresRouterConfig.ReplicaCheck;
 }

@@ -29,11 +29,18 @@ public static class PostgresRouterConfig
     /// <summary>Environment variable holding the Patroni REST port of node <paramref name="index"/>, as this region reaches it.</summary>
     public static string RestPortVariable(int index) => $"SIM_PATRONI_{index}";
 
+    /// <summary>Patroni's check of a streaming replica.</summary>
+    public const string ReplicaCheck = "/replica";
+
+    /// <summary>Patroni's check of any node serving reads: a replica, a primary or a standby cluster's leader.</summary>
+    public const string ReadOnlyCheck = "/read-only";
+
     /// <summary>
     /// Renders the configuration for the given Patroni node names, in order; <paramref name="localIndex"/> is the
-    /// region's own node (preferred for reads; the others are backups), or -1 when the region has none.
+    /// region's own node (preferred for reads; the others are backups), or -1 when the region has none;
+    /// <paramref name="readCheck"/> is the Patroni endpoint read servers must answer 200 on.
     /// </summary>
-    public static string Render(IReadOnlyList<string> nodeNames, int localIndex)
+    public static string Render(IReadOnlyList<string> nodeNames, int localIndex, string readCheck = ReplicaCheck)
     {
         ArgumentNullException.ThrowIfNull(nodeNames);
         ArgumentOutOfRangeException.ThrowIfLessThan(localIndex, -1);
@@ -70,10 +77,10 @@ public static class PostgresRouterConfig
               http-check expect status 200
             """);
         AppendServers(text, nodeNames, localIndex, backups: false);
-        text.AppendLine("""
+        text.AppendLine($$"""
 
             backend pg_replicas
-              option httpchk OPTIONS /replica
+              option httpchk OPTIONS {{readCheck}}
               http-check expect status 200
             """);
         AppendServers(text, nodeNames, localIndex, backups: true);

@@ -17,6 +17,63 @@ public static class PatroniBuilderExtensions
     public const string RestService = "patroni";
 
     /// <summary>
+    /// The service name links carry <paramref name="service"/> of a region's node <paramref name="ordinal"/> under:
+    /// <c>postgres</c> for the first node, <c>postgres-2</c> for the second, so each node has links of its own.
+    /// </summary>
+    public static string NodeService(string service, int ordinal) =>
+        ordinal == 1 ? service : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{service}-{ordinal}");
+
+    /// <summary>
+    /// Adds a Patroni cluster inside one region: an etcd member of its own and <paramref name="nodes"/> nodes
+    /// (<c>R-pg-1</c> bootstraps, the others clone it), all reaching each other directly, as a region's network does.
+    /// With <paramref name="standbySource"/> it is a standby cluster: <c>R-pg-1</c> bootstraps by cloning the
+    /// PostgreSQL behind that endpoint (another region's node, through a fault-proxy link) and its nodes follow it,
+    /// asynchronously, until the cluster is promoted (<c>standby_cluster</c> removed from its configuration).
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid or <paramref name="nodes"/> is below one.</exception>
+    public static PatroniCluster AddRegionalPatroniCluster(
+        this IDistributedApplicationBuilder builder,
+        RunDirectory run,
+        string region,
+        int nodes,
+        string database,
+        PatroniPasswords passwords,
+        PatroniClusterOptions options,
+        EndpointReference? standbySource)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentException.ThrowIfNullOrEmpty(region);
+        ArgumentException.ThrowIfNullOrEmpty(database);
+        ArgumentNullException.ThrowIfNull(passwords);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(nodes, 1);
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("invalid Patroni options: " + string.Join("; ", errors), nameof(options));
+        }
+
+        var links = DirectRegionLinks.Instance;
+        var etcd = builder.AddEtcdCluster(run, [region], links);
+        var binDirectory = PostgresInstallation.BinDirectory();
+        var added = new List<IResourceBuilder<PatroniNodeResource>>();
+        for (var ordinal = 1; ordinal <= nodes; ordinal++)
+        {
+            var node = builder.AddNode(run, region, ordinal, database, passwords, binDirectory, options, etcd, links, standbySource);
+            node.WaitFor(etcd.Member(region));
+            if (added.Count > 0)
+            {
+                node.WaitFor(added[0]);
+            }
+
+            added.Add(node);
+        }
+
+        return new PatroniCluster(options, etcd, added, passwords);
+    }
+
+    /// <summary>
     /// Adds a Patroni cluster across <paramref name="regions"/>: an etcd member and a Patroni node per region. The
     /// first region's node bootstraps the cluster (initdb, then <paramref name="database"/> is created) and becomes
     /// the first leader; the others start once it is up and clone it. Each node reaches every etcd member through
@@ -58,7 +115,7 @@ public static class PatroniBuilderExtensions
         var nodes = new List<IResourceBuilder<PatroniNodeResource>>();
         foreach (var region in regions)
         {
-            var node = builder.AddNode(run, region, database, passwords, binDirectory, options, etcd, links);
+            var node = builder.AddNode(run, region, 1, database, passwords, binDirectory, options, etcd, links, standbySource: null);
             foreach (var member in etcd.Members)
             {
                 node.WaitFor(member);
@@ -80,14 +137,16 @@ public static class PatroniBuilderExtensions
         this IDistributedApplicationBuilder builder,
         RunDirectory run,
         string region,
+        int ordinal,
         string database,
         PatroniPasswords passwords,
         string binDirectory,
         PatroniClusterOptions options,
         EtcdCluster etcd,
-        IRegionLinks links)
+        IRegionLinks links,
+        EndpointReference? standbySource)
     {
-        var name = ResourceNaming.DatabaseNode(region, 1);
+        var name = ResourceNaming.DatabaseNode(region, ordinal);
         var sockets = run.PathOf($"{name}-sockets");
         Directory.CreateDirectory(sockets);
         NativeUser.HandToDatabaseUser(sockets);
@@ -102,14 +161,23 @@ public static class PatroniBuilderExtensions
             passwords);
         var configFile = run.WriteSecret($"{name}.yml", PatroniConfig.Render(settings, options));
         var (command, prefix) = NativeUser.AsDatabaseUser("patroni");
-        var resource = new PatroniNodeResource(name, command, run.Folder, region, configFile, settings.DataDirectory, database, passwords.Superuser);
+        var resource = new PatroniNodeResource(name, command, run.Folder, region, configFile, settings.DataDirectory, database, passwords.Superuser)
+        {
+            Ordinal = ordinal,
+        };
 
         var check = $"{name}-running";
         builder.Services.AddHealthChecks().AddAsyncCheck(check, ct => CheckAsync(resource, ct));
 
         var advertisedRest = links.ReachFromAnyRegion(region, RestService, resource.RestEndpoint);
         var advertisedPostgres = links.ReachFromAnyRegion(region, PostgresService, resource.PostgresEndpoint);
-        return builder.AddResource(resource)
+        var added = builder.AddResource(resource);
+        if (standbySource is not null)
+        {
+            added.WaitForServerOf(standbySource);
+        }
+
+        return added
             .WithEndpoint(PatroniNodeResource.RestEndpointName, e =>
             {
                 e.UriScheme = "http";
@@ -128,6 +196,15 @@ public static class PatroniBuilderExtensions
                 }
 
                 context.Args.Add(configFile);
+            })
+            .WithArgs(async context =>
+            {
+                // A standby cluster's source is a link whose port is known only now: render its configuration again.
+                if (standbySource is not null)
+                {
+                    var port = int.Parse(await standbySource.Property(EndpointProperty.Port).GetValueAsync(context.CancellationToken) ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+                    run.WriteSecret($"{name}.yml", PatroniConfig.Render(settings, options, port));
+                }
             })
             .WithEnvironment(PatroniConfig.RestListenVariable, Loopback(resource.RestEndpoint.Property(EndpointProperty.TargetPort)))
             .WithEnvironment(PatroniConfig.RestConnectVariable, Loopback(advertisedRest.Property(EndpointProperty.Port)))

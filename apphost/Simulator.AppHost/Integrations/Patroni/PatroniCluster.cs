@@ -13,10 +13,22 @@ public sealed record PatroniCluster(
     IReadOnlyList<IResourceBuilder<PatroniNodeResource>> Nodes,
     PatroniPasswords Passwords)
 {
-    /// <summary>The node of <paramref name="region"/>.</summary>
+    /// <summary>
+    /// Standby clusters following this one from other regions (warm standby), each with its own etcd and scope;
+    /// empty for a single cluster.
+    /// </summary>
+    public IReadOnlyList<PatroniCluster> Standbys { get; init; } = [];
+
+    /// <summary>Every node: this cluster's, then its standby clusters'.</summary>
+    public IReadOnlyList<IResourceBuilder<PatroniNodeResource>> AllNodes => [.. Nodes, .. Standbys.SelectMany(s => s.Nodes)];
+
+    /// <summary>The (first) node of <paramref name="region"/>, in this cluster or a standby cluster.</summary>
     public IResourceBuilder<PatroniNodeResource> Node(string region) =>
-        Nodes.FirstOrDefault(n => n.Resource.Region == region)
+        AllNodes.FirstOrDefault(n => n.Resource.Region == region)
         ?? throw new KeyNotFoundException($"the Patroni cluster has no node in region {region}");
+
+    /// <summary>The standby cluster running in <paramref name="region"/>, or null when none does.</summary>
+    public PatroniCluster? StandbyIn(string region) => Standbys.FirstOrDefault(s => s.Nodes.Any(n => n.Resource.Region == region));
 
     /// <summary>
     /// A connection string as the superuser to the application database through <paramref name="endpoint"/>: a
@@ -29,7 +41,7 @@ public sealed record PatroniCluster(
             $"Host=127.0.0.1;Port={endpoint.Property(EndpointProperty.Port)};Username=postgres;Password={Passwords.Superuser};Database={Nodes[0].Resource.Database}");
     }
 
-    /// <summary>Every resource of the cluster: etcd members first, then the nodes.</summary>
+    /// <summary>Every resource of the cluster: etcd members first, then the nodes; then each standby cluster's.</summary>
     public IEnumerable<IResource> AllResources() =>
-        Etcd.Members.Select(m => (IResource)m.Resource).Concat(Nodes.Select(n => n.Resource));
+        Etcd.Members.Select(m => (IResource)m.Resource).Concat(Nodes.Select(n => n.Resource)).Concat(Standbys.SelectMany(s => s.AllResources()));
 }

@@ -27,8 +27,12 @@ public static class PatroniConfig
     /// <summary>The configuration section of <paramref name="dcs"/>: <c>etcd</c> (v2 API) or <c>etcd3</c>.</summary>
     public static string DcsSection(PatroniDcs dcs) => dcs == PatroniDcs.Etcd3 ? "etcd3" : "etcd";
 
-    /// <summary>Renders the configuration of one node.</summary>
-    public static string Render(PatroniNodeSettings node, PatroniClusterOptions options)
+    /// <summary>
+    /// Renders the configuration of one node; with <paramref name="standbySourcePort"/>, of a node of a standby
+    /// cluster, which bootstraps by cloning the PostgreSQL at <c>127.0.0.1:port</c> and then follows it (Patroni's
+    /// <c>standby_cluster</c>) until that setting is removed from the cluster's configuration.
+    /// </summary>
+    public static string Render(PatroniNodeSettings node, PatroniClusterOptions options, int? standbySourcePort = null)
     {
         ArgumentNullException.ThrowIfNull(node);
         ArgumentNullException.ThrowIfNull(options);
@@ -53,7 +57,7 @@ public static class PatroniConfig
                 retry_timeout: {{timing.RetryTimeout}}
                 maximum_lag_on_failover: {{options.MaximumLagOnFailover}}
                 synchronous_mode: {{Bool(synchronous)}}
-                synchronous_mode_strict: {{Bool(strict)}}
+                synchronous_mode_strict: {{Bool(strict)}}{{StandbyCluster(standbySourcePort)}}
                 postgresql:
                   use_pg_rewind: true
                   use_slots: true
@@ -105,6 +109,12 @@ public static class PatroniConfig
             """);
         return text.ToString();
     }
+
+    /// <summary>The <c>standby_cluster</c> section of <c>bootstrap.dcs</c>, indented to sit there; empty for none.</summary>
+    private static string StandbyCluster(int? port) => port is { } p
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"\n    standby_cluster:\n      host: 127.0.0.1\n      port: {p}\n      create_replica_methods:\n      - basebackup")
+        : string.Empty;
 
     private static string Bool(bool value) => value ? "true" : "false";
 

@@ -25,6 +25,9 @@ public sealed class PatroniNodeResource(
     /// <summary>The region the node runs in.</summary>
     public string Region { get; } = region;
 
+    /// <summary>The node's number in its region (1-based): <c>eu-pg-2</c> is 2.</summary>
+    public int Ordinal { get; init; } = 1;
+
     /// <summary>The generated Patroni configuration (YAML).</summary>
     public string ConfigFile { get; } = configFile;
 

@@ -1,5 +1,6 @@
 using Simulator.AppHost.Failover;
 using Simulator.AppHost.Integrations.Postgres;
+using Simulator.Load.Reports;
 
 namespace Simulator.AppHost.Run.Containers;
 
@@ -51,11 +52,16 @@ public sealed class ContainerRunHost(ContainerTopologyHost host) : IRunHost
         DatabaseConnectionAsync(host.Topology.DatabaseNodes[0], cancellationToken);
 
     /// <inheritdoc/>
-    public async Task<double?> HealDatabaseAsync(DateTimeOffset runStartedAt, TimeProvider time, CancellationToken cancellationToken)
+    /// <remarks>The containers runtime has no warm standby form, so no region failover fences anything.</remarks>
+    public IReadOnlySet<string> FencedNodes(IReadOnlyList<FaultReport> faults) => new HashSet<string>();
+
+    /// <inheritdoc/>
+    public async Task<double?> HealDatabaseAsync(DateTimeOffset runStartedAt, TimeProvider time, IReadOnlySet<string> fenced, CancellationToken cancellationToken)
     {
         var notifications = host.App.ResourceNotifications;
         var stopped = host.Topology.Topology.Regions
             .SelectMany(r => r.DatabaseNodes.Select(n => n.Resource.Name).Prepend(r.Etcd.Resource.Name))
+            .Where(name => !fenced.Contains(name))
             .Where(name => !(notifications.TryGetCurrentState(name, out var state) && state.Snapshot.State?.Text == KnownResourceStates.Running))
             .ToList();
         if (stopped.Count == 0)

@@ -35,6 +35,17 @@ public sealed class PatroniConfigTests
         Assert.DoesNotContain("hosts:", yaml, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_standby_cluster_node_bootstraps_from_the_source_inside_bootstrap_dcs()
+    {
+        var yaml = PatroniConfig.Render(Node, new PatroniClusterOptions(), standbySourcePort: 41234);
+
+        Assert.Contains(
+            "    synchronous_mode_strict: false\n    standby_cluster:\n      host: 127.0.0.1\n      port: 41234\n      create_replica_methods:\n      - basebackup\n    postgresql:\n",
+            yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("standby_cluster", PatroniConfig.Render(Node, new PatroniClusterOptions()), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(PatroniDcs.Etcd, "etcd:", "PATRONI_ETCD_HOSTS")]
     [InlineData(PatroniDcs.Etcd3, "etcd3:", "PATRONI_ETCD3_HOSTS")]
