@@ -144,15 +144,28 @@ public sealed class IterationContext : ITransferMeter
     /// </summary>
     /// <param name="id">The acknowledged id.</param>
     /// <param name="origin">Which server (and history of it) acknowledged it; null when unknown.</param>
-    public void Acknowledge(string id, string? origin)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(id);
-        _ledger?.Append(new LedgerEntry(id, Region, Workload, _clock.Now.TotalSeconds) { Origin = origin });
-        _collector.RecordAcknowledged();
-    }
+    public void Acknowledge(string id, string? origin) => Append(new LedgerEntry(id, Region, Workload, _clock.Now.TotalSeconds) { Origin = origin });
+
+    /// <summary>
+    /// Records a write the server acknowledged, with its origin and when the request that committed it was sent
+    /// (<see cref="LedgerEntry.SentAt"/>, e.g. <see cref="Elapsed"/> read just before timing that request), so the
+    /// commit is known to lie between then and now. Call it only once the server has confirmed the write.
+    /// </summary>
+    /// <param name="id">The acknowledged id.</param>
+    /// <param name="origin">Which server (and history of it) acknowledged it; null when unknown.</param>
+    /// <param name="committingRequestSent">When the committing request was sent, from the run's start.</param>
+    public void Acknowledge(string id, string? origin, TimeSpan committingRequestSent) =>
+        Append(new LedgerEntry(id, Region, Workload, _clock.Now.TotalSeconds) { Origin = origin, SentAt = committingRequestSent.TotalSeconds });
 
     /// <inheritdoc />
     public void RecordTransfer(long bytesSent, long bytesReceived) => _collector.RecordTransfer(bytesSent, bytesReceived);
+
+    private void Append(LedgerEntry entry)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(entry.Id);
+        _ledger?.Append(entry);
+        _collector.RecordAcknowledged();
+    }
 
     private void RecordOperation(string operation, Outcome outcome, string? errorKind, TimeSpan sent)
     {

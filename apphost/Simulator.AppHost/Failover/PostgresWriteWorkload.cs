@@ -72,8 +72,9 @@ public sealed class PostgresWriteWorkload(string connectionString) : IWorkload
     {
         ArgumentNullException.ThrowIfNull(context);
         var id = string.Create(CultureInfo.InvariantCulture, $"{context.Workload}:{context.Region}:{context.Iteration}");
+        var sent = context.Elapsed;
         var origin = await context.TimeAsync("write", ct => WriteAsync(id, context.Region, ct), cancellationToken);
-        context.Acknowledge(id, origin);
+        context.Acknowledge(id, origin, sent);
     }
 
     private async Task<string> WriteAsync(string id, string region, CancellationToken cancellationToken)

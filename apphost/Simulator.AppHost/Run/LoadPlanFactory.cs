@@ -122,7 +122,7 @@ public static class LoadPlanFactory
             : throw new UnsupportedScenarioException($"workload '{workload.Name}': kind '{workload.Kind}' cannot run yet");
     }
 
-    /// <summary>An order-import workload driving <paramref name="client"/>: <c>lines</c>, <c>customers</c>, <c>products</c>.</summary>
+    /// <summary>An order-import workload driving <paramref name="client"/>: <c>lines</c>, <c>customers</c>, <c>products</c>, <c>ack</c>.</summary>
     public static OrderImportWorkload OrderImport(Workload workload, OdooClient client, OdooCredentials credentials)
     {
         ArgumentNullException.ThrowIfNull(workload);
@@ -157,6 +157,7 @@ public static class LoadPlanFactory
             MaxLines = workload.Lines?.Max ?? defaults.MaxLines,
             CustomerLimit = Parameter(workload, "customers") ?? defaults.CustomerLimit,
             ProductLimit = Parameter(workload, "products") ?? defaults.ProductLimit,
+            Acknowledge = workload.Parameters.GetValueOrDefault("ack") == AcknowledgementValues.Commit ? OrderAcknowledgement.Commit : defaults.Acknowledge,
         };
     }
 

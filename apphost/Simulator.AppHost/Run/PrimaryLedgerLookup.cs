@@ -8,13 +8,17 @@ namespace Simulator.AppHost.Run;
 /// </summary>
 public static class PrimaryLedgerLookup
 {
-    /// <summary>A set-membership lookup over <c>sale_order.name</c> on the database at <paramref name="connectionString"/>.</summary>
+    /// <summary>
+    /// A set-membership lookup over the <b>confirmed</b> sale orders' names on the database at
+    /// <paramref name="connectionString"/>: an acknowledged order is a confirmed one, so an order the primary holds only
+    /// as a draft (its confirmation lost) counts as absent.
+    /// </summary>
     public static Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlySet<string>>> SaleOrderNames(string connectionString) =>
         async (names, cancellationToken) =>
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync(cancellationToken);
-            await using var command = new NpgsqlCommand("SELECT name FROM sale_order WHERE name = ANY(@names)", connection);
+            await using var command = new NpgsqlCommand("SELECT name FROM sale_order WHERE name = ANY(@names) AND state IN ('sale', 'done')", connection);
             command.Parameters.AddWithValue("names", names.ToArray());
             var found = new HashSet<string>(StringComparer.Ordinal);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);

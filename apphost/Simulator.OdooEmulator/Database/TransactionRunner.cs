@@ -50,7 +50,15 @@ internal sealed partial class TransactionRunner(
                 }
 
                 var result = await work(cursor, cancellationToken);
-                await cursor.ExecuteAsync("COMMIT", null, cancellationToken);
+                if (readOnly)
+                {
+                    await cursor.ExecuteAsync("COMMIT", null, cancellationToken);
+                }
+                else
+                {
+                    await CommitRecordingOriginAsync(cursor, cancellationToken);
+                }
+
                 return result;
             }
             catch (PostgresException ex) when (PostgresErrors.IsConcurrencyFailure(ex.SqlState) && tryNumber < backoff.MaxTries)
@@ -142,6 +150,29 @@ internal sealed partial class TransactionRunner(
                 throw;
             }
         }
+    }
+
+    /// <summary>
+    /// Commits, reading in the same round trip which server and timeline commit (<see cref="CommitOrigin"/>), and
+    /// records it for the request's response once the commit succeeded.
+    /// </summary>
+    private static async Task CommitRecordingOriginAsync(OdooCursor cursor, CancellationToken cancellationToken)
+    {
+        string? node;
+        string? timeline;
+        await using (var command = cursor.CreateCommand(CommitOrigin.Query + "; COMMIT"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            node = reader.IsDBNull(0) ? null : reader.GetString(0);
+            timeline = reader.IsDBNull(1) ? null : reader.GetString(1);
+            // The COMMIT's result: its error, if any, surfaces here.
+            while (await reader.NextResultAsync(cancellationToken))
+            {
+            }
+        }
+
+        CommitOrigin.Current?.Committed(node, timeline);
     }
 
     private static async Task RollbackQuietlyAsync(OdooCursor cursor)

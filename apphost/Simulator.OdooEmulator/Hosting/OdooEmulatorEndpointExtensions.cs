@@ -15,6 +15,7 @@ internal static class OdooEmulatorEndpointExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseMiddleware<WorkerPoolMiddleware>();
+        app.UseMiddleware<CommitOriginMiddleware>();
         // Logs the generated JSON-2 key (if none is configured) as the emulator starts, not at first use.
         app.Lifetime.ApplicationStarted.Register(() => app.Services.GetRequiredService<ApiKeys>());
         app.MapPost("/jsonrpc", (HttpContext http, JsonRpcHandler handler, RpcDispatcher dispatcher) =>

@@ -29,13 +29,14 @@ public static class FailoverAnalyzer
         var regions = RecoveryAnalysis.PerRegion(input.Writes, fault, input.UntilSeconds);
         var unrecovered = regions.Any(r => r.FirstFailedSeconds is not null && r.RtoSeconds is null);
         var origins = SplitBrainDetector.Origins(input.Ledger);
+        var splitBrain = SplitBrainDetector.Detect(input.Ledger);
         return new FailoverReport(
             unrecovered ? null : Worst(regions.Select(r => r.RtoSeconds)),
             unrecovered ? null : Worst(regions.Select(r => r.ErrorWindowSeconds)),
             lost?.Node,
             elected?.Node,
             input.LedgerCheck?.Lost,
-            SplitBrainDetector.Detect(origins))
+            splitBrain.Detected)
         {
             FaultAtSeconds = Math.Round(fault, 3),
             LeaderLostAtSeconds = lost?.AtSeconds,
@@ -49,6 +50,9 @@ public static class FailoverAnalyzer
             Regions = regions,
             Events = events,
             WriteOrigins = origins,
+            SplitBrainWrites = splitBrain.Detected is null ? null : splitBrain.Writes,
+            SplitBrainFromSeconds = splitBrain.FromSeconds,
+            SplitBrainToSeconds = splitBrain.ToSeconds,
             ReplicationLag = input.ReplicationLag,
         };
     }

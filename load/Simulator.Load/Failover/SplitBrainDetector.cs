@@ -3,9 +3,14 @@ using Simulator.Load.Ledger;
 namespace Simulator.Load.Failover;
 
 /// <summary>
-/// Split brain, from the clients' own record: two origins (servers, or histories of one) acknowledged writes in
-/// overlapping time — each went on accepting writes while the other did. A failover hands over from one origin to
-/// the next, so their spans follow each other and never overlap.
+/// Split brain, from the clients' own record: writes acknowledged by two origins (servers, or histories of one, e.g.
+/// <c>eu-pg-1/tl1</c> and <c>us-pg-1/tl2</c>) in overlapping time. Each write's commit lies in its acknowledgement
+/// interval — from when its committing request was sent (<see cref="LedgerEntry.SentAt"/>, or the acknowledgement when
+/// unknown) to its acknowledgement (<see cref="LedgerEntry.Time"/>). A write of origin A is a split-brain write when
+/// another origin B certainly committed a write before it (a B acknowledgement before A's write was sent) and another
+/// after it (a B write sent after A's was acknowledged): both accepted writes at once. A failover hands over from one
+/// origin to the next, so no write lies between two of another origin; concurrent requests in flight across the
+/// handover do not count, since their intervals overlap without either certainly coming first.
 /// </summary>
 public static class SplitBrainDetector
 {
@@ -20,29 +25,29 @@ public static class SplitBrainDetector
             .OrderBy(o => o.FirstSeconds)];
     }
 
-    /// <summary>
-    /// Whether two origins' spans overlap (one acknowledged a write strictly between another's first and last);
-    /// null when no origin is known, so nothing can be said.
-    /// </summary>
-    public static bool? Detect(IReadOnlyList<WriteOrigin> origins)
+    /// <summary>Judges split brain on <paramref name="entries"/> (entries without an origin are left out).</summary>
+    public static SplitBrainFinding Detect(IEnumerable<LedgerEntry> entries)
     {
-        ArgumentNullException.ThrowIfNull(origins);
-        if (origins.Count == 0)
+        ArgumentNullException.ThrowIfNull(entries);
+        var writes = entries.Where(e => e.Origin is not null).ToList();
+        if (writes.Count == 0)
         {
-            return null;
+            return SplitBrainFinding.Unknown;
         }
 
-        for (var i = 0; i < origins.Count; i++)
-        {
-            for (var j = i + 1; j < origins.Count; j++)
-            {
-                if (origins[i].FirstSeconds < origins[j].LastSeconds && origins[j].FirstSeconds < origins[i].LastSeconds)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        // Per origin: its first certain commit (no later than its earliest acknowledgement) and its last (no earlier
+        // than its latest send).
+        var spans = writes
+            .GroupBy(e => e.Origin!, StringComparer.Ordinal)
+            .Select(g => (Origin: g.Key, FirstAck: g.Min(e => e.Time), LastSent: g.Max(Sent)))
+            .ToList();
+        var inside = writes
+            .Where(w => spans.Any(s => s.Origin != w.Origin && s.FirstAck < Sent(w) && w.Time < s.LastSent))
+            .ToList();
+        return inside.Count == 0
+            ? new SplitBrainFinding(false, 0, null, null)
+            : new SplitBrainFinding(true, inside.Count, Math.Round(inside.Min(Sent), 3), Math.Round(inside.Max(w => w.Time), 3));
     }
+
+    private static double Sent(LedgerEntry entry) => entry.SentAt ?? entry.Time;
 }

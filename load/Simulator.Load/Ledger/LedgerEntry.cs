@@ -13,4 +13,11 @@ public sealed record LedgerEntry(string Id, string Region, string Workload, doub
     /// workload cannot ask. Writes acknowledged by two origins in overlapping time are a split brain.
     /// </summary>
     public string? Origin { get; init; }
+
+    /// <summary>
+    /// When the request that committed the write was sent, in seconds from the run's start: the commit happened
+    /// between this and <see cref="Time"/>. <see langword="null"/> when the workload did not say (then only
+    /// <see cref="Time"/> is known).
+    /// </summary>
+    public double? SentAt { get; init; }
 }

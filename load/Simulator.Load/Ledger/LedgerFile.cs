@@ -51,6 +51,7 @@ public static class LedgerFile
                 ? new LedgerEntry(id.GetString()!, region.GetString()!, workload.GetString()!, time.GetDouble())
                 {
                     Origin = root.TryGetProperty("origin", out var origin) && origin.ValueKind == JsonValueKind.String ? origin.GetString() : null,
+                    SentAt = root.TryGetProperty("sent", out var sent) && sent.ValueKind == JsonValueKind.Number ? sent.GetDouble() : null,
                 }
                 : null;
         }

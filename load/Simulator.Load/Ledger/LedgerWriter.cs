@@ -8,7 +8,7 @@ namespace Simulator.Load.Ledger;
 /// line by line, so a run that is killed keeps every entry it acknowledged. (Flushing does not fsync: a power loss
 /// may lose the last lines, a crash or Ctrl-C does not.) Safe for concurrent <see cref="Append"/> calls.
 /// </summary>
-/// <example><c>{"id":"S00042","region":"eu","workload":"order-import","time":12.345}</c>, with <c>"origin"</c> when the workload knows it.</example>
+/// <example><c>{"id":"S00042","region":"eu","workload":"order-import","time":12.345}</c>, with <c>"origin"</c> and <c>"sent"</c> (when the committing request was sent) when the workload knows them.</example>
 public sealed class LedgerWriter : ILedgerSink, IDisposable
 {
     /// <summary>The conventional file name inside a run's output folder.</summary>
@@ -59,6 +59,11 @@ public sealed class LedgerWriter : ILedgerSink, IDisposable
                 if (entry.Origin is { } origin)
                 {
                     json.WriteString("origin", origin);
+                }
+
+                if (entry.SentAt is { } sent)
+                {
+                    json.WriteNumber("sent", Math.Round(sent, 3));
                 }
 
                 json.WriteEndObject();

@@ -13,6 +13,9 @@ namespace Simulator.Load.Odoo;
 /// </summary>
 public sealed class OdooClient
 {
+    /// <summary>The response header in which the simulator's Odoo emulator names the server and timeline that committed a write.</summary>
+    public const string DbOriginHeader = "X-Sim-Db-Origin";
+
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient _http;
@@ -126,6 +129,35 @@ public sealed class OdooClient
     /// <returns>The call's <c>result</c>.</returns>
     public async Task<JsonElement> CallAsync(
         string service, string method, IReadOnlyList<object?> args, ITransferMeter? meter, CancellationToken cancellationToken)
+        => (await SendAsync(service, method, args, meter, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>
+    /// Calls a model method like <see cref="ExecuteKwAsync(string, string, IReadOnlyList{object?}, IReadOnlyDictionary{string, object?}?, ITransferMeter?, CancellationToken)"/>
+    /// and also returns which database server and timeline committed the call's write, as the simulator's Odoo
+    /// emulator says in <see cref="DbOriginHeader"/> (<c>eu-pg-1/tl2</c>); null from a real Odoo, which does not send it.
+    /// </summary>
+    /// <param name="model">The model.</param>
+    /// <param name="method">The method.</param>
+    /// <param name="args">Positional arguments.</param>
+    /// <param name="meter">Where to count bytes; none when null.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The call's <c>result</c> and the write's origin.</returns>
+    /// <exception cref="OdooAuthenticationException">No login was made yet.</exception>
+    public async Task<(JsonElement Result, string? Origin)> ExecuteKwWithOriginAsync(
+        string model, string method, IReadOnlyList<object?> args, ITransferMeter? meter, CancellationToken cancellationToken)
+    {
+        var session = Volatile.Read(ref _session)
+            ?? throw new OdooAuthenticationException("Call AuthenticateAsync before ExecuteKwWithOriginAsync.");
+        return await SendAsync(
+            "object",
+            "execute_kw",
+            [session.Database, session.UserId, session.Password, model, method, args, new Dictionary<string, object?>()],
+            meter,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(JsonElement Result, string? Origin)> SendAsync(
+        string service, string method, IReadOnlyList<object?> args, ITransferMeter? meter, CancellationToken cancellationToken)
     {
         long id = Interlocked.Increment(ref _nextId);
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
@@ -140,6 +172,7 @@ public sealed class OdooClient
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         HttpStatusCode status;
         byte[] payload;
+        string? origin;
         try
         {
             using var content = new ByteArrayContent(body);
@@ -147,6 +180,7 @@ public sealed class OdooClient
             using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = content };
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             status = response.StatusCode;
+            origin = response.Headers.TryGetValues(DbOriginHeader, out var values) ? values.FirstOrDefault() : null;
             payload = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
             meter?.RecordTransfer(body.Length, payload.Length);
         }
@@ -168,7 +202,7 @@ public sealed class OdooClient
             throw new OdooTransportException("connection-lost", true, $"{service}.{method}: {exception.Message}", null, exception);
         }
 
-        return Decode(status, payload, service, method);
+        return (Decode(status, payload, service, method), origin);
     }
 
     private static JsonElement Decode(HttpStatusCode status, byte[] payload, string service, string method)

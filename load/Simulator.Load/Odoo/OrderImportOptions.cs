@@ -27,6 +27,9 @@ public sealed record OrderImportOptions
     /// </summary>
     public bool AttachSourceDocument { get; init; } = true;
 
+    /// <summary>When an order counts as acknowledged: after reading it back (the default) or on the confirmation's commit.</summary>
+    public OrderAcknowledgement Acknowledge { get; init; } = OrderAcknowledgement.ReadBack;
+
     /// <summary>Checks the settings and returns every problem found (empty when valid).</summary>
     /// <returns>Human-readable problems, one per entry.</returns>
     public IReadOnlyList<string> Validate()

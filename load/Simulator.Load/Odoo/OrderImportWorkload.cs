@@ -8,7 +8,9 @@ namespace Simulator.Load.Odoo;
 /// customers (<c>search_read</c>, fields <c>["id"]</c>). Per iteration: create a <c>sale.order</c> with N lines
 /// <c>[0, 0, {product_id, product_uom_qty}]</c> for a customer (N, products, quantities and customer drawn from the
 /// iteration's seeded random source), <c>action_confirm</c> it, <c>read</c> its <c>name</c> and put that name in the
-/// ledger as the acknowledged write, then attach the source document (the lines as CSV, an <c>ir.attachment</c>).
+/// ledger as the acknowledged write (with <see cref="OrderAcknowledgement.Commit"/> the name is read before confirming,
+/// and the order acknowledged when the confirmation returns), with the server and timeline that committed the
+/// confirmation when the server names them (<see cref="OdooClient.DbOriginHeader"/>), then attach the source document (the lines as CSV, an <c>ir.attachment</c>).
 /// Operations: <c>import.create</c>, <c>import.confirm</c>, <c>import.read</c>, <c>import.attach</c>; their JSON-RPC
 /// body bytes count in the workload's <c>bytesSent</c>/<c>bytesReceived</c>.
 /// </summary>
@@ -91,18 +93,25 @@ public sealed class OrderImportWorkload : IWorkload
         int orderId = OdooRecords.CreatedId(created, "sale.order");
         int[] ids = [orderId];
 
-        await context.TimeAsync(
-            "import.confirm", token => _client.ExecuteKwAsync("sale.order", "action_confirm", [ids], null, context, token), cancellationToken).ConfigureAwait(false);
+        string name;
+        string? origin;
+        TimeSpan confirmSent;
+        if (_options.Acknowledge == OrderAcknowledgement.Commit)
+        {
+            // The name first (the draft's, which the confirmation keeps), so the order is ledgered on the commit itself.
+            name = await ReadNameAsync(orderId, ids, context, cancellationToken).ConfigureAwait(false);
+            confirmSent = context.Elapsed;
+            origin = await ConfirmAsync(ids, context, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            confirmSent = context.Elapsed;
+            origin = await ConfirmAsync(ids, context, cancellationToken).ConfigureAwait(false);
+            // The order is confirmed by now: if its name cannot be read back the write happened but cannot be ledgered.
+            name = await ReadNameAsync(orderId, ids, context, cancellationToken).ConfigureAwait(false);
+        }
 
-        var read = await context.TimeAsync(
-            "import.read",
-            token => _client.ReadAfterWriteAsync("sale.order", ids, NameField, ReadTries, ReadPause, context, token),
-            cancellationToken).ConfigureAwait(false);
-
-        // The order is confirmed by now: if its name cannot be read back the write happened but cannot be ledgered.
-        string name = OdooRecords.Rows(read).Select(row => OdooRecords.Text(row, "name")).FirstOrDefault()
-            ?? throw new OdooTransportException("bad-response", true, $"sale.order.read gave no name for order {orderId}");
-        context.Acknowledge(name);
+        context.Acknowledge(name, origin, confirmSent);
 
         if (_options.AttachSourceDocument)
         {
@@ -111,6 +120,26 @@ public sealed class OrderImportWorkload : IWorkload
                 "import.attach", token => _client.ExecuteKwAsync("ir.attachment", "create", [attachment], null, context, token), cancellationToken)
                 .ConfigureAwait(false);
         }
+    }
+
+    /// <summary><c>action_confirm</c>; returns which server and timeline committed it, when the server says.</summary>
+    private async Task<string?> ConfirmAsync(int[] ids, IterationContext context, CancellationToken cancellationToken)
+    {
+        var (_, origin) = await context.TimeAsync(
+            "import.confirm", token => _client.ExecuteKwWithOriginAsync("sale.order", "action_confirm", [ids], context, token), cancellationToken)
+            .ConfigureAwait(false);
+        return origin;
+    }
+
+    /// <summary>The order's name, read back (from a replica where Odoo reads from one, waiting for it to catch up).</summary>
+    private async Task<string> ReadNameAsync(int orderId, int[] ids, IterationContext context, CancellationToken cancellationToken)
+    {
+        var read = await context.TimeAsync(
+            "import.read",
+            token => _client.ReadAfterWriteAsync("sale.order", ids, NameField, ReadTries, ReadPause, context, token),
+            cancellationToken).ConfigureAwait(false);
+        return OdooRecords.Rows(read).Select(row => OdooRecords.Text(row, "name")).FirstOrDefault()
+            ?? throw new OdooTransportException("bad-response", true, $"sale.order.read gave no name for order {orderId}");
     }
 
     /// <summary>The imported file, as Odoo keeps it: an attachment of the order holding its lines as CSV.</summary>

@@ -8,7 +8,7 @@ namespace Simulator.Load.Reports;
 /// <param name="OldLeader">The leader before the fault.</param>
 /// <param name="NewLeader">The leader after it.</param>
 /// <param name="LostWrites">Acknowledged writes lost (RPO, in writes).</param>
-/// <param name="SplitBrain">Whether two leaders accepted writes at once.</param>
+/// <param name="SplitBrain">Whether two leaders accepted writes at once (<see cref="SplitBrainDetector"/>); null when no write had an origin.</param>
 public sealed record FailoverReport(
     double? RtoSeconds, double? ErrorWindowSeconds, string? OldLeader, string? NewLeader, long? LostWrites, bool? SplitBrain)
 {
@@ -41,6 +41,15 @@ public sealed record FailoverReport(
 
     /// <summary>The acknowledged writes per origin (server and timeline) that <see cref="SplitBrain"/> is judged on.</summary>
     public IReadOnlyList<WriteOrigin>? WriteOrigins { get; init; }
+
+    /// <summary>Acknowledged writes one origin committed while another demonstrably accepted writes; null when not judged.</summary>
+    public long? SplitBrainWrites { get; init; }
+
+    /// <summary>When the split brain began: the earliest such write's send, in seconds from the run's start.</summary>
+    public double? SplitBrainFromSeconds { get; init; }
+
+    /// <summary>When it ended as far as the clients saw: the latest such write's acknowledgement.</summary>
+    public double? SplitBrainToSeconds { get; init; }
 
     /// <summary>Every replica's lag, per second.</summary>
     public IReadOnlyList<ReplicationLagSeries>? ReplicationLag { get; init; }

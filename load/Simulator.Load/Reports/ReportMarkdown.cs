@@ -93,7 +93,7 @@ public static class ReportMarkdown
             md.Append(CultureInfo.InvariantCulture, $"\n**Failover:** RTO {Seconds(failover.RtoSeconds)} · error window {Seconds(failover.ErrorWindowSeconds)}");
             md.Append(CultureInfo.InvariantCulture, $" · leader {Escape(failover.OldLeader ?? NotMeasured)} → {Escape(failover.NewLeader ?? NotMeasured)}");
             md.Append(CultureInfo.InvariantCulture, $" · lost writes {(failover.LostWrites is { } w ? w.ToString(CultureInfo.InvariantCulture) : NotMeasured)}");
-            md.Append(CultureInfo.InvariantCulture, $" · split brain {(failover.SplitBrain is { } s ? (s ? "**yes**" : "no") : NotMeasured)}\n");
+            md.Append(CultureInfo.InvariantCulture, $" · split brain {SplitBrain(failover)}\n");
             if (failover.Regions is { Count: > 0 } regions)
             {
                 md.Append("\n| region | first failed | first ok after | RTO | error window | failed | unknown |\n|---|--:|--:|--:|--:|--:|--:|\n");
@@ -118,6 +118,14 @@ public static class ReportMarkdown
         ReportJson.CreateFolderOf(path);
         return File.WriteAllTextAsync(path, Render(report), new UTF8Encoding(false), cancellationToken);
     }
+
+    private static string SplitBrain(FailoverReport failover) => failover.SplitBrain switch
+    {
+        null => NotMeasured,
+        false => "no",
+        true => string.Create(
+            CultureInfo.InvariantCulture, $"**yes** ({failover.SplitBrainWrites} writes, {Seconds(failover.SplitBrainFromSeconds)}–{Seconds(failover.SplitBrainToSeconds)})"),
+    };
 
     private static string Number(double? value)
         => value is { } v ? v.ToString(v >= 100 ? "0" : "0.##", CultureInfo.InvariantCulture) : NotMeasured;

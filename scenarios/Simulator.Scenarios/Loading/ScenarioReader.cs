@@ -358,6 +358,7 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
         WorkloadParameterType.HttpMethod => "GET",
         WorkloadParameterType.HttpStatus => "2xx",
         WorkloadParameterType.MediaType => "application/json",
+        WorkloadParameterType.Acknowledgement => AcknowledgementValues.Commit,
         _ => "…",
     };
 
@@ -721,6 +722,8 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
                 return Checked(node, field, "a media type such as application/json", HttpValues.TryParseMediaType);
             case WorkloadParameterType.Headers:
                 return Headers(node, field);
+            case WorkloadParameterType.Acknowledgement:
+                return Checked(node, field, "read-back or commit", AcknowledgementValues.TryParse);
             default:
                 return Text(node, field, "a value");
         }

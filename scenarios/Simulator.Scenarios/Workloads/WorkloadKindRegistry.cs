@@ -24,7 +24,7 @@ public sealed class WorkloadKindRegistry
 
     /// <summary>
     /// <c>order-import</c> (parameters <c>customers</c>, <c>products</c>: sizes of the pools orders
-    /// draw from), <c>warehouse-scan</c> (<c>backlog</c>: deliveries prepared before the run;
+    /// draw from; <c>ack</c>: <c>read-back</c> or <c>commit</c>, when an order counts as acknowledged), <c>warehouse-scan</c> (<c>backlog</c>: deliveries prepared before the run;
     /// <c>products</c>: the pool the backlog's orders draw from), <c>portal-browse</c>
     /// (<c>customers</c> who browse, <c>page_size</c>, <c>pages</c> deep) and
     /// <c>http</c>: one request per iteration to the region's ingress (<c>path</c>, required;
@@ -36,6 +36,7 @@ public sealed class WorkloadKindRegistry
         {
             ["customers"] = WorkloadParameterType.PositiveNumber,
             ["products"] = WorkloadParameterType.PositiveNumber,
+            ["ack"] = WorkloadParameterType.Acknowledgement,
         }.AsReadOnly()),
         new WorkloadKind("warehouse-scan", new Dictionary<string, WorkloadParameterType>
         {

@@ -38,4 +38,7 @@ public enum WorkloadParameterType
     /// <c>Name: value</c> lines joined by a line feed.
     /// </summary>
     Headers,
+
+    /// <summary>When a write counts as acknowledged: <c>read-back</c> or <c>commit</c> (<see cref="AcknowledgementValues"/>).</summary>
+    Acknowledgement,
 }

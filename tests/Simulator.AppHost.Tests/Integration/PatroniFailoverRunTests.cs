@@ -15,7 +15,8 @@ namespace Simulator.AppHost.Tests.Integration;
 /// PostgreSQL router, Redis, S3, an Odoo emulator and HAProxy each, every cross-region connection through the fault
 /// proxy): the leader is SIGKILLed (<c>kill: leader</c>, resolved through Patroni when the fault fires) and the
 /// report's failover figures are checked — once with synchronous replication (nothing lost), once asynchronous over
-/// slow links (whatever is lost, counted exactly). Two standups in all.
+/// slow links, orders acknowledged on commit (whatever is lost, counted exactly) — and a shortened
+/// primary-region-isolation (<c>partition: eu</c>). Three standups in all.
 /// </summary>
 public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
 {
@@ -45,7 +46,11 @@ public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
         Assert.Equal(0, failover.LostWrites);
         Assert.Equal(0, report.Ledger.Lost);
         Assert.True(report.Ledger.Acknowledged > 20, $"only {report.Ledger.Acknowledged} orders acknowledged");
-        Assert.NotEqual(true, failover.SplitBrain);
+        // Split brain is judged, on the servers' own word: every confirmation named its server and timeline, the old
+        // leader's (tl1) before the fault and the new leader's, on a later timeline, after it, and none overlapped.
+        Assert.Equal(false, failover.SplitBrain);
+        Assert.Equal(0, failover.SplitBrainWrites);
+        AssertOriginsHandOver(failover, report.Ledger.Acknowledged);
 
         // Every region wrote, felt the fault and recovered; its row says when.
         Assert.Equal(Regions.Order(StringComparer.Ordinal), failover.Regions!.Select(r => r.Region).Order(StringComparer.Ordinal));
@@ -88,12 +93,57 @@ public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
 
         Assert.NotNull(absent);
         Assert.Equal(failover.NewLeader, askedLeader);
+        Assert.Equal(false, failover.SplitBrain);
         Assert.NotEqual("eu-pg-1", failover.NewLeader);
         Assert.Equal(absent, failover.LostWrites);
         Assert.Equal(absent, report.Ledger.Lost);
         Assert.True(report.Ledger.Acknowledged > 20, $"only {report.Ledger.Acknowledged} orders acknowledged");
 
         await AssertNothingLeftAsync();
+    }
+
+    [Fact]
+    public async Task Isolating_the_leaders_region_moves_the_leader_out_and_the_others_recover_without_losing_anything()
+    {
+        var output = Fixtures.TempFolder();
+        var report = await RunAsync("patroni-region-isolation-sync.yaml", output, beforeTeardown: null);
+        var failover = report.Failover;
+        Assert.NotNull(failover);
+        log.WriteLine(JsonSerializer.Serialize(failover with { ReplicationLag = null }, ReportJson.Options));
+
+        var fault = Assert.Single(report.Faults);
+        Assert.Equal(("partition", "eu", null), (fault.Kind, fault.Target, fault.Error));
+        Assert.NotNull(fault.EndedAtSeconds);
+        Assert.Equal("eu-pg-1", failover.OldLeader);
+        Assert.NotNull(failover.NewLeader);
+        Assert.Contains(failover.NewLeader.Split('-')[0], new[] { "us", "apac" });
+        // The leader moved while eu was still cut off (ttl 10 s), not because the partition healed.
+        Assert.True(failover.NewLeaderPromotedAtSeconds < fault.EndedAtSeconds, $"promoted at {failover.NewLeaderPromotedAtSeconds}, healed at {fault.EndedAtSeconds}");
+
+        // The regions that still reach a quorum recovered, and their RTO is reported; the isolated region's writes failed.
+        var regions = failover.Regions!.ToDictionary(r => r.Region, StringComparer.Ordinal);
+        Assert.All(new[] { "us", "apac" }, r => Assert.NotNull(regions[r].RtoSeconds));
+        Assert.True(regions["eu"].FailedWrites + regions["eu"].UnknownWrites > 0, "eu's writes did not fail while it was cut off");
+        Assert.NotNull(regions["eu"].FirstFailedSeconds);
+
+        // Synchronous replication: nothing acknowledged was lost, and no two servers accepted writes at once.
+        Assert.Equal(0, failover.LostWrites);
+        Assert.Equal(0, report.Ledger.Lost);
+        Assert.True(report.Ledger.Acknowledged > 15, $"only {report.Ledger.Acknowledged} orders acknowledged");
+        Assert.Equal(false, failover.SplitBrain);
+        AssertOriginsHandOver(failover, report.Ledger.Acknowledged);
+
+        await AssertNothingLeftAsync();
+    }
+
+    /// <summary>Every acknowledged order has an origin: the old leader's first timeline, then the new leader's later one.</summary>
+    private static void AssertOriginsHandOver(FailoverReport failover, long acknowledged)
+    {
+        var origins = failover.WriteOrigins!;
+        Assert.Equal(acknowledged, origins.Sum(o => o.Acknowledged));
+        Assert.Equal("eu-pg-1/tl1", origins[0].Origin);
+        Assert.Contains(origins, o => o.Origin.StartsWith(failover.NewLeader + "/tl", StringComparison.Ordinal)
+            && int.Parse(o.Origin.Split("/tl")[1], CultureInfo.InvariantCulture) >= 2);
     }
 
     private static async Task<LoadReport> RunAsync(string fixture, string output, Func<NativeTopology, CancellationToken, Task>? beforeTeardown)
@@ -109,14 +159,14 @@ public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
         return await run.RunAsync(TimeProvider.System, timeout.Token);
     }
 
-    /// <summary>Which node answered (its <c>sim.node</c>), and which of <paramref name="names"/> it holds as sale orders.</summary>
+    /// <summary>Which node answered (its <c>sim.node</c>), and which of <paramref name="names"/> it holds as confirmed sale orders.</summary>
     internal static async Task<(string Node, HashSet<string> Present)> PresentAsync(string connectionString, string[] names, CancellationToken ct)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
         await using var who = new NpgsqlCommand("SELECT current_setting('sim.node')", connection);
         var node = (string)(await who.ExecuteScalarAsync(ct))!;
-        await using var command = new NpgsqlCommand("SELECT name FROM sale_order WHERE name = ANY(@names)", connection);
+        await using var command = new NpgsqlCommand("SELECT name FROM sale_order WHERE name = ANY(@names) AND state = 'sale'", connection);
         command.Parameters.AddWithValue("names", names);
         var present = new HashSet<string>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(ct);

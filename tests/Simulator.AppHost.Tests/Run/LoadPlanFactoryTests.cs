@@ -103,7 +103,8 @@ public sealed class LoadPlanFactoryTests
         using var http = new HttpClient();
         var target = new RegionTarget(http, Ingress, new OdooCredentials("db", "admin", "secret"), TimeProvider.System);
 
-        Assert.IsType<OrderImportWorkload>(LoadPlanFactory.Workload(scenario.Workloads[0], target));
+        // Without `ack`, orders are acknowledged after the read-back, as before the parameter existed.
+        Assert.Equal(OrderAcknowledgement.ReadBack, Assert.IsType<OrderImportWorkload>(LoadPlanFactory.Workload(scenario.Workloads[0], target)).Options.Acknowledge);
         var refused = Assert.Throws<UnsupportedScenarioException>(() => LoadPlanFactory.EnsureRunnable(scenario, TopologyCatalog.SingleRegionHa));
         Assert.Contains($"workload 'login': kind 'login' cannot run yet (available: {string.Join(", ", LoadPlanFactory.RunnableKinds)})", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("order-import'", refused.Message, StringComparison.Ordinal);
@@ -115,7 +116,7 @@ public sealed class LoadPlanFactoryTests
     public void Each_odoo_kind_becomes_its_workload_with_the_scenario_parameters()
     {
         var scenario = Parse(
-            "  - { name: order-import, region: eu, model: constant-rate, rate: 1/s, lines: 2..6, customers: 20, products: 50 }\n"
+            "  - { name: order-import, region: eu, model: constant-rate, rate: 1/s, lines: 2..6, customers: 20, products: 50, ack: commit }\n"
             + "  - { name: warehouse-scan, region: eu, model: constant-rate, rate: 1/s, lines: 1..3, backlog: 40, products: 30 }\n"
             + "  - { name: portal-browse, region: eu, model: constant-rate, rate: 1/s, customers: 7, page_size: 10, pages: 4 }\n"
             + "  - { name: bulk-scan, kind: warehouse-scan, region: eu, model: constant-rate, rate: 1/s }\n");
@@ -126,7 +127,9 @@ public sealed class LoadPlanFactoryTests
         var workloads = scenario.Workloads.Select(w => LoadPlanFactory.Workload(w, target)).ToList();
 
         var import = Assert.IsType<OrderImportWorkload>(workloads[0]);
-        Assert.Equal((2, 6, 20, 50, true), (import.Options.MinLines, import.Options.MaxLines, import.Options.CustomerLimit, import.Options.ProductLimit, import.Options.AttachSourceDocument));
+        Assert.Equal(
+            (2, 6, 20, 50, true, OrderAcknowledgement.Commit),
+            (import.Options.MinLines, import.Options.MaxLines, import.Options.CustomerLimit, import.Options.ProductLimit, import.Options.AttachSourceDocument, import.Options.Acknowledge));
         var scan = Assert.IsType<WarehouseScanWorkload>(workloads[1]);
         Assert.Equal(("EU", 40, 1, 3, 30), (scan.Options.WarehouseCode, scan.Options.Backlog, scan.Options.MinLines, scan.Options.MaxLines, scan.Options.ProductLimit));
         var browse = Assert.IsType<PortalBrowseWorkload>(workloads[2]);

@@ -41,6 +41,8 @@ public class FailoverAnalyzerTests
         Assert.Equal(0, report.LostWrites);
         Assert.Equal(1, report.RecoveredWrites);
         Assert.False(report.SplitBrain);
+        Assert.Equal(0, report.SplitBrainWrites);
+        Assert.Null(report.SplitBrainFromSeconds);
         Assert.Equal(19.9, report.LeaderLostAtSeconds);
         Assert.Equal(20.1, report.NewLeaderElectedAtSeconds);
         Assert.Equal(20.8, report.NewLeaderPromotedAtSeconds);
@@ -62,6 +64,7 @@ public class FailoverAnalyzerTests
         Assert.Null(report.NewLeader);
         Assert.Null(report.LostWrites);
         Assert.Null(report.SplitBrain);
+        Assert.Null(report.SplitBrainWrites);
     }
 
     [Fact]

@@ -31,14 +31,16 @@ public sealed class LedgerWriterTests : IDisposable
         using (var writer = LedgerWriter.Open(LedgerPath))
         {
             writer.Append(new LedgerEntry("S1", "eu", "order-import", 1.5));
-            writer.Append(new LedgerEntry("S2", "eu", "order-import", 2.5));
+            writer.Append(new LedgerEntry("S2", "eu", "order-import", 2.5) { Origin = "us-pg-1/tl2", SentAt = 2.1234 });
         }
 
         await File.AppendAllTextAsync(LedgerPath, "{\"id\":\"S3\",\"reg");
 
         var entries = await LedgerFile.ReadAsync(LedgerPath, CancellationToken.None);
 
-        Assert.Equal([new LedgerEntry("S1", "eu", "order-import", 1.5), new LedgerEntry("S2", "eu", "order-import", 2.5)], entries);
+        Assert.Equal(
+            [new LedgerEntry("S1", "eu", "order-import", 1.5), new LedgerEntry("S2", "eu", "order-import", 2.5) { Origin = "us-pg-1/tl2", SentAt = 2.123 }],
+            entries);
     }
 
     [Fact]

@@ -206,6 +206,52 @@ public class OrderImportWorkloadTests
     }
 
     [Fact]
+    public async Task Orders_carry_the_origin_the_server_named_and_when_their_confirmation_was_sent()
+    {
+        var odoo = new FakeOdoo { ConfirmOrigin = "us-pg-1/tl2" };
+
+        var (w, ledger, _) = await RunLedgeredAsync(odoo, 1, 2);
+
+        Assert.Equal(2, w.Acknowledged);
+        Assert.All(ledger.Entries, e =>
+        {
+            Assert.Equal("us-pg-1/tl2", e.Origin);
+            Assert.NotNull(e.SentAt);
+            Assert.True(e.SentAt <= e.Time, $"sent {e.SentAt} after the acknowledgement {e.Time}");
+        });
+    }
+
+    [Fact]
+    public async Task Acknowledging_on_commit_reads_the_name_before_confirming_and_ledgers_the_confirmation()
+    {
+        var odoo = new FakeOdoo { ConfirmOrigin = "eu-pg-1/tl1" };
+
+        var (w, ledger, handler) = await RunLedgeredAsync(odoo, 1, 1, new OrderImportOptions { Acknowledge = OrderAcknowledgement.Commit });
+
+        Assert.Equal((1L, 1L), (w.Ok, w.Acknowledged));
+        var entry = Assert.Single(ledger.Entries);
+        Assert.Equal(("S00042", "eu-pg-1/tl1"), (entry.Id, entry.Origin));
+        string[] sequence = [.. handler.Requests
+            .Where(r => r.Body.GetProperty("params").GetProperty("args").GetArrayLength() > 4
+                && r.Body.GetProperty("params").GetProperty("args")[3].GetString() == "sale.order")
+            .Select(r => r.Body.GetProperty("params").GetProperty("args")[4].GetString()!)
+            .Where(m => m is "create" or "read" or "action_confirm")];
+        Assert.Equal(["create", "read", "action_confirm"], sequence);
+    }
+
+    [Fact]
+    public async Task Acknowledging_on_commit_a_draft_the_replica_never_shows_is_not_confirmed()
+    {
+        var odoo = Failing("sale.order", "read", "odoo.exceptions.MissingError");
+
+        var (w, ledger, _) = await RunLedgeredAsync(odoo, 1, 1, new OrderImportOptions { Acknowledge = OrderAcknowledgement.Commit });
+
+        Assert.Equal((0L, 1L), (w.Ok, w.Unknown));
+        Assert.Empty(ledger.Entries);
+        Assert.Empty(odoo.Confirmed);
+    }
+
+    [Fact]
     public async Task The_same_seed_builds_the_same_orders()
     {
         async Task<string[]> OrdersAsync()

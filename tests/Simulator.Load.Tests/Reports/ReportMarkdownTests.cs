@@ -55,6 +55,16 @@ public class ReportMarkdownTests
     }
 
     [Fact]
+    public void A_split_brain_shows_its_writes_and_window_in_markdown_and_html()
+    {
+        var failover = new FailoverReport(9.5, null, "pg-1", "pg-2", 0, true) { SplitBrainWrites = 3, SplitBrainFromSeconds = 13.5, SplitBrainToSeconds = 16.4 };
+        var report = Support.Reports.Report(failover: failover);
+
+        Assert.Contains("· split brain **yes** (3 writes, 13.5 s–16.4 s)", ReportMarkdown.Render(report), StringComparison.Ordinal);
+        Assert.Contains("<span class=\"bad\">yes</span>: 3 writes, 13.5 s – 16.4 s", ReportHtml.Render(report), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pipes_in_names_do_not_break_the_table()
     {
         var report = Support.Reports.Report(Support.Reports.Run(Support.Reports.Workload("a|b")));

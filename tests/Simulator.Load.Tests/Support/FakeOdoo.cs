@@ -22,6 +22,9 @@ internal sealed class FakeOdoo
     /// <summary>Replaces the answer to one model method; return null to answer normally.</summary>
     public Func<string, string, JsonElement, CancellationToken, Task<HttpResponseMessage?>>? Override { get; set; }
 
+    /// <summary>When set, confirmations answer with this origin in the emulator's <c>X-Sim-Db-Origin</c> header.</summary>
+    public string? ConfirmOrigin { get; set; }
+
     public StubHandler Handler() => new(RespondAsync);
 
     private async Task<HttpResponseMessage> RespondAsync(JsonElement request, CancellationToken cancellationToken)
@@ -70,6 +73,12 @@ internal sealed class FakeOdoo
     private HttpResponseMessage Confirm(JsonElement request, int id)
     {
         Confirmed.Add(id);
-        return StubHandler.Result(request, true);
+        var response = StubHandler.Result(request, true);
+        if (ConfirmOrigin is not null)
+        {
+            response.Headers.Add(Simulator.Load.Odoo.OdooClient.DbOriginHeader, ConfirmOrigin);
+        }
+
+        return response;
     }
 }

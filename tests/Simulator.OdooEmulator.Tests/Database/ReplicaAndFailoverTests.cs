@@ -48,15 +48,23 @@ public sealed class ReplicaAndFailoverTests(PostgresFixture postgres)
             "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'emulator-primary'") > 0);
 
         // Writes go to the primary: on the replica they would fail as read-only.
+        // Each write's response names the server and timeline that committed it; a read's names none.
         var replicaCalls = factory.Metrics.ReplicaTransactions;
-        var orderBefore = (int)(await rpc.ExecuteKwAsync("sale.order", "create", [Json.Object("""{"partner_id": 1}""")]))!;
+        var (created, originBefore) = await rpc.ExecuteKwWithOriginAsync("sale.order", "create", [Json.Object("""{"partner_id": 1}""")]);
+        var orderBefore = (int)created!;
         Assert.Equal(replicaCalls, factory.Metrics.ReplicaTransactions);
+        Assert.Equal($"127.0.0.1:{primary.Port}/tl1", originBefore);
+        var (_, readOrigin) = await rpc.ExecuteKwWithOriginAsync("res.partner", "search", [new JsonArray()], Json.Object("""{"limit": 1}"""));
+        Assert.Null(readOrigin);
 
         // Failover: the primary dies, the standby is promoted; the emulator is not restarted.
         await primary.StopAsync();
         await standby.PromoteAsync();
 
-        var orderAfter = (int)(await rpc.ExecuteKwAsync("sale.order", "create", [Json.Object("""{"partner_id": 1}""")]))!;
+        var (createdAfter, originAfter) = await rpc.ExecuteKwWithOriginAsync("sale.order", "create", [Json.Object("""{"partner_id": 1}""")]);
+        var orderAfter = (int)createdAfter!;
+        // The promoted standby writes on a new timeline.
+        Assert.Equal($"127.0.0.1:{standby.Port}/tl2", originAfter);
         var orders = (await rpc.ExecuteKwAsync("sale.order", "search", [new JsonArray(new JsonArray("id", "in", new JsonArray(orderBefore, orderAfter)))]))!.AsArray();
         Assert.Equal(2, orders.Count);
         Assert.False(await ScalarAsync<bool>(standby.ConnectionString(), "SELECT pg_is_in_recovery()"));

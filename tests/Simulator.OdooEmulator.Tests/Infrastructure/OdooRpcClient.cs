@@ -20,6 +20,26 @@ internal sealed class OdooRpcClient(HttpClient http)
         return (response.StatusCode, JsonNode.Parse(text)!.AsObject());
     }
 
+    /// <summary>
+    /// <c>object.execute_kw</c> as the admin user; returns the result and the emulator's <c>X-Sim-Db-Origin</c> header
+    /// (null when absent).
+    /// </summary>
+    public async Task<(JsonNode? Result, string? Origin)> ExecuteKwWithOriginAsync(string model, string method, JsonArray args, JsonObject? kwargs = null)
+    {
+        var request = new JsonObject
+        {
+            ["jsonrpc"] = "2.0",
+            ["method"] = "call",
+            ["params"] = new JsonObject { ["service"] = "object", ["method"] = "execute_kw", ["args"] = ExecuteKwArgs(model, method, args, kwargs) },
+            ["id"] = Interlocked.Increment(ref _nextId),
+        };
+        using var content = new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await http.PostAsync(new Uri("/jsonrpc", UriKind.Relative), content);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.True(body["error"] is null, $"Unexpected error: {body["error"]?.ToJsonString()}");
+        return (body["result"], response.Headers.TryGetValues("X-Sim-Db-Origin", out var values) ? values.Single() : null);
+    }
+
     /// <summary>Calls <c>/jsonrpc</c> and returns the whole response envelope.</summary>
     public async Task<JsonObject> CallEnvelopeAsync(string service, string method, JsonArray args)
     {

@@ -37,6 +37,19 @@ public class WorkloadKindTests
     }
 
     [Fact]
+    public void An_order_import_acknowledges_on_read_back_or_on_commit()
+    {
+        var result = Fixtures.Parse(Header
+            + "  - { name: order-import, region: eu, model: constant-rate, rate: 1/s, ack: commit }\n"
+            + "  - { name: order-import, region: us, model: constant-rate, rate: 1/s, ack: read-back }\n"
+            + "  - { name: order-import, region: apac, model: constant-rate, rate: 1/s, ack: comit }\n");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((6, 79, "workloads[2].ack"), (error.Line, error.Column, error.Field));
+        Assert.Equal(("`comit` is not an acknowledgement mode", "did you mean `commit`?"), (error.Message, error.Hint));
+    }
+
+    [Fact]
     public void Sizes_that_cannot_be_empty_must_be_above_zero()
     {
         var result = Fixtures.Parse(Header

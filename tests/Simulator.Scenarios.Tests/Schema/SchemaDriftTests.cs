@@ -192,6 +192,7 @@ public class SchemaDriftTests
         WorkloadParameterType.HttpStatus => "httpStatus",
         WorkloadParameterType.MediaType => "mediaType",
         WorkloadParameterType.Headers => "headers",
+        WorkloadParameterType.Acknowledgement => "acknowledgement",
         _ => $"(no definition for {type}: add one to {File} and here)",
     };
 

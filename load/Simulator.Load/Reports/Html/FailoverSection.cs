@@ -22,7 +22,12 @@ internal static class FailoverSection
         Row(html, "old leader rejoined (after its restart)", E(ReportFormat.Seconds(failover.OldLeaderRejoinSeconds)));
         Row(html, "lost writes (RPO)", E(Count(failover.LostWrites)));
         Row(html, "recovered writes (outcome unknown, present)", E(Count(failover.RecoveredWrites)));
-        Row(html, "split brain", failover.SplitBrain is { } split ? (split ? "<span class=\"bad\">yes</span>" : "no") : ReportFormat.NotMeasured);
+        Row(html, "split brain (writes acknowledged by two origins at once)", failover.SplitBrain switch
+        {
+            null => ReportFormat.NotMeasured,
+            false => "no",
+            true => $"<span class=\"bad\">yes</span>: {E(Count(failover.SplitBrainWrites))} writes, {E(ReportFormat.Seconds(failover.SplitBrainFromSeconds))} – {E(ReportFormat.Seconds(failover.SplitBrainToSeconds))}",
+        });
         html.Append("</table>\n");
 
         if (failover.Regions is { Count: > 0 } regions)
