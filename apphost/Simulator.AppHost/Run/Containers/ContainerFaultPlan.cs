@@ -20,7 +20,10 @@ public static class ContainerFaultPlan
         return FaultPlan.ValidateOn(scenario, topology.Spec, topology.ResourceNames, topology.LinkNames);
     }
 
-    /// <summary>What each fault of a validated <paramref name="scenario"/> does on <paramref name="topology"/>, in file order.</summary>
+    /// <summary>
+    /// What each fault of a validated <paramref name="scenario"/> does on <paramref name="topology"/>, in file order;
+    /// faults marked <c>only-on</c> another topology are left out, as natively (<see cref="Fault.AppliesTo"/>).
+    /// </summary>
     /// <param name="scenario">The scenario (<see cref="Validate"/> found no error).</param>
     /// <param name="topology">The containers topology.</param>
     /// <param name="engine">The engine CLI's name, for the commands' text.</param>
@@ -32,6 +35,11 @@ public static class ContainerFaultPlan
         var actions = new List<ContainerFaultAction>();
         for (var i = 0; i < scenario.Faults.Count; i++)
         {
+            if (!scenario.Faults[i].AppliesTo(topology.Spec.Name))
+            {
+                continue;
+            }
+
             var spec = FaultPlan.ToSpec(scenario.Faults[i]);
             var field = string.Create(CultureInfo.InvariantCulture, $"faults[{i}].{scenario.Faults[i].Kind.ToName()}");
             actions.Add(spec.Kind.IsProcessFault() ? ProcessAction(field, spec, topology, engine)
