@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Simulator.AppHost.ControlRoom;
 using Simulator.AppHost.Failover;
 using Simulator.AppHost.Integrations.Patroni;
+using Simulator.AppHost.Native;
 using Simulator.AppHost.Run;
 using Simulator.AppHost.Topology;
 using Xunit.Abstractions;
@@ -125,6 +126,22 @@ public sealed class PatroniControlRoomTests(ITestOutputHelper output)
         Assert.True(await UntilAsync(async () => (await TryStatusAsync(http, eu, ct)) is { IsReplica: true, IsRunning: true }, ct), "eu-pg-1 did not rejoin as a replica");
         Assert.True((await PatroniApi.GetStatusAsync(http, us.RestUrl, ct)).IsPrimary, "us-pg-1 no longer leads after eu-pg-1 came back");
         await ShownAsync(notifications, eu.Name, "replica", ct);
+
+        // The run folder lists every process running now with its start time (eu-pg-1's restarted one too), for a later start to reap.
+        var running = host.Topology.AllResources()
+            .Select(r => int.Parse(Property(State(notifications, r.Name), "executable.pid")!, CultureInfo.InvariantCulture))
+            .Select(p => (p, ProcFs.StartTime(p)!.Value))
+            .ToList();
+        HashSet<(int, long)> recorded = [];
+        // The recorder writes once a second.
+        await UntilAsync(() =>
+        {
+            recorded = [.. RecordedProcesses.Read(host.Topology.Run.Folder).Select(r => (r.Pid, r.StartTime))];
+            return Task.FromResult(running.All(recorded.Contains));
+        }, ct);
+        Assert.All(running, p => Assert.Contains(p, recorded));
+        Assert.Contains(pid, recorded.Select(r => r.Item1));
+        output.WriteLine($"{recorded.Count} processes recorded for {host.Topology.AllResources().Count()} resources");
 
         // The log: every command in order; the switchover is an instant in the fault timeline, on the region that took over.
         Assert.Equal(["switchover", "switchover", "freeze", "switchover", "thaw", "kill", "heal-all"], log.Events.Select(e => e.Action));

@@ -1,0 +1,67 @@
+using System.Globalization;
+
+namespace Simulator.AppHost.Native;
+
+/// <summary>
+/// What Linux's <c>/proc</c> tells about a process: when it started (which, with its PID, names it for good — a PID is
+/// reused, the pair is not) and its parent.
+/// </summary>
+public static class ProcFs
+{
+    /// <summary>The process's start time, in clock ticks since boot (<c>/proc/PID/stat</c> field 22); null when there is no such process.</summary>
+    public static long? StartTime(int pid) => StatField(pid, 22);
+
+    /// <summary>The process's parent PID (field 4); null when there is no such process.</summary>
+    public static int? ParentId(int pid) => StatField(pid, 4) is { } parent ? (int)parent : null;
+
+    /// <summary>Every live process descending from one of <paramref name="roots"/> (children, their children, ...), with the root it descends from.</summary>
+    public static IReadOnlyDictionary<int, int> Descendants(IReadOnlySet<int> roots)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        var childrenOf = new Dictionary<int, List<int>>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && ParentId(pid) is { } parent)
+            {
+                if (!childrenOf.TryGetValue(parent, out var children))
+                {
+                    childrenOf[parent] = children = [];
+                }
+
+                children.Add(pid);
+            }
+        }
+
+        var found = new Dictionary<int, int>();
+        var pending = new Queue<(int Pid, int Root)>(roots.Select(r => (r, r)));
+        while (pending.TryDequeue(out var next))
+        {
+            foreach (var child in childrenOf.GetValueOrDefault(next.Pid) ?? [])
+            {
+                if (!roots.Contains(child) && found.TryAdd(child, next.Root))
+                {
+                    pending.Enqueue((child, next.Root));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static long? StatField(int pid, int field)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        // The command name (field 2) is in parentheses and may hold spaces: fields are counted after its last ')'.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.TryParse(fields[field - 3], NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+}
