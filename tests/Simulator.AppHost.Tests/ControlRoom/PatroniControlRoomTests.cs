@@ -6,6 +6,7 @@ using Simulator.AppHost.Failover;
 using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Native;
 using Simulator.AppHost.Run;
+using Simulator.AppHost.Telemetry;
 using Simulator.AppHost.Topology;
 using Xunit.Abstractions;
 using static Simulator.AppHost.Tests.ResourceSnapshots;
@@ -29,10 +30,18 @@ public sealed class PatroniControlRoomTests(ITestOutputHelper output)
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var ct = timeout.Token;
         var log = new ControlRoomLog(TimeProvider.System, e => output.WriteLine(e.ToString()));
+        await using var collector = OtlpCollector.Start();
         var host = await TopologyHost.StartAsync(
             new TopologyHostOptions(TopologyCatalog.SinglePrimaryMultiReplica, Path.Combine(Fixtures.TempFolder(), "logs"), Dashboard: false, TimeSpan.FromMinutes(3), output.WriteLine)
             {
-                CreateBuilder = TestingBuilders.Create,
+                CreateBuilder = () =>
+                {
+                    // The collector stands in for the dashboard's OTLP/HTTP endpoint (as in LiveTelemetryTests).
+                    var builder = TestingBuilders.Create();
+                    builder.Configuration[OtlpTarget.GrpcUrlKey] = null;
+                    builder.Configuration[OtlpTarget.HttpUrlKey] = collector.Url.ToString();
+                    return builder;
+                },
                 ControlRoom = log,
             },
             TimeProvider.System,
@@ -40,6 +49,7 @@ public sealed class PatroniControlRoomTests(ITestOutputHelper output)
         try
         {
             await CheckAsync(host, log, ct);
+            await CheckLagGaugesAsync(collector, ct);
         }
         finally
         {
@@ -149,6 +159,21 @@ public sealed class PatroniControlRoomTests(ITestOutputHelper output)
         Assert.Equal([("switchover", "us"), ("pause", apac.Name), ("kill", eu.Name)], log.Faults.Select(f => (f.Kind, f.Target)));
         Assert.Equal(log.Faults[0].StartedAtSeconds, log.Faults[0].EndedAtSeconds);
         Assert.Empty(log.OpenFaults());
+    }
+
+    /// <summary>
+    /// The AppHost's lag gauges reached the collector for the replicas after the switchover: eu-pg-1 (the old leader)
+    /// and apac-pg-1, in their regions, each a number of bytes; us-pg-1, leading then, is no replica.
+    /// </summary>
+    private static async Task CheckLagGaugesAsync(OtlpCollector collector, CancellationToken ct)
+    {
+        static List<OtlpPoint> Lag(OtlpCollector collector, string node) =>
+            [.. collector.Points.Where(p => p.Service == LiveTelemetry.ServiceName && p.Metric == "sim.replication.lag.bytes" && p.Attributes.GetValueOrDefault("sim.node") == node)];
+
+        Assert.True(await UntilAsync(() => Task.FromResult(Lag(collector, "eu-pg-1").Count > 0 && Lag(collector, "apac-pg-1").Count > 0), ct), "no lag gauge for the replicas");
+        Assert.All(Lag(collector, "eu-pg-1"), p => Assert.Equal("eu", p.Attributes["sim.region"]));
+        Assert.All(Lag(collector, "apac-pg-1"), p => Assert.True(p.Value >= 0));
+        Assert.Contains(collector.Points, p => p.Service == LiveTelemetry.ServiceName && p.Metric == "sim.replication.lag");
     }
 
     /// <summary>Waits until the dashboard shows <paramref name="node"/> in <paramref name="role"/> (and anything else asked).</summary>
