@@ -14,34 +14,34 @@ public static class ProcFs
     /// <summary>The process's parent PID (field 4); null when there is no such process.</summary>
     public static int? ParentId(int pid) => StatField(pid, 4) is { } parent ? (int)parent : null;
 
-    /// <summary>Every live process descending from one of <paramref name="roots"/> (children, their children, ...), with the root it descends from.</summary>
-    public static IReadOnlyDictionary<int, int> Descendants(IReadOnlySet<int> roots)
+    /// <summary>Every live process's parent, by PID: one pass over <c>/proc</c>.</summary>
+    public static IReadOnlyDictionary<int, int> Parents()
     {
-        ArgumentNullException.ThrowIfNull(roots);
-        var childrenOf = new Dictionary<int, List<int>>();
+        var parents = new Dictionary<int, int>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && ParentId(pid) is { } parent)
             {
-                if (!childrenOf.TryGetValue(parent, out var children))
-                {
-                    childrenOf[parent] = children = [];
-                }
-
-                children.Add(pid);
+                parents[pid] = parent;
             }
         }
 
-        var found = new Dictionary<int, int>();
-        var pending = new Queue<(int Pid, int Root)>(roots.Select(r => (r, r)));
-        while (pending.TryDequeue(out var next))
+        return parents;
+    }
+
+    /// <summary>Every process in <paramref name="parents"/> descending from <paramref name="root"/> (children, their children, ...).</summary>
+    public static IReadOnlyList<int> Descendants(int root, IReadOnlyDictionary<int, int> parents)
+    {
+        ArgumentNullException.ThrowIfNull(parents);
+        var childrenOf = parents.GroupBy(p => p.Value).ToDictionary(g => g.Key, g => g.Select(p => p.Key).ToList());
+        var found = new List<int>();
+        var pending = new Queue<int>([root]);
+        while (pending.TryDequeue(out var pid))
         {
-            foreach (var child in childrenOf.GetValueOrDefault(next.Pid) ?? [])
+            foreach (var child in childrenOf.GetValueOrDefault(pid) ?? [])
             {
-                if (!roots.Contains(child) && found.TryAdd(child, next.Root))
-                {
-                    pending.Enqueue((child, next.Root));
-                }
+                found.Add(child);
+                pending.Enqueue(child);
             }
         }
 

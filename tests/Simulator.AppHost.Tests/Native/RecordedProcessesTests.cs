@@ -61,23 +61,26 @@ public sealed class RecordedProcessesTests
     }
 
     [Fact]
-    public void Descendants_are_found_through_every_generation_with_the_root_they_come_from()
+    public void Descendants_are_found_through_every_generation()
     {
         // sh starts sleep as its child and waits; the test's own process is the root.
         using var shell = Process.Start(new ProcessStartInfo("sh", ["-c", "sleep 300; true"]))!;
         try
         {
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-            IReadOnlyDictionary<int, int> found;
+            IReadOnlyDictionary<int, int> parents;
             do
             {
-                found = ProcFs.Descendants(new HashSet<int> { Environment.ProcessId });
+                parents = ProcFs.Parents();
             }
-            while (!found.Keys.Any(p => ProcFs.ParentId(p) == shell.Id) && DateTime.UtcNow < deadline);
+            while (!parents.Values.Contains(shell.Id) && DateTime.UtcNow < deadline);
 
-            Assert.Equal(Environment.ProcessId, found[shell.Id]);
-            var sleep = Assert.Single(found.Keys, p => ProcFs.ParentId(p) == shell.Id);
-            Assert.Equal(Environment.ProcessId, found[sleep]);
+            var found = ProcFs.Descendants(Environment.ProcessId, parents);
+            var sleep = Assert.Single(parents, p => p.Value == shell.Id).Key;
+            Assert.Contains(shell.Id, found);
+            Assert.Contains(sleep, found);
+            Assert.DoesNotContain(Environment.ProcessId, found);
+            Assert.Equal(Environment.ProcessId, ProcFs.ParentId(shell.Id));
         }
         finally
         {
