@@ -179,6 +179,18 @@ public sealed class ControlRoomActions : IAsyncDisposable
                     $"{node} is {(self.Reachable ? $"{self.Role ?? "of no role"}{(self.Running ? "" : ", PostgreSQL not running")}" : "not answering")}: only a running replica can take over");
             }
 
+            if (cluster.Options.Replication == PatroniReplication.Sync)
+            {
+                using var http = new HttpClient { Timeout = PatroniRequestTimeout };
+                var leaderUrl = cluster.Nodes.Single(n => n.Resource.Name == leader).Resource.RestUrl;
+                var sync = await PatroniApi.GetSyncStandbysAsync(http, leaderUrl, cancellationToken);
+                if (!sync.Contains(node))
+                {
+                    throw new InvalidOperationException(
+                        $"{node} is not the synchronous standby ({(sync.Count == 0 ? "there is none now" : string.Join(", ", sync) + " is")}): with synchronous replication Patroni hands the leadership only to it");
+                }
+            }
+
             var patroni = await new PatroniSwitchover(cluster, probe, _log.Time).SwitchoverAsync(target.Region, cancellationToken);
             var after = await LeaderNowAsync(probe, node, cancellationToken);
             var timeline = after.Nodes.Single(n => n.Node == node).Timeline;

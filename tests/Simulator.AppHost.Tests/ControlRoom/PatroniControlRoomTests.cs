@@ -66,8 +66,13 @@ public sealed class PatroniControlRoomTests(ITestOutputHelper output)
         var commands = host.App.Services.GetRequiredService<ResourceCommandService>();
         var notifications = host.App.ResourceNotifications;
         var cluster = host.Topology.Patroni!;
-        var (eu, us, apac) = (cluster.Node("eu").Resource, cluster.Node("us").Resource, cluster.Node("apac").Resource);
+        var eu = cluster.Node("eu").Resource;
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        // Synchronous replication: Patroni hands over only to the synchronous standby, whichever of us and apac it is now.
+        var syncName = Assert.Single(await PatroniApi.GetSyncStandbysAsync(http, eu.RestUrl, ct));
+        var target = cluster.Nodes.Single(n => n.Resource.Name == syncName).Resource;
+        var other = cluster.Nodes.Single(n => n.Resource != eu && n.Resource != target).Resource;
+        output.WriteLine($"synchronous standby: {target.Name}; the other replica: {other.Name}");
 
         // Before: eu leads (it bootstrapped); the dashboard shows it, with Patroni's state, the timeline and replicas' lag.
         var leaderBefore = await PatroniApi.GetStatusAsync(http, eu.RestUrl, ct);
@@ -77,53 +82,55 @@ public sealed class PatroniControlRoomTests(ITestOutputHelper output)
         Assert.Equal("running", Property(euShown, ResourceRoles.PatroniStateProperty));
         Assert.Equal(timeline.ToString(CultureInfo.InvariantCulture), Property(euShown, ResourceRoles.TimelineProperty));
         Assert.Null(Property(euShown, ResourceRoles.LagBytesProperty));
-        var usShown = await ShownAsync(notifications, us.Name, "replica", ct, s => Property(s, ResourceRoles.LagBytesProperty) is not null);
-        Assert.True(long.Parse(Property(usShown, ResourceRoles.LagBytesProperty)!, CultureInfo.InvariantCulture) >= 0);
+        var targetShown = await ShownAsync(notifications, target.Name, "replica", ct, s => Property(s, ResourceRoles.LagBytesProperty) is not null);
+        Assert.True(long.Parse(Property(targetShown, ResourceRoles.LagBytesProperty)!, CultureInfo.InvariantCulture) >= 0);
         Assert.Equal(ResourceCommandState.Disabled, CommandState(euShown, ControlRoomCommands.SwitchoverHere));
-        usShown = await notifications.WaitForResourceAsync(us.Name, e => CommandState(e, ControlRoomCommands.SwitchoverHere) == ResourceCommandState.Enabled, ct);
+        await notifications.WaitForResourceAsync(target.Name, e => CommandState(e, ControlRoomCommands.SwitchoverHere) == ResourceCommandState.Enabled, ct).WaitAsync(Patience, ct);
 
         // Refused on the leader itself, with the reason.
         var refused = await commands.ExecuteCommandAsync(eu.Name, ControlRoomCommands.SwitchoverHere, ct);
         Assert.False(refused.Success, "a switchover to the leader itself was accepted");
         Assert.Contains("eu-pg-1 leads already", refused.Message, StringComparison.Ordinal);
+        var notSync = await commands.ExecuteCommandAsync(other.Name, ControlRoomCommands.SwitchoverHere, ct);
+        Assert.False(notSync.Success, "a switchover to the replica that is not the synchronous standby was accepted");
+        Assert.Contains($"{other.Name} is not the synchronous standby ({target.Name} is)", notSync.Message, StringComparison.Ordinal);
 
-        // Switchover to us: Patroni's own REST says us leads on the next timeline, and eu comes back as its replica.
-        var switched = await ExpectSuccessAsync(commands.ExecuteCommandAsync(us.Name, ControlRoomCommands.SwitchoverHere, ct));
-        output.WriteLine(switched);
-        Assert.StartsWith("eu-pg-1 → us-pg-1: us-pg-1 leads now", switched, StringComparison.Ordinal);
-        var usNow = await PatroniApi.GetStatusAsync(http, us.RestUrl, ct);
-        Assert.True(usNow.IsPrimary && usNow.IsRunning, $"us-pg-1 is {usNow.Role} ({usNow.State}) after the switchover");
-        Assert.Equal(timeline + 1, usNow.Timeline);
+        // Switchover to the synchronous standby: its own Patroni says it leads on the next timeline, and eu comes back as its replica.
+        var switched = await ExpectSuccessAsync(commands.ExecuteCommandAsync(target.Name, ControlRoomCommands.SwitchoverHere, ct));
+        Assert.StartsWith($"eu-pg-1 → {target.Name}: {target.Name} leads now", switched, StringComparison.Ordinal);
+        var targetNow = await PatroniApi.GetStatusAsync(http, target.RestUrl, ct);
+        Assert.True(targetNow.IsPrimary && targetNow.IsRunning, $"{target.Name} is {targetNow.Role} ({targetNow.State}) after the switchover");
+        Assert.Equal(timeline + 1, targetNow.Timeline);
         Assert.True(await UntilAsync(async () => (await TryStatusAsync(http, eu, ct)) is { IsReplica: true, IsRunning: true }, ct), "eu-pg-1 did not come back as a replica");
 
-        // The dashboard follows: us leads on the new timeline, eu is a replica with a lag; the command moved with the role.
-        usShown = await ShownAsync(notifications, us.Name, ResourceRoles.Leader, ct);
-        Assert.Equal((timeline + 1).ToString(CultureInfo.InvariantCulture), Property(usShown, ResourceRoles.TimelineProperty));
-        Assert.Equal(ResourceCommandState.Disabled, CommandState(usShown, ControlRoomCommands.SwitchoverHere));
+        // The dashboard follows: the target leads on the new timeline, eu is a replica with a lag; the command moved with the role.
+        targetShown = await ShownAsync(notifications, target.Name, ResourceRoles.Leader, ct);
+        Assert.Equal((timeline + 1).ToString(CultureInfo.InvariantCulture), Property(targetShown, ResourceRoles.TimelineProperty));
+        Assert.Equal(ResourceCommandState.Disabled, CommandState(targetShown, ControlRoomCommands.SwitchoverHere));
         euShown = await ShownAsync(notifications, eu.Name, "replica", ct, s => Property(s, ResourceRoles.LagBytesProperty) is not null);
         Assert.Equal("running", Property(euShown, ResourceRoles.PatroniStateProperty));
 
         // The lag gauges' source reads the two replicas, measured against the new leader.
-        using (var reader = new PatroniNodesReader([eu, us, apac], TimeSpan.FromSeconds(2)))
+        using (var reader = new PatroniNodesReader([eu, target, other], TimeSpan.FromSeconds(2)))
         {
             var lag = await new PatroniLagSource(reader).ReadAsync(DateTimeOffset.UtcNow, ct);
-            Assert.Equal([apac.Name, eu.Name], lag.Select(s => s.Node).Order(StringComparer.Ordinal));
+            Assert.Equal([eu.Name, other.Name], lag.Select(s => s.Node).Order(StringComparer.Ordinal));
             Assert.All(lag, s => Assert.True(s.Bytes is >= 0 and < 16 * 1024 * 1024, $"{s.Node} lag {s.Bytes} bytes"));
         }
 
-        // Freeze apac: its Patroni stops answering, the dashboard says so, and a switchover to it is refused; thaw undoes it.
-        var frozen = await ExpectSuccessAsync(commands.ExecuteCommandAsync(apac.Name, ControlRoomCommands.Freeze, ct));
-        Assert.StartsWith($"pause {apac.Name}: ", frozen, StringComparison.Ordinal);
-        Assert.Null(await TryStatusAsync(http, apac, ct));
+        // Freeze the other replica: its Patroni stops answering, the dashboard says so, and a switchover to it is refused; thaw undoes it.
+        var frozen = await ExpectSuccessAsync(commands.ExecuteCommandAsync(other.Name, ControlRoomCommands.Freeze, ct));
+        Assert.StartsWith($"pause {other.Name}: ", frozen, StringComparison.Ordinal);
+        Assert.Null(await TryStatusAsync(http, other, ct));
         var apacShown = await notifications.WaitForResourceAsync(
-            apac.Name, e => Property(e, ResourceRoles.PatroniStateProperty) == PatroniNodeProperties.NotAnswering, ct).WaitAsync(Patience, ct);
+            other.Name, e => Property(e, ResourceRoles.PatroniStateProperty) == PatroniNodeProperties.NotAnswering, ct).WaitAsync(Patience, ct);
         Assert.Equal(ResourceCommandState.Disabled, CommandState(apacShown, ControlRoomCommands.SwitchoverHere));
-        var toFrozen = await commands.ExecuteCommandAsync(apac.Name, ControlRoomCommands.SwitchoverHere, ct);
+        var toFrozen = await commands.ExecuteCommandAsync(other.Name, ControlRoomCommands.SwitchoverHere, ct);
         Assert.False(toFrozen.Success, "a switchover to a frozen node was accepted");
-        Assert.Contains("apac-pg-1 is not answering", toFrozen.Message, StringComparison.Ordinal);
-        await ExpectSuccessAsync(commands.ExecuteCommandAsync(apac.Name, ControlRoomCommands.Thaw, ct));
-        Assert.True(await UntilAsync(async () => (await TryStatusAsync(http, apac, ct)) is { IsRunning: true }, ct), "apac-pg-1 did not answer after the thaw");
-        await ShownAsync(notifications, apac.Name, "replica", ct);
+        Assert.Contains($"{other.Name} is not answering", toFrozen.Message, StringComparison.Ordinal);
+        await ExpectSuccessAsync(commands.ExecuteCommandAsync(other.Name, ControlRoomCommands.Thaw, ct));
+        Assert.True(await UntilAsync(async () => (await TryStatusAsync(http, other, ct)) is { IsRunning: true }, ct), $"{other.Name} did not answer after the thaw");
+        await ShownAsync(notifications, other.Name, "replica", ct);
 
         // Kill eu (now a replica): Patroni and its postmaster are gone; heal everything starts it, and it rejoins as a replica.
         var pid = int.Parse(Property(State(notifications, eu.Name), "executable.pid")!, CultureInfo.InvariantCulture);
@@ -134,7 +141,7 @@ public sealed class PatroniControlRoomTests(ITestOutputHelper output)
         var healed = await ExpectSuccessAsync(commands.ExecuteCommandAsync(host.Topology.Spec.Name, ControlRoomCommands.HealAll, ct));
         Assert.Contains($"start {eu.Name}", healed, StringComparison.Ordinal);
         Assert.True(await UntilAsync(async () => (await TryStatusAsync(http, eu, ct)) is { IsReplica: true, IsRunning: true }, ct), "eu-pg-1 did not rejoin as a replica");
-        Assert.True((await PatroniApi.GetStatusAsync(http, us.RestUrl, ct)).IsPrimary, "us-pg-1 no longer leads after eu-pg-1 came back");
+        Assert.True((await PatroniApi.GetStatusAsync(http, target.RestUrl, ct)).IsPrimary, $"{target.Name} no longer leads after eu-pg-1 came back");
         await ShownAsync(notifications, eu.Name, "replica", ct);
 
         // The run folder lists every process running now with its start time (eu-pg-1's restarted one too), for a later start to reap.
@@ -154,25 +161,25 @@ public sealed class PatroniControlRoomTests(ITestOutputHelper output)
         output.WriteLine($"{recorded.Count} processes recorded for {host.Topology.AllResources().Count()} resources");
 
         // The log: every command in order; the switchover is an instant in the fault timeline, on the region that took over.
-        Assert.Equal(["switchover", "switchover", "freeze", "switchover", "thaw", "kill", "heal-all"], log.Events.Select(e => e.Action));
-        Assert.Equal([false, true, true, false, true, true, true], log.Events.Select(e => e.Succeeded));
-        Assert.Equal([("switchover", "us"), ("pause", apac.Name), ("kill", eu.Name)], log.Faults.Select(f => (f.Kind, f.Target)));
+        Assert.Equal(["switchover", "switchover", "switchover", "freeze", "switchover", "thaw", "kill", "heal-all"], log.Events.Select(e => e.Action));
+        Assert.Equal([false, false, true, true, false, true, true, true], log.Events.Select(e => e.Succeeded));
+        Assert.Equal([("switchover", target.Region), ("pause", other.Name), ("kill", eu.Name)], log.Faults.Select(f => (f.Kind, f.Target)));
         Assert.Equal(log.Faults[0].StartedAtSeconds, log.Faults[0].EndedAtSeconds);
         Assert.Empty(log.OpenFaults());
     }
 
     /// <summary>
-    /// The AppHost's lag gauges reached the collector for the replicas after the switchover: eu-pg-1 (the old leader)
-    /// and apac-pg-1, in their regions, each a number of bytes; us-pg-1, leading then, is no replica.
+    /// The AppHost's lag gauges reached the collector for eu-pg-1, the old leader, a replica after the switchover, in
+    /// its region, a number of bytes.
     /// </summary>
     private static async Task CheckLagGaugesAsync(OtlpCollector collector, CancellationToken ct)
     {
         static List<OtlpPoint> Lag(OtlpCollector collector, string node) =>
             [.. collector.Points.Where(p => p.Service == LiveTelemetry.ServiceName && p.Metric == "sim.replication.lag.bytes" && p.Attributes.GetValueOrDefault("sim.node") == node)];
 
-        Assert.True(await UntilAsync(() => Task.FromResult(Lag(collector, "eu-pg-1").Count > 0 && Lag(collector, "apac-pg-1").Count > 0), ct), "no lag gauge for the replicas");
+        Assert.True(await UntilAsync(() => Task.FromResult(Lag(collector, "eu-pg-1").Count > 0), ct), "no lag gauge for eu-pg-1 after it became a replica");
         Assert.All(Lag(collector, "eu-pg-1"), p => Assert.Equal("eu", p.Attributes["sim.region"]));
-        Assert.All(Lag(collector, "apac-pg-1"), p => Assert.True(p.Value >= 0));
+        Assert.All(Lag(collector, "eu-pg-1"), p => Assert.True(p.Value >= 0));
         Assert.Contains(collector.Points, p => p.Service == LiveTelemetry.ServiceName && p.Metric == "sim.replication.lag");
     }
 
