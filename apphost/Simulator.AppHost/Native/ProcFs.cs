@@ -11,6 +11,18 @@ public static class ProcFs
     /// <summary>The process's start time, in clock ticks since boot (<c>/proc/PID/stat</c> field 22); null when there is no such process.</summary>
     public static long? StartTime(int pid) => StatField(pid, 22);
 
+    /// <summary>When the process started on the wall clock (boot time plus its start time, in USER_HZ = 100 ticks a second); null when there is no such process.</summary>
+    public static DateTimeOffset? StartedAt(int pid)
+    {
+        if (StartTime(pid) is not { } ticks)
+        {
+            return null;
+        }
+
+        var boot = File.ReadLines("/proc/stat").First(l => l.StartsWith("btime ", StringComparison.Ordinal))["btime ".Length..];
+        return DateTimeOffset.FromUnixTimeSeconds(long.Parse(boot, CultureInfo.InvariantCulture)).AddSeconds(ticks / 100.0);
+    }
+
     /// <summary>The process's parent PID (field 4); null when there is no such process.</summary>
     public static int? ParentId(int pid) => StatField(pid, 4) is { } parent ? (int)parent : null;
 

@@ -4,15 +4,17 @@ using Simulator.AppHost.Native;
 namespace Simulator.AppHost.Run;
 
 /// <summary>
-/// Records in the run folder (<see cref="RecordedProcesses"/>) every process the run starts: once a second, every
-/// process descending from this one — Aspire's orchestrator, each resource's process and what it started — each
-/// (PID, start time) pair once, named by its resource. A run killed together with the orchestrator leaves the
-/// resources' processes running; the next start kills them by this list.
+/// Records in the run folder (<see cref="RecordedProcesses"/>) every process a topology's resources run: once a second,
+/// each running resource's PID as Aspire reports it and every process descending from one, each (PID, start time)
+/// pair once. A run killed together with Aspire's orchestrator leaves those running; the next start kills them by this list.
 /// </summary>
 public sealed class ProcessRecorder : IAsyncDisposable
 {
     private const string PidProperty = "executable.pid";
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How much later than Aspire's start stamp a resource's process may have started (a loaded machine is slow to report).</summary>
+    private static readonly TimeSpan StartSlack = TimeSpan.FromSeconds(30);
     private readonly ResourceNotificationService _notifications;
     private readonly IReadOnlyList<string> _resources;
     private readonly string _runFolder;
@@ -38,56 +40,44 @@ public sealed class ProcessRecorder : IAsyncDisposable
     }
 
     /// <summary>
-    /// Records every process descending from this one (the orchestrator, the resources, what they started), named by the
-    /// resource it is or descends from. Only descendants count: a resource's PID Aspire still shows after it exited
-    /// may have been given to an unrelated process since, which must never be recorded (the next start would kill it).
+    /// Records each running resource's process and every process descending from one, named by its resource. A PID
+    /// counts as the resource's only while Aspire shows the resource running and the process started no later than
+    /// Aspire saw it start: a PID Aspire still shows after the resource exited may belong to an unrelated process by
+    /// now, which must never be recorded (the next start would kill it).
     /// </summary>
     private void RecordNow()
     {
-        var resourceOf = new Dictionary<int, string>();
+        var roots = new Dictionary<int, string>();
         foreach (var name in _resources)
         {
             if (_notifications.TryGetCurrentState(name, out var state)
+                && state.Snapshot.State?.Text == KnownResourceStates.Running
+                && state.Snapshot.StartTimeStamp is { } started
                 && state.Snapshot.Properties.FirstOrDefault(p => p.Name == PidProperty)?.Value is { } value
-                && int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+                && int.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && ProcFs.StartedAt(pid) is { } processStarted
+                && processStarted <= new DateTimeOffset(started.ToUniversalTime(), TimeSpan.Zero) + StartSlack)
             {
-                resourceOf[pid] = name;
+                roots[pid] = name;
             }
         }
 
         var parents = ProcFs.Parents();
+        var found = roots.Select(r => (Pid: r.Key, Name: r.Value))
+            .Concat(roots.SelectMany(r => ProcFs.Descendants(r.Key, parents).Select(pid => (Pid: pid, Name: r.Value + " (child)"))));
         var fresh = new List<RecordedProcess>();
         lock (_recorded)
         {
-            foreach (var pid in ProcFs.Descendants(Environment.ProcessId, parents))
+            foreach (var (pid, name) in found)
             {
                 if (ProcFs.StartTime(pid) is { } start && _recorded.Add((pid, start)))
                 {
-                    fresh.Add(new RecordedProcess(pid, start, NameOf(pid, resourceOf, parents)));
+                    fresh.Add(new RecordedProcess(pid, start, name));
                 }
             }
 
             RecordedProcesses.Record(_runFolder, fresh);
         }
-    }
-
-    /// <summary>The resource the process is, or the nearest one it descends from, else the orchestrator.</summary>
-    private static string NameOf(int pid, Dictionary<int, string> resourceOf, IReadOnlyDictionary<int, int> parents)
-    {
-        for (var (at, depth) = (pid, 0); at != Environment.ProcessId && depth < 64; depth++)
-        {
-            if (resourceOf.TryGetValue(at, out var name))
-            {
-                return at == pid ? name : name + " (child)";
-            }
-
-            if (!parents.TryGetValue(at, out at))
-            {
-                break;
-            }
-        }
-
-        return "orchestrator";
     }
 
     /// <inheritdoc />

@@ -88,6 +88,23 @@ public sealed class RecordedProcessesTests
         }
     }
 
+    [Fact]
+    public void A_process_start_on_the_wall_clock_agrees_with_what_dotnet_says()
+    {
+        using var sleep = Sleep();
+        try
+        {
+            var started = ProcFs.StartedAt(sleep.Id)!.Value;
+            var expected = new DateTimeOffset(sleep.StartTime.ToUniversalTime(), TimeSpan.Zero);
+            Assert.InRange((started - expected).Duration(), TimeSpan.Zero, TimeSpan.FromSeconds(1));
+            Assert.Null(ProcFs.StartedAt(DeadPid()));
+        }
+        finally
+        {
+            sleep.Kill();
+        }
+    }
+
     private static Process Sleep() => Process.Start(new ProcessStartInfo("sleep", ["300"]))!;
 
     /// <summary>A PID no process has now: the owner of a run that was killed.</summary>
