@@ -58,7 +58,7 @@ public static class UpCommand
         }
 
         Console.WriteLine($"Resource logs: {logDirectory}");
-        Console.WriteLine(ControlRoomHelp(host.Topology.Spec.Name, host.Topology.FaultProxy is not null));
+        Console.WriteLine(ControlRoomHelp(host.Topology.Spec.Name, host.Topology.FaultProxy is not null, host.Topology.Patroni is not null));
         Console.WriteLine("Running. Press Ctrl-C to tear everything down.");
         try
         {
@@ -78,8 +78,8 @@ public static class UpCommand
         return ExitCodes.Passed;
     }
 
-    private static string ControlRoomHelp(string topology, bool hasLinks) =>
+    private static string ControlRoomHelp(string topology, bool hasLinks, bool patroni) =>
         "Control room (dashboard commands, outcomes printed here): "
         + (hasLinks ? "regions: isolate, add latency, heal; " : "")
-        + $"database nodes: kill, freeze, thaw; {topology}: start load, stop load, heal everything.";
+        + $"database nodes: kill, freeze, thaw{(patroni ? ", switchover to here" : "")}; {topology}: start load, stop load, heal everything.";
 }

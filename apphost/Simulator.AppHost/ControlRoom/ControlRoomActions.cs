@@ -1,9 +1,12 @@
 using System.Globalization;
+using Simulator.AppHost.Failover;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Run;
 using Simulator.AppHost.Topology;
 using Simulator.Chaos;
 using Simulator.Load;
+using Simulator.Load.Failover;
 
 namespace Simulator.AppHost.ControlRoom;
 
@@ -19,6 +22,9 @@ public sealed class ControlRoomActions : IAsyncDisposable
     private const string Latency = "latency";
     private const string Pause = "pause";
     private const string Kill = "kill";
+    private const string SwitchoverKind = "switchover";
+    private static readonly TimeSpan PatroniRequestTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LeaderPatience = TimeSpan.FromSeconds(30);
     private readonly NativeTopology _topology;
     private readonly ControlRoomLog _log;
     private static readonly TimeSpan ExitNoticeTimeout = TimeSpan.FromSeconds(30);
@@ -93,6 +99,28 @@ public sealed class ControlRoomActions : IAsyncDisposable
                 Ended: [.. healed.Select(f => new ControlRoomFault(f.Kind, f.Target.ToString()))]);
         });
 
+    /// <summary>Polls Patroni until <paramref name="node"/> leads; throws if it does not within <see cref="LeaderPatience"/>.</summary>
+    private async Task<ClusterObservation> LeaderNowAsync(PatroniClusterProbe probe, string node, CancellationToken cancellationToken)
+    {
+        var started = _log.Time.GetTimestamp();
+        while (true)
+        {
+            var observation = await probe.ProbeAsync(_log.Time.GetUtcNow(), cancellationToken);
+            if (observation.Leader == node && observation.Nodes.Any(n => n.Node == node && n.IsRunningPrimary))
+            {
+                return observation;
+            }
+
+            if (_log.Time.GetElapsedTime(started) > LeaderPatience)
+            {
+                throw new InvalidOperationException(
+                    $"Patroni accepted the switchover but {node} did not lead within {LeaderPatience.TotalSeconds:0} s (leader key: {observation.Leader ?? "none"})");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(200), _log.Time, cancellationToken);
+        }
+    }
+
     /// <summary>SIGKILLs the database node's processes; Aspire's Start brings it back.</summary>
     public Task<ExecuteCommandResult> KillAsync(string node, CancellationToken cancellationToken) =>
         ActAsync("kill", node, async () =>
@@ -123,6 +151,52 @@ public sealed class ControlRoomActions : IAsyncDisposable
         {
             var result = await _processes.ResumeAsync(node, cancellationToken);
             return new(result.ToString(), Ended: [new(Pause, node)]);
+        });
+
+    /// <summary>
+    /// Makes the Patroni node <paramref name="node"/> the leader by a planned switchover, once Patroni confirms it is
+    /// a running replica and another node leads; returns when Patroni itself says the node leads. The run's timeline
+    /// records it as the instantaneous fault <c>switchover</c> on the node's region, as a scenario's switchover is.
+    /// </summary>
+    public Task<ExecuteCommandResult> SwitchoverAsync(string node, CancellationToken cancellationToken) =>
+        ActAsync("switchover", node, async () =>
+        {
+            var cluster = _topology.Patroni ?? throw new InvalidOperationException($"{_topology.Spec.Name} has no Patroni cluster: its primary is fixed");
+            var target = cluster.Nodes.FirstOrDefault(n => n.Resource.Name == node)?.Resource
+                ?? throw new InvalidOperationException($"{node} is not a node of the Patroni cluster");
+            using var probe = PatroniClusterProbe.For(cluster, PatroniRequestTimeout);
+            var before = await probe.ProbeAsync(_log.Time.GetUtcNow(), cancellationToken);
+            var self = before.Nodes.Single(n => n.Node == node);
+            var leader = PatroniRoles.Holder(before, PatroniRoles.Leader);
+            if (leader == node)
+            {
+                throw new InvalidOperationException($"{node} leads already: there is nothing to switch over");
+            }
+
+            if (!self.IsRunningReplica)
+            {
+                throw new InvalidOperationException(
+                    $"{node} is {(self.Reachable ? $"{self.Role ?? "of no role"}{(self.Running ? "" : ", PostgreSQL not running")}" : "not answering")}: only a running replica can take over");
+            }
+
+            if (cluster.Options.Replication == PatroniReplication.Sync)
+            {
+                using var http = new HttpClient { Timeout = PatroniRequestTimeout };
+                var leaderUrl = cluster.Nodes.Single(n => n.Resource.Name == leader).Resource.RestUrl;
+                var sync = await PatroniApi.GetSyncStandbysAsync(http, leaderUrl, cancellationToken);
+                if (!sync.Contains(node))
+                {
+                    throw new InvalidOperationException(
+                        $"{node} is not the synchronous standby ({(sync.Count == 0 ? "there is none now" : string.Join(", ", sync) + " is")}): with synchronous replication Patroni hands the leadership only to it");
+                }
+            }
+
+            var patroni = await new PatroniSwitchover(cluster, probe, _log.Time).SwitchoverAsync(target.Region, cancellationToken);
+            var after = await LeaderNowAsync(probe, node, cancellationToken);
+            var timeline = after.Nodes.Single(n => n.Node == node).Timeline;
+            return new(
+                $"{leader} → {node}: {node} leads now (timeline {timeline?.ToString(CultureInfo.InvariantCulture) ?? "?"}), {leader} restarts as a replica; Patroni: {patroni}",
+                Instant: [new(SwitchoverKind, target.Region)]);
         });
 
     /// <summary>Starts the load profile of that name on every region's ingress; refused while another load runs.</summary>
@@ -222,7 +296,7 @@ public sealed class ControlRoomActions : IAsyncDisposable
     }
 
     private IEnumerable<string> DatabaseNodes() =>
-        _topology.AllResources().OfType<NativePostgresResource>().Select(r => r.Name);
+        _topology.AllResources().Where(r => r is NativePostgresResource or PatroniNodeResource).Select(r => r.Name);
 
     /// <summary>A load that ended by itself (or could not start) is reported and let go; a stopped one was by <see cref="StopLoadAsync"/>.</summary>
     private async Task EndedAsync(BackgroundLoad load, Task<LoadRunResult> task)
@@ -277,7 +351,7 @@ public sealed class ControlRoomActions : IAsyncDisposable
         try
         {
             var outcome = await act();
-            _log.Record(action, target, outcome.Message, succeeded: true, outcome.Started, outcome.Ended);
+            _log.Record(action, target, outcome.Message, succeeded: true, outcome.Started, outcome.Ended, outcome.Instant);
             await ShowFaultsAsync([.. (outcome.Started ?? []).Concat(outcome.Ended ?? []).Select(f => f.Target).Distinct()]);
             return CommandResults.Success(outcome.Message);
         }
@@ -309,5 +383,6 @@ public sealed class ControlRoomActions : IAsyncDisposable
     }
 
     /// <summary>What an action did, and the faults it started or ended.</summary>
-    private sealed record Outcome(string Message, IReadOnlyList<ControlRoomFault>? Started = null, IReadOnlyList<ControlRoomFault>? Ended = null);
+    private sealed record Outcome(
+        string Message, IReadOnlyList<ControlRoomFault>? Started = null, IReadOnlyList<ControlRoomFault>? Ended = null, IReadOnlyList<ControlRoomFault>? Instant = null);
 }

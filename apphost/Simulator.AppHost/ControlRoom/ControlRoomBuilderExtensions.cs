@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Topology;
 using Simulator.Chaos;
 
@@ -20,7 +21,8 @@ public static class ControlRoomBuilderExtensions
 
     /// <summary>
     /// Adds the control room to <paramref name="topology"/>. Region network commands are added to the regions that
-    /// have a cross-region link (a single-region topology has none); database nodes get kill, freeze and thaw.
+    /// have a cross-region link (a single-region topology has none); database nodes get kill, freeze and thaw, and a
+    /// Patroni node also "switchover to here" and live properties (<see cref="PatroniNodeProperties"/>).
     /// </summary>
     /// <param name="builder">The app builder the topology was added to.</param>
     /// <param name="topology">The topology's resources.</param>
@@ -38,6 +40,10 @@ public static class ControlRoomBuilderExtensions
         {
             Regions = regions.ToDictionary(r => r.Resource.Name, r => (IResource)r.Resource),
         });
+        if (topology.Patroni is { } cluster)
+        {
+            builder.Services.AddHostedService(services => new PatroniNodeProperties(cluster, services.GetRequiredService<ResourceNotificationService>(), log.Time));
+        }
 
         var shared = topology.FaultProxy is null ? [] : new IResource[] { topology.FaultProxy.Resource };
         var top = builder.AddResource(new TopologyResource(topology.Spec.Name))
@@ -54,7 +60,7 @@ public static class ControlRoomBuilderExtensions
         foreach (var region in topology.Regions)
         {
             var members = region.All().ToList();
-            var databases = string.Join(", ", members.OfType<Integrations.Postgres.NativePostgresResource>().Select(n => $"{n.Name} ({ResourceRoles.Of(n)})"));
+            var databases = string.Join(", ", members.Where(m => m is Integrations.Postgres.NativePostgresResource or PatroniNodeResource).Select(n => $"{n.Name} ({ResourceRoles.Of(n)})"));
             var group = builder.AddResource(new RegionResource(region.Name))
                 .WithIconName("Globe")
                 .WithGroupState(RegionResource.ResourceType, members, [new(ResourceRoles.RegionProperty, region.Name), new("databases", databases)])
@@ -74,6 +80,8 @@ public static class ControlRoomBuilderExtensions
             {
                 node.WithDatabaseNodeCommands();
             }
+
+            region.PatroniNode?.WithDatabaseNodeCommands().WithSwitchoverCommand();
 
             regions.Add(group);
         }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using Simulator.AppHost.Integrations.Postgres;
+using Simulator.AppHost.Integrations.Patroni;
 
 namespace Simulator.AppHost.ControlRoom;
 
@@ -27,6 +27,9 @@ public static class ControlRoomCommands
 
     /// <summary>Database node: SIGCONT what the freeze stopped.</summary>
     public const string Thaw = "sim-thaw";
+
+    /// <summary>Patroni node: make it the leader by a planned switchover.</summary>
+    public const string SwitchoverHere = "sim-switchover-here";
 
     /// <summary>Topology: start a load profile (argument <see cref="ProfileArgument"/>).</summary>
     public const string StartLoad = "sim-start-load";
@@ -95,10 +98,12 @@ public static class ControlRoomCommands
             });
     }
 
-    /// <summary>Adds kill, freeze and thaw to a database node.</summary>
+    /// <summary>Adds kill, freeze and thaw to a database node (plain PostgreSQL or Patroni).</summary>
+    /// <typeparam name="T">The node's resource type.</typeparam>
     /// <param name="node">The node.</param>
     /// <returns>The node.</returns>
-    public static IResourceBuilder<NativePostgresResource> WithDatabaseNodeCommands(this IResourceBuilder<NativePostgresResource> node)
+    public static IResourceBuilder<T> WithDatabaseNodeCommands<T>(this IResourceBuilder<T> node)
+        where T : IResource
     {
         ArgumentNullException.ThrowIfNull(node);
         var name = node.Resource.Name;
@@ -119,6 +124,36 @@ public static class ControlRoomCommands
                 Description = $"SIGCONT what Freeze stopped in {name}",
                 IconName = "WeatherSunny",
             });
+    }
+
+    /// <summary>
+    /// Adds "switchover to here" to a Patroni node. The dashboard shows it disabled while the node leads already, or is
+    /// not running and healthy; invoked anyway, it refuses with the reason.
+    /// </summary>
+    /// <param name="node">The node.</param>
+    /// <returns>The node.</returns>
+    public static IResourceBuilder<PatroniNodeResource> WithSwitchoverCommand(this IResourceBuilder<PatroniNodeResource> node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        var name = node.Resource.Name;
+        return node.WithCommand(SwitchoverHere, "Switchover to here", c => Actions(c).SwitchoverAsync(name, c.CancellationToken), new CommandOptions
+        {
+            Description = $"Planned switchover: the leader hands over to {name} (Patroni's POST /switchover) and restarts as a replica",
+            ConfirmationMessage = $"Make {name} the leader?",
+            IconName = "ArrowSwap",
+            UpdateState = c => CanTakeOver(c.ResourceSnapshot) ? ResourceCommandState.Enabled : ResourceCommandState.Disabled,
+        });
+    }
+
+    /// <summary>Whether a node may be switched over to, by what the dashboard shows of it: running, healthy, not leading.</summary>
+    /// <param name="snapshot">The node's snapshot.</param>
+    /// <returns>True when it may.</returns>
+    public static bool CanTakeOver(CustomResourceSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        return snapshot.State?.Text == KnownResourceStates.Running
+            && snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy
+            && snapshot.Properties.FirstOrDefault(p => p.Name == ResourceRoles.RoleProperty)?.Value as string == "replica";
     }
 
     /// <summary>Adds start load, stop load and heal everything to the topology.</summary>

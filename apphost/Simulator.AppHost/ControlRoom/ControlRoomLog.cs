@@ -69,6 +69,7 @@ public sealed class ControlRoomLog
     /// <param name="succeeded">Whether it took effect; a failed action starts no fault.</param>
     /// <param name="started">Faults it set about.</param>
     /// <param name="ended">Faults it undid: every open fault of each kind and target given ends now.</param>
+    /// <param name="instant">Instantaneous actions it completed (a switchover): each starts and ends now.</param>
     /// <returns>The event recorded.</returns>
     public ControlRoomEvent Record(
         string action,
@@ -76,7 +77,8 @@ public sealed class ControlRoomLog
         string message,
         bool succeeded,
         IReadOnlyList<ControlRoomFault>? started = null,
-        IReadOnlyList<ControlRoomFault>? ended = null)
+        IReadOnlyList<ControlRoomFault>? ended = null,
+        IReadOnlyList<ControlRoomFault>? instant = null)
     {
         ControlRoomEvent recorded;
         lock (_gate)
@@ -101,6 +103,11 @@ public sealed class ControlRoomLog
                 }
 
                 indexes.Add(_faults.Count - 1);
+            }
+
+            foreach (var fault in succeeded ? instant ?? [] : [])
+            {
+                _faults.Add(new FaultReport(fault.Kind, fault.Target, at, at));
             }
         }
 

@@ -50,7 +50,8 @@ public static class ProcessSweeper
 
     /// <summary>
     /// Removes run folders left by runs that were killed (their owning process is gone), together
-    /// with any process still using them. Returns the folders removed.
+    /// with any process still using them and every process the run recorded starting (<see cref="RecordedProcesses"/>).
+    /// Returns the folders removed.
     /// </summary>
     public static IReadOnlyList<string> CleanStaleRuns()
     {
@@ -68,6 +69,7 @@ public static class ProcessSweeper
                 continue;
             }
 
+            RecordedProcesses.KillLeftovers(folder);
             KillProcessesMentioning(folder);
             try
             {
@@ -87,7 +89,8 @@ public static class ProcessSweeper
 
     private static bool IsAlive(int pid) => Directory.Exists($"/proc/{pid}");
 
-    private static bool TryKill(int pid)
+    /// <summary>SIGKILLs the process; false when it is gone already or cannot be killed.</summary>
+    internal static bool TryKill(int pid)
     {
         try
         {

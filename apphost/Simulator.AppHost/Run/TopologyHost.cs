@@ -16,13 +16,15 @@ public sealed class TopologyHost : IAsyncDisposable
 {
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
     private readonly ResourceLogCollector _logs;
+    private readonly ProcessRecorder _processes;
     private LiveTelemetry? _telemetry;
 
-    private TopologyHost(DistributedApplication app, NativeTopology topology, ResourceLogCollector logs)
+    private TopologyHost(DistributedApplication app, NativeTopology topology, ResourceLogCollector logs, TimeProvider time)
     {
         App = app;
         Topology = topology;
         _logs = logs;
+        _processes = new ProcessRecorder(app.ResourceNotifications, topology.AllResources(), topology.Run.Folder, time);
     }
 
     /// <summary>The running Aspire application.</summary>
@@ -63,7 +65,7 @@ public sealed class TopologyHost : IAsyncDisposable
             builder.WithLiveTelemetryIntervals();
             app = builder.Build();
             logs = new ResourceLogCollector(app, topology.AllResources(), options.LogDirectory);
-            var host = new TopologyHost(app, topology, logs);
+            var host = new TopologyHost(app, topology, logs, time);
             try
             {
                 await ResourceStartup.StartAndWaitUntilHealthyAsync(app, topology.AllResources(), logs, options, time, cancellationToken);
@@ -94,8 +96,11 @@ public sealed class TopologyHost : IAsyncDisposable
 
         // The sweep below takes care of whatever did not stop in time.
         await ResourceStartup.StopAsync(App, StopTimeout);
+        await _processes.DisposeAsync();
         await App.DisposeAsync();
         await _logs.DisposeAsync();
+        // What the stop missed: processes naming the run folder, and those recorded starting (Redis, emulators) which do not.
+        RecordedProcesses.KillLeftovers(Topology.Run.Folder);
         ProcessSweeper.KillProcessesMentioning(Topology.Run.Folder);
         Topology.Run.Dispose();
     }

@@ -3,6 +3,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Simulator.AppHost.Failover;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Topology;
 using Simulator.Load.Telemetry;
@@ -22,20 +23,23 @@ public sealed class LiveTelemetry : IAsyncDisposable
     public const string ServiceName = "sim";
 
     private static readonly TimeSpan LagInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan PatroniRequestTimeout = TimeSpan.FromSeconds(1);
     private const int ExportIntervalMilliseconds = 1000;
 
     private readonly MeterProvider _meters;
     private readonly TracerProvider _tracers;
     private readonly ReplicationLagGauges? _lag;
+    private readonly IDisposable? _lagReader;
 
-    private LiveTelemetry(MeterProvider meters, TracerProvider tracers, ReplicationLagGauges? lag)
+    private LiveTelemetry(MeterProvider meters, TracerProvider tracers, ReplicationLagGauges? lag, IDisposable? lagReader)
     {
         _meters = meters;
         _tracers = tracers;
         _lag = lag;
+        _lagReader = lagReader;
     }
 
-    /// <summary>The replication lag gauges; null for a topology without streaming replicas.</summary>
+    /// <summary>The replication lag gauges; null for a topology without replicas.</summary>
     public ReplicationLagGauges? Lag => _lag;
 
     /// <summary>Starts exporting to <paramref name="target"/>; null (nothing started) when there is no target.</summary>
@@ -49,7 +53,9 @@ public sealed class LiveTelemetry : IAsyncDisposable
             return null;
         }
 
-        var lag = await StartLagGaugesAsync(topology, time, cancellationToken);
+        var (lag, lagReader) = topology.Patroni is { } cluster
+            ? StartPatroniLagGauges(topology, cluster, time)
+            : (await StartLagGaugesAsync(topology, time, cancellationToken), null);
         var resource = ResourceBuilder.CreateDefault().AddService(ServiceName, serviceInstanceId: Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var meters = Sdk.CreateMeterProviderBuilder()
             .SetResourceBuilder(resource)
@@ -71,7 +77,7 @@ public sealed class LiveTelemetry : IAsyncDisposable
                 exporter.BatchExportProcessorOptions.ScheduledDelayMilliseconds = ExportIntervalMilliseconds;
             })
             .Build();
-        return new LiveTelemetry(meters, tracers, lag);
+        return new LiveTelemetry(meters, tracers, lag, lagReader);
     }
 
     /// <inheritdoc />
@@ -82,9 +88,19 @@ public sealed class LiveTelemetry : IAsyncDisposable
             await _lag.DisposeAsync();
         }
 
+        _lagReader?.Dispose();
+
         // Disposing flushes: the last second's spans and readings still reach the dashboard.
         _tracers.Dispose();
         _meters.Dispose();
+    }
+
+    /// <summary>A Patroni cluster's replicas are whichever nodes do not lead now: Patroni says which, and how far behind.</summary>
+    private static (ReplicationLagGauges, IDisposable) StartPatroniLagGauges(NativeTopology topology, PatroniCluster cluster, TimeProvider time)
+    {
+        var reader = new PatroniNodesReader([.. cluster.Nodes.Select(n => n.Resource)], PatroniRequestTimeout);
+        var regionOf = topology.Regions.Where(r => r.PatroniNode is not null).ToDictionary(r => r.PatroniNode!.Resource.Name, r => r.Name);
+        return (new ReplicationLagGauges(new PatroniLagSource(reader), regionOf, time, LagInterval), reader);
     }
 
     private static async Task<ReplicationLagGauges?> StartLagGaugesAsync(NativeTopology topology, TimeProvider time, CancellationToken cancellationToken)

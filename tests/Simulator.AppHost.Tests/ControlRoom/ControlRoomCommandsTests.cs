@@ -9,6 +9,7 @@ using Simulator.AppHost.Run;
 using Simulator.AppHost.Tests.Integration;
 using Simulator.AppHost.Topology;
 using Xunit.Abstractions;
+using static Simulator.AppHost.Tests.ResourceSnapshots;
 
 namespace Simulator.AppHost.Tests.ControlRoom;
 
@@ -134,7 +135,7 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
         var pid = int.Parse(Property(standby, "executable.pid")!, CultureInfo.InvariantCulture);
         var killed = await ExpectSuccessAsync(commands.ExecuteCommandAsync(Standby, ControlRoomCommands.Kill, ct));
         Assert.Contains(pid.ToString(CultureInfo.InvariantCulture), killed, StringComparison.Ordinal);
-        Assert.False(IsAlive(pid), $"process {pid} of the killed node is still there");
+        Assert.False(LeftoverProcesses.IsAlive(pid), $"process {pid} of the killed node is still there");
         await ExpectSuccessAsync(commands.ExecuteCommandAsync("eu", ControlRoomCommands.AddLatency, Milliseconds("100"), ct));
         var healedAll = await ExpectSuccessAsync(commands.ExecuteCommandAsync(host.Topology.Spec.Name, ControlRoomCommands.HealAll, ct));
         Assert.Contains($"start {Standby}", healedAll, StringComparison.Ordinal);
@@ -152,13 +153,6 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
             log.Faults.Select(f => (f.Kind, f.Target)));
         Assert.All(log.Faults, f => Assert.True(f.EndedAtSeconds > f.StartedAtSeconds, $"{f.Kind} {f.Target} did not end after it started"));
         Assert.Empty(log.OpenFaults());
-    }
-
-    private static async Task<string> ExpectSuccessAsync(Task<ExecuteCommandResult> command)
-    {
-        var result = await command;
-        Assert.True(result.Success, result.Message);
-        return result.Message ?? string.Empty;
     }
 
     /// <summary>How much longer a round trip through the link takes than one straight to the primary, in ms (medians of 15).</summary>
@@ -179,27 +173,6 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
         await using var command = new NpgsqlCommand("SELECT count(*) FROM sale_order", connection);
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
-
-    /// <summary>Whether the process exists and has not exited (a zombie waiting to be reaped has).</summary>
-    private static bool IsAlive(int pid)
-    {
-        var path = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat";
-        try
-        {
-            var stat = File.ReadAllText(path);
-            return stat[(stat.LastIndexOf(')') + 2)..][0] is not ('Z' or 'X');
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
-
-    private static ResourceEvent State(ResourceNotificationService notifications, string resource) =>
-        notifications.TryGetCurrentState(resource, out var state) ? state : throw new InvalidOperationException($"no state for {resource}");
-
-    private static string? Property(ResourceEvent resource, string name) =>
-        Convert.ToString(resource.Snapshot.Properties.FirstOrDefault(p => p.Name == name)?.Value, CultureInfo.InvariantCulture);
 
     private static InteractionInputCollection Milliseconds(string value) =>
         new([new InteractionInput { Name = ControlRoomCommands.MillisecondsArgument, InputType = InputType.Number, Value = value }]);

@@ -50,4 +50,19 @@ public sealed class ControlRoomLogTests
             faults.Select(f => (f.Kind, f.Target, f.StartedAtSeconds, f.EndedAtSeconds)));
         Assert.Equal([new ControlRoomFault("pause", "eu-pg-2"), new ControlRoomFault("latency", "us")], log.OpenFaults().OrderBy(f => f.Kind, StringComparer.Ordinal).Reverse());
     }
+
+    [Fact]
+    public void An_instant_action_starts_and_ends_at_once_and_leaves_nothing_open_unless_it_failed()
+    {
+        var time = new FakeTimeProvider();
+        var log = new ControlRoomLog(time);
+
+        time.Advance(TimeSpan.FromSeconds(7));
+        log.Record("switchover", "us-pg-1", "eu-pg-1 → us-pg-1", true, instant: [new("switchover", "us")]);
+        time.Advance(TimeSpan.FromSeconds(2));
+        log.Record("switchover", "eu-pg-1", "eu-pg-1 leads already", false, instant: [new("switchover", "eu")]);
+
+        Assert.Equal([("switchover", "us", 7.0, (double?)7.0)], log.Faults.Select(f => (f.Kind, f.Target, f.StartedAtSeconds, f.EndedAtSeconds)));
+        Assert.Empty(log.OpenFaults());
+    }
 }

@@ -37,4 +37,19 @@ public static class LeftoverProcesses
             await Task.Delay(200);
         }
     }
+
+    /// <summary>Whether the process exists and has not exited (a zombie waiting to be reaped has).</summary>
+    public static bool IsAlive(int pid)
+    {
+        var path = $"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat";
+        try
+        {
+            var stat = File.ReadAllText(path);
+            return stat[(stat.LastIndexOf(')') + 2)..][0] is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 }

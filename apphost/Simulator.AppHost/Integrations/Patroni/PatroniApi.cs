@@ -19,4 +19,24 @@ public static class PatroniApi
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         return PatroniStatus.Parse(body);
     }
+
+    /// <summary>
+    /// The members <c>GET /cluster</c> on the node at <paramref name="restUrl"/> names as synchronous standbys (role
+    /// <c>sync_standby</c>): with synchronous replication, the only ones Patroni lets take over in a switchover.
+    /// </summary>
+    /// <exception cref="HttpRequestException">Patroni did not answer.</exception>
+    /// <exception cref="JsonException">It answered something else than the cluster.</exception>
+    public static async Task<IReadOnlyList<string>> GetSyncStandbysAsync(HttpClient http, Uri restUrl, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(restUrl);
+        using var response = await http.GetAsync(new Uri(restUrl, "/cluster"), cancellationToken);
+        response.EnsureSuccessStatusCode();
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        return document.RootElement.TryGetProperty("members", out var members) && members.ValueKind == JsonValueKind.Array
+            ? [.. members.EnumerateArray()
+                .Where(m => m.TryGetProperty("role", out var role) && role.GetString() == "sync_standby")
+                .Select(m => m.GetProperty("name").GetString()!)]
+            : throw new JsonException("not a Patroni cluster: no members");
+    }
 }

@@ -18,6 +18,15 @@ public sealed record PatroniStatus(string State, string Role, long? Timeline, lo
     /// <summary>Whether PostgreSQL runs as a streaming replica.</summary>
     public bool IsReplica => Role == "replica";
 
+    /// <summary>Whether the node leads a standby cluster (Patroni's <c>standby_leader</c>): a replica of another cluster.</summary>
+    public bool IsStandbyLeader => Role == "standby_leader";
+
+    /// <summary>A replica's received WAL location, in bytes; null for a leader or when not known.</summary>
+    public long? ReceivedPosition { get; init; }
+
+    /// <summary>When the last transaction a replica replayed was committed on its leader; null when not known.</summary>
+    public DateTimeOffset? ReplayedAt { get; init; }
+
     /// <summary>Whether PostgreSQL is up.</summary>
     public bool IsRunning => State == "running";
 
@@ -39,12 +48,19 @@ public sealed record PatroniStatus(string State, string Role, long? Timeline, lo
         var role = root.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString()! : "unknown";
         long? timeline = root.TryGetProperty("timeline", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetInt64() : null;
         long? position = null;
+        long? received = null;
+        DateTimeOffset? replayedAt = null;
         if (root.TryGetProperty("xlog", out var xlog) && xlog.ValueKind == JsonValueKind.Object)
         {
             position = Number(xlog, "location") ?? Number(xlog, "replayed_location");
+            received = Number(xlog, "received_location");
+            replayedAt = xlog.TryGetProperty("replayed_timestamp", out var at) && at.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(at.GetString(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsed)
+                ? parsed
+                : null;
         }
 
-        return new PatroniStatus(state.GetString()!, role, timeline, position);
+        return new PatroniStatus(state.GetString()!, role, timeline, position) { ReceivedPosition = received, ReplayedAt = replayedAt };
     }
 
     private static long? Number(JsonElement element, string name) =>
