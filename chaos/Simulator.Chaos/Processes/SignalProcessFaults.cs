@@ -21,8 +21,8 @@ namespace Simulator.Chaos;
 /// exactly the processes the pause stopped (children first), plus the resource's current tree. <b>Stop</b> sends
 /// SIGTERM to the main processes (which shut their children down, as PostgreSQL's postmaster does) and SIGCONT to
 /// the tree (a paused process could not act on SIGTERM), waits <see cref="ProcessFaultOptions.StopTimeout"/> for the
-/// whole tree to exit, then SIGKILLs what is left. <b>Kill</b> SIGKILLs the main processes, then the descendants,
-/// and waits until they are gone.</para>
+/// whole tree to exit, then SIGKILLs what is left. <b>Kill</b> freezes the tree as a pause does (so no child forked
+/// during the walk escapes), then SIGKILLs all of it, and waits until they are gone.</para>
 /// </remarks>
 public sealed class SignalProcessFaults : IProcessFaults
 {
@@ -66,7 +66,11 @@ public sealed class SignalProcessFaults : IProcessFaults
     public async Task<ProcessFaultResult> KillAsync(string resource, CancellationToken cancellationToken = default)
     {
         var roots = await ResolveAsync(resource, cancellationToken);
-        var targets = SignalTree(roots, Posix.SigKill, ignoreGone: true);
+        // The tree is frozen before it is killed: a parent still running between the walk and its SIGKILL can fork a
+        // child the walk missed, which then outlives it (a PostgreSQL backend forked under load kept the dead
+        // postmaster's shared memory attached, and the restarted node could not start).
+        var frozen = _options.Scope == SignalScope.ProcessTree ? FreezeTree(roots) : null;
+        var targets = frozen is null ? SignalTree(roots, Posix.SigKill, ignoreGone: true) : [.. frozen.Where(pid => Send(pid, Posix.SigKill, ignoreGone: true))];
         Forget(resource);
         if (!await WaitForExitAsync(targets, _options.ExitTimeout, cancellationToken))
         {
@@ -85,6 +89,10 @@ public sealed class SignalProcessFaults : IProcessFaults
         {
             stopped = SignalGroups(roots, Posix.SigStop);
         }
+        else if (_options.Scope == SignalScope.ProcessTree)
+        {
+            stopped = FreezeTree(roots);
+        }
         else
         {
             stopped = [];
@@ -92,24 +100,6 @@ public sealed class SignalProcessFaults : IProcessFaults
             {
                 Send(pid, Posix.SigStop, ignoreGone: false);
                 stopped.Add(pid);
-            }
-
-            // Children forked while the walk ran are caught by the next walk; the stopped parents fork no more.
-            for (var pass = 0; pass < 5 && _options.Scope == SignalScope.ProcessTree; pass++)
-            {
-                var fresh = ProcessTable.Descendants(roots).Where(p => !stopped.Contains(p)).ToList();
-                if (fresh.Count == 0)
-                {
-                    break;
-                }
-
-                foreach (var pid in fresh)
-                {
-                    if (Send(pid, Posix.SigStop, ignoreGone: true))
-                    {
-                        stopped.Add(pid);
-                    }
-                }
             }
         }
 
@@ -229,6 +219,40 @@ public sealed class SignalProcessFaults : IProcessFaults
         return alive.Count > 0
             ? alive
             : throw new InvalidOperationException($"{resource} has no running process{(pids.Count > 0 ? $" (PIDs {Describe(pids)} are gone)" : "")}.");
+    }
+
+    /// <summary>
+    /// SIGSTOPs the main processes, then their descendants, walking again until no new one appears: children forked
+    /// while a walk ran are caught by the next, and stopped parents fork no more. Returns the stopped processes, main
+    /// processes first.
+    /// </summary>
+    private static List<int> FreezeTree(IReadOnlyList<int> roots)
+    {
+        List<int> stopped = [];
+        foreach (var pid in roots)
+        {
+            Send(pid, Posix.SigStop, ignoreGone: false);
+            stopped.Add(pid);
+        }
+
+        for (var pass = 0; pass < 5; pass++)
+        {
+            var fresh = ProcessTable.Descendants(roots).Where(p => !stopped.Contains(p)).ToList();
+            if (fresh.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var pid in fresh)
+            {
+                if (Send(pid, Posix.SigStop, ignoreGone: true))
+                {
+                    stopped.Add(pid);
+                }
+            }
+        }
+
+        return stopped;
     }
 
     /// <summary>The processes the scope covers, main processes first.</summary>

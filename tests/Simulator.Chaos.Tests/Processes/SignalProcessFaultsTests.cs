@@ -31,6 +31,24 @@ public sealed class SignalProcessFaultsTests
     }
 
     [Fact]
+    public async Task Kill_leaves_no_child_of_a_process_that_forks_all_the_time()
+    {
+        // A parent forking without pause, as a postmaster under connection load does: a child forked between a walk of
+        // the tree and the parent's SIGKILL must not outlive it. Each child is marked with this test's own argument.
+        var marker = "sim-kill-" + Guid.NewGuid().ToString("N")[..12];
+        using var child = ChildProcess.Start($"echo x; for i in $(seq 1 3000); do bash -c 'sleep 20; :' {marker} & done; wait");
+        await child.WaitForLinesAsync(1);
+        await Task.Delay(200);
+        var faults = new SignalProcessFaults(child.ResolveAsync);
+
+        await faults.KillAsync("child");
+
+        Assert.True(child.WaitForExit(TimeSpan.FromSeconds(5)));
+        await Task.Delay(300);
+        Assert.Empty(Marked(marker));
+    }
+
+    [Fact]
     public async Task Pause_stops_the_output_and_resume_restarts_it()
     {
         using var child = ChildProcess.Start(Printer);
@@ -173,5 +191,32 @@ public sealed class SignalProcessFaultsTests
 
         Assert.Equal(new ProcessTable.Entry(42, 'S', 7, 42), entry);
         Assert.Null(ProcessTable.Parse(42, "garbage"));
+    }
+
+    /// <summary>Live processes whose command line carries <paramref name="marker"/>.</summary>
+    private static List<int> Marked(string marker)
+    {
+        var found = new List<int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || !ProcessTable.IsAlive(pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(marker, StringComparison.Ordinal))
+                {
+                    found.Add(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // Gone meanwhile.
+            }
+        }
+
+        return found;
     }
 }
