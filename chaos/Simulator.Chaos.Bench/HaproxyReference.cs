@@ -35,7 +35,7 @@ internal sealed class HaproxyReference : IAsyncDisposable
     public static async Task<HaproxyReference> StartAsync(int targetPort, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("sim-bench-haproxy-").FullName;
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var config = Path.Combine(directory, "haproxy.cfg");
         await File.WriteAllTextAsync(config, string.Create(CultureInfo.InvariantCulture, $"""
             global
@@ -107,12 +107,5 @@ internal sealed class HaproxyReference : IAsyncDisposable
                 await Task.Delay(50, cancellationToken);
             }
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Simulator.Chaos.Bench;
 
@@ -79,7 +77,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
         var (file, args) = AsPostgres(Tool("initdb"), ["-D", DataDirectory, "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
         await CheckAsync(ProcessRunner.RunAsync(file, args, _directory, CommandTimeout, cancellationToken), "initdb");
 
-        Port = FreePort();
+        Port = LoopbackPorts.Free();
         (file, args) = AsPostgres(Tool("postgres"),
         [
             "-D", DataDirectory, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -131,13 +129,6 @@ internal sealed class PostgresCluster : IAsyncDisposable
         return result.ExitCode == 0
             ? result
             : throw new InvalidOperationException($"{what} failed with exit code {result.ExitCode}: {result.Error.Trim()}");
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 
     public async ValueTask DisposeAsync()
