@@ -114,7 +114,7 @@ public sealed class PatroniControlRoomTests(ITestOutputHelper output)
         using (var reader = new PatroniNodesReader([eu, target, other], TimeSpan.FromSeconds(2)))
         {
             var lag = await new PatroniLagSource(reader).ReadAsync(DateTimeOffset.UtcNow, ct);
-            Assert.Equal([eu.Name, other.Name], lag.Select(s => s.Node).Order(StringComparer.Ordinal));
+            Assert.Equal(new[] { eu.Name, other.Name }.Order(StringComparer.Ordinal), lag.Select(s => s.Node).Order(StringComparer.Ordinal));
             Assert.All(lag, s => Assert.True(s.Bytes is >= 0 and < 16 * 1024 * 1024, $"{s.Node} lag {s.Bytes} bytes"));
         }
 
