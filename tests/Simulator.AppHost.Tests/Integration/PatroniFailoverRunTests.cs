@@ -16,7 +16,8 @@ namespace Simulator.AppHost.Tests.Integration;
 /// proxy): the leader is SIGKILLed (<c>kill: leader</c>, resolved through Patroni when the fault fires) and the
 /// report's failover figures are checked — once with synchronous replication (nothing lost), once asynchronous over
 /// slow links, orders acknowledged on commit (whatever is lost, counted exactly) — and a shortened
-/// primary-region-isolation (<c>partition: eu</c>). Three standups in all.
+/// primary-region-isolation (<c>partition: eu</c>). Three standups in all. The synchronous run also checks, after the
+failover, that every region's router sends writes to the new leader and reads to a replica.
 /// </summary>
 public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
 {
@@ -26,10 +27,18 @@ public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
     public async Task Synchronous_leader_loss_moves_the_leader_to_another_region_within_the_bound_and_loses_nothing()
     {
         var output = Fixtures.TempFolder();
-        var report = await RunAsync("patroni-node-loss-sync.yaml", output, beforeTeardown: null);
+        var routes = new Dictionary<string, (Endpoint Write, Endpoint Read)>(StringComparer.Ordinal);
+        var report = await RunAsync("patroni-node-loss-sync.yaml", output, async (topology, ct) =>
+        {
+            foreach (var region in Regions)
+            {
+                routes[region] = await RoutesAsync(topology, region, ct);
+            }
+        });
         var failover = report.Failover;
         Assert.NotNull(failover);
         log.WriteLine(JsonSerializer.Serialize(failover with { ReplicationLag = null, WriteOrigins = null }, ReportJson.Options));
+        log.WriteLine("after the run: " + string.Join("; ", routes.Select(r => $"{r.Key} writes {r.Value.Write}, reads {r.Value.Read}")));
 
         var fault = Assert.Single(report.Faults);
         Assert.Equal(("kill", "leader", null), (fault.Kind, fault.Target, fault.Error));
@@ -62,6 +71,19 @@ public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
 
         // The old leader came back after 25 s and rejoined as a replica; every replica's lag was sampled.
         Assert.NotNull(failover.OldLeaderRejoinSeconds);
+
+        // The routers followed: every region's writes reach the new leader; reads stay on a replica, the region's own
+        // one wherever the region's node is a replica (eu's too, now that it rejoined).
+        Assert.Equal(Regions.Order(StringComparer.Ordinal), routes.Keys.Order(StringComparer.Ordinal));
+        Assert.All(routes, r =>
+        {
+            Assert.Equal(new Endpoint(failover.NewLeader, InRecovery: false), r.Value.Write);
+            Assert.True(r.Value.Read.InRecovery, $"{r.Key}'s read endpoint reached {r.Value.Read.Node}, the primary");
+            if (failover.NewLeader != $"{r.Key}-pg-1")
+            {
+                Assert.Equal($"{r.Key}-pg-1", r.Value.Read.Node);
+            }
+        });
         Assert.Contains(failover.ReplicationLag!, s => s.Bytes.Any(b => b is not null));
         var markdown = await File.ReadAllTextAsync(Path.Combine(output, ReportMarkdown.FileName));
         Assert.Contains("| region | first failed |", markdown, StringComparison.Ordinal);
@@ -145,6 +167,48 @@ public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
         Assert.Contains(origins, o => o.Origin.StartsWith(failover.NewLeader + "/tl", StringComparison.Ordinal)
             && int.Parse(o.Origin.Split("/tl")[1], CultureInfo.InvariantCulture) >= 2);
     }
+
+    /// <summary>Which server a region's write and read endpoints reach, once its router sees the settled cluster.</summary>
+    private static async Task<(Endpoint Write, Endpoint Read)> RoutesAsync(NativeTopology topology, string region, CancellationToken ct)
+    {
+        var router = topology.Region(region).DatabaseRouter!.Resource;
+        var write = (await topology.Patroni!.ConnectionStringVia(router.WriteEndpoint).GetValueAsync(ct))!;
+        var read = (await topology.Patroni!.ConnectionStringVia(router.ReadEndpoint).GetValueAsync(ct))!;
+        // The routers check each node every second: give them a few checks to move a rejoined replica back in.
+        var settle = TimeSpan.FromSeconds(15);
+        var started = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            var routes = (await WhoAsync(write, ct), await WhoAsync(read, ct));
+            if ((routes.Item1 is { InRecovery: false } && routes.Item2.Node == $"{region}-pg-1" && routes.Item2.InRecovery)
+                || TimeProvider.System.GetElapsedTime(started) > settle)
+            {
+                return routes;
+            }
+
+            await Task.Delay(500, ct);
+        }
+    }
+
+    private static async Task<Endpoint> WhoAsync(string connectionString, CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand("SELECT current_setting('sim.node'), pg_is_in_recovery()", connection);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            return new Endpoint(reader.GetString(0), reader.GetBoolean(1));
+        }
+        catch (NpgsqlException e)
+        {
+            return new Endpoint($"(unreachable: {e.Message})", InRecovery: false);
+        }
+    }
+
+    /// <summary>The server an endpoint reached (its <c>sim.node</c>) and whether it was in recovery.</summary>
+    private sealed record Endpoint(string? Node, bool InRecovery);
 
     private static async Task<LoadReport> RunAsync(string fixture, string output, Func<NativeTopology, CancellationToken, Task>? beforeTeardown)
     {
