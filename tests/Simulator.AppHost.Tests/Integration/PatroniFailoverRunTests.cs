@@ -17,7 +17,7 @@ namespace Simulator.AppHost.Tests.Integration;
 /// report's failover figures are checked — once with synchronous replication (nothing lost), once asynchronous over
 /// slow links, orders acknowledged on commit (whatever is lost, counted exactly) — and a shortened
 /// primary-region-isolation (<c>partition: eu</c>). Three standups in all. The synchronous run also checks, after the
-failover, that every region's router sends writes to the new leader and reads to a replica.
+/// failover, that every region's router sends writes to the new leader and reads to a replica.
 /// </summary>
 public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
 {
