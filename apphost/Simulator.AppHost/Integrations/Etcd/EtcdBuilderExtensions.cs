@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Simulator.AppHost.Integrations.Health;
 using Simulator.AppHost.Native;
 using Simulator.AppHost.Topology;
 
@@ -51,8 +51,6 @@ public static class EtcdBuilderExtensions
     private static IResourceBuilder<EtcdMemberResource> AddMember(
         this IDistributedApplicationBuilder builder, EtcdMemberResource member, string token, ReferenceExpression initialCluster, IRegionLinks links)
     {
-        var check = $"{member.Name}-health";
-        builder.Services.AddHealthChecks().AddAsyncCheck(check, ct => CheckAsync(member, ct));
         var advertisedPeer = links.ReachFromAnyRegion(member.Region, PeerService, member.PeerEndpoint);
 
         return builder.AddResource(member)
@@ -91,7 +89,7 @@ public static class EtcdBuilderExtensions
                 // client, which needs this, does not (docs/failover.md).
                 context.Args.Add("--enable-v2=true");
             })
-            .WithHealthCheck(check)
+            .WithReadinessCheck("health", ct => CheckAsync(member, ct))
             .WithIconName("DatabaseStack");
     }
 

@@ -1,5 +1,6 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using Simulator.AppHost.Integrations.Health;
 using Simulator.AppHost.Native;
 using Simulator.Chaos;
 
@@ -44,7 +45,7 @@ public static class FaultProxyBuilderExtensions
             })
             // `sim toxiproxy-server` turns these on itself; set here too, so the dashboard shows how the proxy runs.
             .WithEnvironment(InlineSocketCompletions.EnvironmentVariable, "1")
-            .WithHttpHealthCheck(FaultProxyResource.HealthPath, endpointName: FaultProxyResource.ApiEndpointName)
+            .WithHttpReadinessCheck(FaultProxyResource.HealthPath, FaultProxyResource.ApiEndpointName)
             // Bytes, connections and toxics per link, on the dashboard (the process exports its meter when told where).
             .WithOtlpExporter()
             .WithIconName("PlugDisconnected");

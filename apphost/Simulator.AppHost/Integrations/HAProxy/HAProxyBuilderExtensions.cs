@@ -1,3 +1,4 @@
+using Simulator.AppHost.Integrations.Health;
 using Simulator.AppHost.Native;
 
 namespace Simulator.AppHost.Integrations.HAProxy;
@@ -30,7 +31,7 @@ public static class HAProxyBuilderExtensions
             .WithHttpEndpoint(name: HAProxyResource.EndpointName, env: HAProxyConfig.PortVariable, isProxied: false)
             // -db: stay in the foreground so the orchestrator owns the process.
             .WithArgs("-db", "-f", configFile)
-            .WithHttpHealthCheck(HAProxyResource.HealthPath, endpointName: HAProxyResource.EndpointName)
+            .WithHttpReadinessCheck(HAProxyResource.HealthPath, HAProxyResource.EndpointName)
             .WithIconName("ArrowRouting");
 
         for (var i = 0; i < servers.Count; i++)

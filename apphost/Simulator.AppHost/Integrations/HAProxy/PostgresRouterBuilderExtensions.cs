@@ -1,3 +1,4 @@
+using Simulator.AppHost.Integrations.Health;
 using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Native;
 using Simulator.AppHost.Topology;
@@ -35,7 +36,7 @@ public static class PostgresRouterBuilderExtensions
             .WithHttpEndpoint(name: PostgresRouterResource.MonitorEndpointName, env: PostgresRouterConfig.MonitorPortVariable, isProxied: false)
             // -db: stay in the foreground so the orchestrator owns the process.
             .WithArgs("-db", "-f", configFile)
-            .WithHttpHealthCheck(HAProxyResource.HealthPath, endpointName: PostgresRouterResource.MonitorEndpointName)
+            .WithHttpReadinessCheck(HAProxyResource.HealthPath, PostgresRouterResource.MonitorEndpointName)
             .WithIconName("ArrowRouting");
 
         for (var i = 0; i < nodes.Count; i++)

@@ -1,4 +1,5 @@
 using Simulator.AppHost.Integrations.HAProxy;
+using Simulator.AppHost.Integrations.Health;
 using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Integrations.Redis;
@@ -113,7 +114,7 @@ public static class OdooEmulatorBuilderExtensions
             .WithEnvironment("Odoo__Password", credentials.Password)
             .WithEnvironment("Odoo__Region", region)
             .WithEnvironment("Odoo__Redis", sessions.Resource.ConnectionStringExpression)
-            .WithHttpHealthCheck("/web/health", endpointName: EndpointName)
+            .WithHttpReadinessCheck("/web/health", EndpointName)
             .WaitFor(sessions);
     }
 

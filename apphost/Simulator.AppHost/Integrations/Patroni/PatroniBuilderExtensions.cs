@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Simulator.AppHost.Integrations.Etcd;
+using Simulator.AppHost.Integrations.Health;
 using Simulator.AppHost.Native;
 using Simulator.AppHost.Topology;
 
@@ -166,9 +166,6 @@ public static class PatroniBuilderExtensions
             Ordinal = ordinal,
         };
 
-        var check = $"{name}-running";
-        builder.Services.AddHealthChecks().AddAsyncCheck(check, ct => CheckAsync(resource, ct));
-
         var advertisedRest = links.ReachFromAnyRegion(region, RestService, resource.RestEndpoint);
         var advertisedPostgres = links.ReachFromAnyRegion(region, PostgresService, resource.PostgresEndpoint);
         var added = builder.AddResource(resource);
@@ -211,7 +208,7 @@ public static class PatroniBuilderExtensions
             .WithEnvironment(PatroniConfig.PostgresListenVariable, Loopback(resource.PostgresEndpoint.Property(EndpointProperty.TargetPort)))
             .WithEnvironment(PatroniConfig.PostgresConnectVariable, Loopback(advertisedPostgres.Property(EndpointProperty.Port)))
             .WithEnvironment(PatroniConfig.DcsHostsVariable(options.Dcs), DcsHosts(region, etcd, links))
-            .WithHealthCheck(check)
+            .WithReadinessCheck("running", ct => CheckAsync(resource, ct))
             .WithIconName("DatabaseSwitch");
     }
 

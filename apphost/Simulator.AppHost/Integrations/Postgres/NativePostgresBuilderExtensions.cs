@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
+using Simulator.AppHost.Integrations.Health;
 using Simulator.AppHost.Native;
 
 namespace Simulator.AppHost.Integrations.Postgres;
@@ -59,8 +59,6 @@ public static class NativePostgresBuilderExtensions
         var (command, prefix) = NativeUser.AsDatabaseUser("bash");
         var resource = new NativePostgresResource(name, command, run.Folder, role, dataDirectory, database, password);
 
-        var check = $"{name}-ready";
-        builder.Services.AddHealthChecks().AddAsyncCheck(check, ct => CheckAsync(resource, ct));
 
         return builder.AddResource(resource)
             .WithEndpoint(NativePostgresResource.EndpointName, e =>
@@ -82,7 +80,7 @@ public static class NativePostgresBuilderExtensions
                 context.Args.Add(passwordFile);
                 context.Args.Add(roleArgument);
             })
-            .WithHealthCheck(check)
+            .WithReadinessCheck("ready", ct => CheckAsync(resource, ct))
             .WithIconName("Database");
     }
 

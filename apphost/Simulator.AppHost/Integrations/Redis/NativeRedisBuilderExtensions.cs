@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Simulator.AppHost.Integrations.Health;
 using Simulator.AppHost.Native;
 
 namespace Simulator.AppHost.Integrations.Redis;
@@ -18,9 +18,6 @@ public static class NativeRedisBuilderExtensions
         var directory = run.PathOf(name);
         Directory.CreateDirectory(directory);
         var resource = new NativeRedisResource(name, directory);
-
-        var check = $"{name}-ping";
-        builder.Services.AddHealthChecks().AddAsyncCheck(check, ct => PingAsync(resource, ct));
 
         return builder.AddResource(resource)
             .WithEndpoint(NativeRedisResource.EndpointName, e =>
@@ -42,7 +39,7 @@ public static class NativeRedisBuilderExtensions
                 context.Args.Add("--dir");
                 context.Args.Add(directory);
             })
-            .WithHealthCheck(check)
+            .WithReadinessCheck("ping", ct => PingAsync(resource, ct))
             .WithIconName("Memory");
     }
 

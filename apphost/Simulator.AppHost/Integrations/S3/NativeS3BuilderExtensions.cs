@@ -1,3 +1,4 @@
+using Simulator.AppHost.Integrations.Health;
 using Simulator.AppHost.Native;
 
 namespace Simulator.AppHost.Integrations.S3;
@@ -37,7 +38,7 @@ public static class NativeS3BuilderExtensions
                 // One log line per request would bury the run's logs.
                 context.Args.Add("--silent");
             })
-            .WithHttpHealthCheck("/" + bucket, endpointName: NativeS3Resource.EndpointName)
+            .WithHttpReadinessCheck("/" + bucket, NativeS3Resource.EndpointName)
             .WithIconName("Storage");
     }
 }
