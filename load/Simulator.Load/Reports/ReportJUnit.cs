@@ -23,21 +23,26 @@ public static class ReportJUnit
     public static string Render(LoadReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        int tests = report.Thresholds.Count;
-        int failures = report.Thresholds.Count(t => !t.Passed);
-        string time = report.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-        string timestamp = report.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture);
-        string classname = "sim." + Clean(report.Scenario);
+        return Document("sim " + Clean(report.Scenario), [Suite(report, Clean(report.Scenario))]);
+    }
 
-        var suite = new XElement(
+    /// <summary>
+    /// The report's <c>&lt;testsuite&gt;</c> element, named <paramref name="name"/>: a suite of runs
+    /// (<c>sim suite</c>) names each one after its scenario and topology.
+    /// </summary>
+    public static XElement Suite(LoadReport report, string name)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        string classname = "sim." + Clean(report.Scenario);
+        return new XElement(
             "testsuite",
-            new XAttribute("name", Clean(report.Scenario)),
-            new XAttribute("tests", tests),
-            new XAttribute("failures", failures),
+            new XAttribute("name", Clean(name)),
+            new XAttribute("tests", report.Thresholds.Count),
+            new XAttribute("failures", report.Thresholds.Count(t => !t.Passed)),
             new XAttribute("errors", 0),
             new XAttribute("skipped", 0),
-            new XAttribute("time", time),
-            new XAttribute("timestamp", timestamp),
+            new XAttribute("time", report.DurationSeconds.ToString("0.###", CultureInfo.InvariantCulture)),
+            new XAttribute("timestamp", report.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
             new XElement(
                 "properties",
                 Property("topology", report.Topology),
@@ -48,17 +53,26 @@ public static class ReportJUnit
                 Property("cancelled", report.Cancelled ? "true" : "false")),
             report.Thresholds.Select(t => TestCase(t, classname)),
             new XElement("system-out", Clean(ReportMarkdown.Render(report))));
+    }
 
+    /// <summary>
+    /// A <c>&lt;testsuites&gt;</c> document named <paramref name="name"/> around <paramref name="suites"/>, its counts
+    /// and time summed from theirs; the text, with an XML declaration.
+    /// </summary>
+    public static string Document(string name, IReadOnlyList<XElement> suites)
+    {
+        ArgumentNullException.ThrowIfNull(suites);
+        double Sum(string attribute) => suites.Sum(s => double.Parse((string?)s.Attribute(attribute) ?? "0", CultureInfo.InvariantCulture));
         var document = new XDocument(
             new XDeclaration("1.0", "utf-8", null),
             new XElement(
                 "testsuites",
-                new XAttribute("name", "sim " + Clean(report.Scenario)),
-                new XAttribute("tests", tests),
-                new XAttribute("failures", failures),
-                new XAttribute("errors", 0),
-                new XAttribute("time", time),
-                suite));
+                new XAttribute("name", Clean(name)),
+                new XAttribute("tests", Sum("tests")),
+                new XAttribute("failures", Sum("failures")),
+                new XAttribute("errors", Sum("errors")),
+                new XAttribute("time", Sum("time").ToString("0.###", CultureInfo.InvariantCulture)),
+                suites));
 
         var text = new StringBuilder();
         using (var writer = XmlWriter.Create(text, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), OmitXmlDeclaration = true }))
@@ -106,7 +120,10 @@ public static class ReportJUnit
     private static XElement Property(string name, string value)
         => new("property", new XAttribute("name", name), new XAttribute("value", Clean(value)));
 
-    // XML 1.0 cannot carry most control characters, even escaped: drop them rather than write a file CI cannot parse.
-    private static string Clean(string text)
+    /// <summary>
+    /// <paramref name="text"/> without the control characters XML 1.0 cannot carry, even escaped: dropped rather than
+    /// writing a file CI cannot parse.
+    /// </summary>
+    public static string Clean(string text)
         => text.Any(c => !XmlConvert.IsXmlChar(c)) ? new string([.. text.Where(XmlConvert.IsXmlChar)]) : text;
 }

@@ -1,0 +1,163 @@
+using System.Diagnostics;
+using Simulator.AppHost.Run;
+using Simulator.AppHost.Topology;
+using Simulator.Load.Reports;
+using Simulator.Load.Reports.Suite;
+using Simulator.Scenarios;
+
+namespace Simulator.AppHost.Cli;
+
+/// <summary>
+/// <c>sim suite &lt;suite.yaml&gt; [--out DIR]</c>: the runs a suite file lists (a nightly resilience job's short
+/// forms), one after another on the native runtime, each run's reports in <c>DIR/NN-&lt;scenario&gt;-&lt;topology&gt;/</c>
+/// and one summary (<c>suite.json</c>, <c>suite.md</c>, a <c>junit.xml</c> holding every run's thresholds) in
+/// <c>DIR</c>. Every scenario is loaded and checked against its topologies before the first run starts.
+/// </summary>
+public static class SuiteCommand
+{
+    /// <summary>
+    /// Runs the verb: 0 when every run passed, 1 when a threshold failed, 3 when a run could not run (the others still
+    /// ran), 2 for a suite or scenario with errors, 130 when interrupted (what ran is still summarised).
+    /// </summary>
+    public static async Task<int> RunAsync(CliArguments args, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(time);
+        var output = args.Option("out");
+        args.RejectUnknownOptions();
+        if (args.Positionals.Count != 1)
+        {
+            throw new CliUsageException("suite takes one suite file");
+        }
+
+        var (suite, errors) = SuiteLoader.Load(args.Positionals[0]);
+        if (suite is null)
+        {
+            foreach (var error in errors)
+            {
+                await Console.Error.WriteLineAsync(error.ToString());
+            }
+
+            await Console.Error.WriteLineAsync(errors.Count == 1 ? "1 error" : $"{errors.Count} errors");
+            return ExitCodes.InvalidInput;
+        }
+
+        var runs = Plan(suite, Console.Error);
+        if (runs is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        output ??= Path.Combine("out", $"{suite.Name}-{time.GetUtcNow():yyyyMMdd-HHmmss}");
+        Console.WriteLine($"Suite {suite.Name}: {runs.Count} runs, one after another on the native runtime");
+        var startedAt = time.GetUtcNow();
+        var results = new List<SuiteRunReport>();
+        var reports = new List<LoadReport?>();
+        var interrupted = false;
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var (scenario, topology) = runs[i];
+            if (interrupted)
+            {
+                results.Add(new SuiteRunReport(scenario.Name, topology.Name, SuiteVerdicts.NotRun, 0, null, [], null, null, null, null));
+                reports.Add(null);
+                continue;
+            }
+
+            Console.WriteLine($"== {scenario.Name} on {topology.Name} ({i + 1} of {runs.Count})");
+            var folder = $"{i + 1:00}-{scenario.Name}-{topology.Name}";
+            var (result, report) = await RunOneAsync(scenario, topology, Path.Combine(output, folder), folder, time, cancellationToken);
+            results.Add(result);
+            reports.Add(report);
+            interrupted = result.Verdict == SuiteVerdicts.Interrupted;
+        }
+
+        var summary = new SuiteReport(suite.Name, "native", reports.FirstOrDefault(r => r is not null)?.Machine ?? MachineInfo.Current(), startedAt, results);
+        await SuiteWriter.WriteAllAsync(summary, reports, output, CancellationToken.None);
+        Console.WriteLine();
+        Console.WriteLine(SuiteMarkdown.Render(summary));
+        Console.WriteLine($"Suite summary in {Path.GetFullPath(output)}: {SuiteWriter.JsonFileName}, {SuiteMarkdown.FileName}, {ReportJUnit.FileName}");
+        return interrupted ? ExitCodes.Interrupted
+            : results.Any(r => r.Verdict == SuiteVerdicts.Error) ? ExitCodes.EnvironmentFailed
+            : summary.Passed ? ExitCodes.Passed
+            : ExitCodes.ThresholdFailed;
+    }
+
+    /// <summary>
+    /// Every (scenario, topology) pair the suite runs, each scenario loaded with its run's duration and checked on each
+    /// of its topologies; null when anything is wrong (every problem printed, each under the suite line that asks for it).
+    /// </summary>
+    public static IReadOnlyList<(Scenario Scenario, TopologySpec Topology)>? Plan(Suite suite, TextWriter errors)
+    {
+        var runs = new List<(Scenario, TopologySpec)>();
+        var failed = false;
+        foreach (var entry in suite.Runs)
+        {
+            var duration = entry.Duration is { } shortened ? DurationParser.Format(shortened) : null;
+            var where = $"{suite.File}:{entry.Line}";
+            var scenario = ScenarioFiles.Load(entry.Scenario, duration, errors);
+            if (scenario is null)
+            {
+                errors.WriteLine($"  (the scenario of the run at {where})");
+                failed = true;
+                continue;
+            }
+
+            foreach (var name in entry.Topologies.Count > 0 ? entry.Topologies : [scenario.Topology ?? TopologyCatalog.SingleRegionHa.Name])
+            {
+                if (TopologyCatalog.Find(name) is not { } topology)
+                {
+                    errors.WriteLine($"{where}: unknown topology '{name}' (known: {string.Join(", ", TopologyCatalog.All.Keys.Order(StringComparer.Ordinal))})");
+                    failed = true;
+                    continue;
+                }
+
+                var onIt = scenario with { Topology = topology.Name };
+                try
+                {
+                    LoadPlanFactory.EnsureRunnable(onIt, topology);
+                    runs.Add((onIt, topology));
+                }
+                catch (UnsupportedScenarioException ex)
+                {
+                    errors.WriteLine($"{where}: {scenario.Name} on {topology.Name}: {ex.Message}");
+                    failed = true;
+                }
+            }
+        }
+
+        return failed ? null : runs;
+    }
+
+    private static async Task<(SuiteRunReport Result, LoadReport? Report)> RunOneAsync(
+        Scenario scenario, TopologySpec topology, string folder, string relative, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var wall = Stopwatch.StartNew();
+        try
+        {
+            var report = await new ScenarioRun(scenario, topology, folder, Console.Out).RunAsync(time, cancellationToken);
+            var verdict = report.Cancelled ? SuiteVerdicts.Interrupted : report.Passed ? SuiteVerdicts.Passed : SuiteVerdicts.Failed;
+            return (new SuiteRunReport(
+                scenario.Name,
+                topology.Name,
+                verdict,
+                wall.Elapsed.TotalSeconds,
+                $"{relative}/{ReportJson.FileName}",
+                [.. report.Thresholds.Where(t => !t.Passed)],
+                null,
+                report.Failover?.RtoSeconds,
+                report.Ledger.Lost,
+                report.Ledger.Acknowledged), report);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return (new SuiteRunReport(scenario.Name, topology.Name, SuiteVerdicts.Interrupted, wall.Elapsed.TotalSeconds, null, [], "interrupted while standing up", null, null, null), null);
+        }
+        catch (EnvironmentSetupException ex)
+        {
+            // One run that cannot start does not stop the nightly: the others still run, and this one is an error.
+            Console.Error.WriteLine($"sim: {ex.Message}");
+            return (new SuiteRunReport(scenario.Name, topology.Name, SuiteVerdicts.Error, wall.Elapsed.TotalSeconds, null, [], ex.Message, null, null, null), null);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+
+namespace Simulator.Load.Reports.Suite;
+
+/// <summary>Renders <c>suite.md</c>: one line per run, failures spelled out below, short enough for a CI job summary.</summary>
+public static class SuiteMarkdown
+{
+    /// <summary>The conventional file name inside the suite's output folder.</summary>
+    public const string FileName = "suite.md";
+
+    /// <summary>Renders the suite's summary.</summary>
+    public static string Render(SuiteReport suite)
+    {
+        ArgumentNullException.ThrowIfNull(suite);
+        var text = new StringBuilder();
+        var passed = suite.Runs.Count(r => r.Verdict == SuiteVerdicts.Passed);
+        text.Append(CultureInfo.InvariantCulture, $"## {(suite.Passed ? "✅" : "❌")} suite {suite.Suite}: {passed} of {suite.Runs.Count} runs passed\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Runtime `{suite.Runtime}` · {suite.Machine.Cores} cores · started {suite.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC · runs one after another on the same machine\n\n");
+        text.Append("| scenario | topology | verdict | wall time | RTO | lost / acknowledged | report |\n");
+        text.Append("|---|---|---|---:|---:|---:|---|\n");
+        foreach (var run in suite.Runs)
+        {
+            var icon = run.Verdict switch
+            {
+                SuiteVerdicts.Passed => "✅ ",
+                SuiteVerdicts.Failed or SuiteVerdicts.Error => "❌ ",
+                _ => string.Empty,
+            };
+            var rto = run.RtoSeconds is { } seconds ? string.Create(CultureInfo.InvariantCulture, $"{seconds:0.0} s") : "—";
+            var lost = run.LostWrites is { } l ? string.Create(CultureInfo.InvariantCulture, $"{l} / {run.AcknowledgedWrites}") : "—";
+            var report = run.Report is null ? "—" : $"[report.json]({run.Report})";
+            text.Append(CultureInfo.InvariantCulture, $"| {run.Scenario} | `{run.Topology}` | {icon}{run.Verdict} | {run.WallSeconds:0} s | {rto} | {lost} | {report} |\n");
+        }
+
+        var problems = suite.Runs.Where(r => r.FailedThresholds.Count > 0 || r.Error is not null).ToList();
+        if (problems.Count > 0)
+        {
+            text.Append("\n### What failed\n\n");
+            foreach (var run in problems)
+            {
+                foreach (var threshold in run.FailedThresholds)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"- {run.Scenario} on `{run.Topology}`: `{threshold.Expression}` — actual {threshold.Actual}\n");
+                }
+
+                if (run.Error is not null)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"- {run.Scenario} on `{run.Topology}` did not run to its end: {run.Error.ReplaceLineEndings(" ")}\n");
+                }
+            }
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,55 @@
+namespace Simulator.Load.Reports.Suite;
+
+/// <summary>The model of <c>suite.json</c>: every run of a suite (<c>sim suite</c>), in the order they ran.</summary>
+/// <param name="Suite">The suite's name.</param>
+/// <param name="Runtime"><c>native</c> or <c>containers</c>.</param>
+/// <param name="Machine">The machine measured on.</param>
+/// <param name="StartedAt">When the first run started.</param>
+/// <param name="Runs">The runs.</param>
+public sealed record SuiteReport(string Suite, string Runtime, MachineInfo Machine, DateTimeOffset StartedAt, IReadOnlyList<SuiteRunReport> Runs)
+{
+    /// <summary>Whether every run ran and passed every threshold.</summary>
+    public bool Passed => Runs.Count > 0 && Runs.All(r => r.Verdict == SuiteVerdicts.Passed);
+}
+
+/// <summary>One run of a suite: a scenario on a topology.</summary>
+/// <param name="Scenario">The scenario's name.</param>
+/// <param name="Topology">The topology's name.</param>
+/// <param name="Verdict">One of <see cref="SuiteVerdicts"/>.</param>
+/// <param name="WallSeconds">Stand-up, load and teardown, as the clock on the wall saw them.</param>
+/// <param name="Report">The run's report.json, relative to the suite's folder; null when the run wrote none.</param>
+/// <param name="FailedThresholds">The thresholds that failed, as written, with their actual values.</param>
+/// <param name="Error">Why the run could not run (a resource that would not start, …); null when it ran.</param>
+/// <param name="RtoSeconds">The worst region's recovery time, when the run measured a failover.</param>
+/// <param name="LostWrites">Acknowledged orders lost.</param>
+/// <param name="AcknowledgedWrites">Acknowledged orders.</param>
+public sealed record SuiteRunReport(
+    string Scenario,
+    string Topology,
+    string Verdict,
+    double WallSeconds,
+    string? Report,
+    IReadOnlyList<ThresholdReport> FailedThresholds,
+    string? Error,
+    double? RtoSeconds,
+    long? LostWrites,
+    long? AcknowledgedWrites);
+
+/// <summary>What became of a run.</summary>
+public static class SuiteVerdicts
+{
+    /// <summary>Every threshold passed.</summary>
+    public const string Passed = "passed";
+
+    /// <summary>A threshold failed.</summary>
+    public const string Failed = "failed";
+
+    /// <summary>The run could not run to its end (the environment, not a threshold); <see cref="SuiteRunReport.Error"/> says why.</summary>
+    public const string Error = "error";
+
+    /// <summary>Interrupted (Ctrl-C): what it measured until then is in its report.</summary>
+    public const string Interrupted = "interrupted";
+
+    /// <summary>Not started, because the suite was interrupted before it.</summary>
+    public const string NotRun = "not run";
+}

@@ -1,0 +1,54 @@
+using Simulator.AppHost.Cli;
+using Simulator.Scenarios;
+
+namespace Simulator.AppHost.Tests.Cli;
+
+public sealed class SuiteCommandTests
+{
+    [Fact]
+    public void The_nightly_suite_plans_every_short_form_on_every_topology_it_names()
+    {
+        var (suite, errors) = SuiteLoader.Load(Fixtures.Shipped("suites/nightly.yaml"));
+        Assert.Empty(errors);
+        using var problems = new StringWriter();
+
+        var runs = SuiteCommand.Plan(suite!, problems);
+
+        Assert.True(runs is not null, problems.ToString());
+        Assert.Equal(suite!.Runs.Sum(r => Math.Max(1, r.Topologies.Count)), runs.Count);
+        Assert.Contains(runs, r => r.Scenario.Name == "primary-region-isolation" && r.Topology.Name == "warm-standby-dr");
+        Assert.Contains(runs, r => r.Scenario.Name == "primary-region-isolation" && r.Topology.Name == "single-primary-multi-replica");
+        // Each run is shortened to the suite's duration, and every fault still ends inside it (the loader checked that).
+        Assert.All(runs, r => Assert.Equal(suite.Runs.Single(e => e.Scenario.EndsWith($"{r.Scenario.Name}.yaml", StringComparison.Ordinal)).Duration, r.Scenario.Duration));
+    }
+
+    [Fact]
+    public void A_short_form_its_faults_do_not_fit_and_a_topology_a_scenario_cannot_run_on_are_both_refused_with_the_suite_line()
+    {
+        var folder = Directory.CreateTempSubdirectory("suite-").FullName;
+        foreach (var name in new[] { "primary-node-loss.yaml", "quickstart.yaml" })
+        {
+            File.Copy(Fixtures.Shipped(name), Path.Combine(folder, name));
+        }
+
+        var suitePath = Path.Combine(folder, "short.yaml");
+        File.WriteAllText(suitePath, """
+            name: too-short
+            runs:
+              - { scenario: primary-node-loss.yaml, duration: 20s }
+              - { scenario: quickstart.yaml, topologies: [single-region-ha, nowhere] }
+              - { scenario: primary-node-loss.yaml, topologies: [single-region-ha] }
+            """);
+        var (suite, errors) = SuiteLoader.Load(suitePath);
+        Assert.Empty(errors);
+        using var problems = new StringWriter();
+
+        Assert.Null(SuiteCommand.Plan(suite!, problems));
+
+        var text = problems.ToString();
+        Assert.Contains("with --duration 20s:", text, StringComparison.Ordinal);
+        Assert.Contains($"(the scenario of the run at {suitePath}:3)", text, StringComparison.Ordinal);
+        Assert.Contains($"{suitePath}:4: unknown topology 'nowhere'", text, StringComparison.Ordinal);
+        Assert.Contains($"{suitePath}:5: primary-node-loss on single-region-ha:", text, StringComparison.Ordinal);
+    }
+}
