@@ -13,8 +13,14 @@ public sealed record Scenario
     /// <summary>What the scenario is about, for people.</summary>
     public string? Description { get; init; }
 
-    /// <summary>The catalogue name of the topology to run on (<c>single-region-ha</c>), or <see langword="null"/> when the caller supplies it (<c>sim compare</c>).</summary>
+    /// <summary>
+    /// The catalogue name of the topology to run on (<c>single-region-ha</c>), the name of <see cref="InlineTopology"/>
+    /// when the file writes it out, or <see langword="null"/> when the caller supplies it (<c>sim compare</c>).
+    /// </summary>
     public string? Topology { get; init; }
+
+    /// <summary>The topology written out under <c>topology:</c> instead of named; null when it names a catalogue one.</summary>
+    public TopologyDefinition? InlineTopology { get; init; }
 
     /// <summary>How long the load runs.</summary>
     public required TimeSpan Duration { get; init; }

@@ -53,21 +53,31 @@ public static class ScenarioFiles
     public static ScenarioLoadOptions LoadOptions { get; } = new()
     {
         Catalog = ScenarioTopologyCatalog.Instance,
-        ExtraChecks = scenario => scenario.Topology is { } name && TopologyCatalog.Find(name) is { } topology
+        ExtraChecks = scenario => Resolve(scenario) is { } topology
             ? [.. DatabasePlan.Validate(scenario, topology), .. FaultPlan.Validate(scenario, topology)]
             : [],
     };
 
-    /// <summary>The catalogue topology <paramref name="scenario"/> names (<c>single-region-ha</c> when it names none).</summary>
+    /// <summary>
+    /// The topology <paramref name="scenario"/> writes inline, or the catalogue one it names (<c>single-region-ha</c>
+    /// when it names none).
+    /// </summary>
     /// <exception cref="CliUsageException">The catalogue has no topology of that name.</exception>
     public static TopologySpec TopologyOf(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        return TopologyCatalog.Find(scenario.Topology ?? TopologyCatalog.SingleRegionHa.Name)
+        return Resolve(scenario with { Topology = scenario.Topology ?? TopologyCatalog.SingleRegionHa.Name })
             ?? throw new CliUsageException($"unknown topology '{scenario.Topology}'");
     }
 
-    private static void Print(IReadOnlyList<ScenarioError> found, TextWriter errors)
+    /// <summary>The inline topology's spec, or the named catalogue one; null when it names none or an unknown one.</summary>
+    private static TopologySpec? Resolve(Scenario scenario) =>
+        scenario.InlineTopology is { } inline ? (inline.Regions.Count > 0 ? TopologyDefinitionMapping.ToSpec(inline) : null)
+        : scenario.Topology is { } name ? TopologyCatalog.Find(name)
+        : null;
+
+    /// <summary>Prints every error compiler-style, then their count.</summary>
+    public static void Print(IReadOnlyList<ScenarioError> found, TextWriter errors)
     {
         foreach (var error in found)
         {

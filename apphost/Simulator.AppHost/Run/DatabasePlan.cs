@@ -27,7 +27,7 @@ public static class DatabasePlan
         {
             Patroni = options with
             {
-                Replication = database.Replication is { } replication ? Replication(replication) : options.Replication,
+                Replication = database.Replication is { } replication ? PatroniReplicationNames.Parse(replication) : options.Replication,
                 Timing = database.Timing is { } timing ? PatroniTiming.Named(timing) ?? options.Timing : options.Timing,
             },
         };
@@ -56,12 +56,4 @@ public static class DatabasePlan
                 $"remove `database:`, or run on a Patroni topology: {patroni}"),
         ];
     }
-
-    private static PatroniReplication Replication(string name) => name switch
-    {
-        "async" => PatroniReplication.Async,
-        "sync" => PatroniReplication.Sync,
-        "sync-strict" => PatroniReplication.SyncStrict,
-        _ => throw new ArgumentException($"unknown replication `{name}` (one of {string.Join(", ", DatabaseSettings.ReplicationModes)})", nameof(name)),
-    };
 }

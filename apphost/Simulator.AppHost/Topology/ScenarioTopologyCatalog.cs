@@ -2,7 +2,7 @@ using Simulator.Scenarios;
 
 namespace Simulator.AppHost.Topology;
 
-/// <summary>Exposes <see cref="TopologyCatalog"/> to the scenario validator.</summary>
+/// <summary>Exposes <see cref="TopologyCatalog"/> (and inline topologies) to the scenario validator.</summary>
 public sealed class ScenarioTopologyCatalog : ITopologyCatalog
 {
     /// <summary>The one instance; the catalogue is static.</summary>
@@ -13,4 +13,7 @@ public sealed class ScenarioTopologyCatalog : ITopologyCatalog
 
     /// <inheritdoc />
     public TopologyOutline? Find(string topologyName) => TopologyCatalog.Find(topologyName)?.ToOutline();
+
+    /// <summary>An inline topology's outline, with every resource the native runtime would create for it.</summary>
+    public TopologyOutline Outline(TopologyDefinition definition) => TopologyDefinitionMapping.ToSpec(definition).ToOutline();
 }

@@ -1,5 +1,3 @@
-using System.Security;
-
 namespace Simulator.Scenarios;
 
 /// <summary>
@@ -18,21 +16,7 @@ public static class ScenarioLoader
     public static ScenarioLoadResult Load(string path, ScenarioLoadOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return Fail(new ScenarioError(path, 0, 0, string.Empty, "the file does not exist", "check the path"));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or SecurityException)
-        {
-            return Fail(new ScenarioError(path, 0, 0, string.Empty, "the file cannot be read: " + e.Message));
-        }
-
-        return Parse(text, path, options);
+        return SourceFile.TryRead(path, out var text, out var error) ? Parse(text, path, options) : Fail(error);
     }
 
     /// <summary>Parses and validates scenario text.</summary>

@@ -9,7 +9,7 @@ namespace Simulator.Scenarios;
 /// validator can still look at the rest; fields it has already reported on are "accounted" and
 /// the validator's findings on them are dropped, so one mistake yields one error.
 /// </summary>
-internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
+internal sealed partial class ScenarioReader(string file, WorkloadKindRegistry kinds)
 {
     private static readonly IReadOnlyList<string> ScenarioKeys = ScenarioVocabulary.ScenarioKeys;
     private static readonly IReadOnlyList<string> NetworkKeys = ScenarioVocabulary.NetworkKeys;
@@ -58,6 +58,7 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
             Name = name ?? string.Empty,
             Description = description,
             Topology = topology,
+            InlineTopology = _inlineTopology,
             Duration = duration ?? TimeSpan.Zero,
             Seed = seed,
             Network = network,
@@ -67,17 +68,6 @@ internal sealed class ScenarioReader(string file, WorkloadKindRegistry kinds)
             Thresholds = thresholds,
             Locations = new SourceMap(_locations.AsReadOnly()),
         };
-    }
-
-    private string? ReadTopology(YNode node)
-    {
-        if (node is YMapping)
-        {
-            Error(node.Start, "topology", "inline topologies are not supported yet", "name one from the catalogue, e.g. topology: single-region-ha");
-            return null;
-        }
-
-        return Text(node, "topology", "a topology name such as single-region-ha");
     }
 
     private NetworkSettings ReadNetwork(YNode node)

@@ -14,4 +14,16 @@ public interface ITopologyCatalog
     /// <param name="topologyName">The topology's catalogue name.</param>
     /// <returns>The outline, or <see langword="null"/> when the name is unknown.</returns>
     TopologyOutline? Find(string topologyName);
+
+    /// <summary>
+    /// The outline of a topology written inline in a scenario. By default its regions only (no resources known);
+    /// a catalogue that knows how topologies become resources names them too.
+    /// </summary>
+    /// <param name="definition">The inline topology.</param>
+    /// <returns>Its outline.</returns>
+    TopologyOutline Outline(TopologyDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new TopologyOutline(definition.Name, [.. definition.Regions.Select(r => r.Name)], []);
+    }
 }

@@ -51,7 +51,12 @@ internal sealed class ValidationRun
             _errors.Add("duration", $"the duration must be longer than zero, not {DurationParser.Format(_scenario.Duration)}", "e.g. duration: 60s");
         }
 
-        if (_scenario.Topology is { } topology && _catalog is not null)
+        if (_scenario.InlineTopology is { } inline && _catalog is not null)
+        {
+            // An inline topology without a readable region has been reported by the reader; nothing to check against.
+            _topology = inline.Regions.Count > 0 ? _catalog.Outline(inline) : null;
+        }
+        else if (_scenario.Topology is { } topology && _catalog is not null)
         {
             _topology = _catalog.Find(topology);
             if (_topology is null)

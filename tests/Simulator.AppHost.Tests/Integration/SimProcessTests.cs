@@ -41,6 +41,25 @@ public sealed class SimProcessTests
     }
 
     [Fact]
+    public void Validate_lists_every_mistake_of_a_topology_file_and_accepts_the_shipped_catalogue()
+    {
+        var path = Fixtures.Path(Path.Combine("Topologies", "several-mistakes.yaml"));
+
+        var broken = ProcessRunner.Run("dotnet", [Sim, "validate", path]);
+        var shipped = ProcessRunner.Run("dotnet", [Sim, "validate", Path.Combine(TopologyCatalog.Folder, "warm-standby-dr.yaml")]);
+
+        Assert.Equal(ExitCodes.InvalidInput, broken.ExitCode);
+        var errors = broken.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(l => l.StartsWith(path + ":", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["4:7: name", "6:51: regions[0].database_replicas", "7:29: regions[1].odoo_nodes", "8:13: regions[2].name", "11:16: database.replication", "12:17: database.warm_standby", "13:3: database.timeout"],
+            // line:column: field, then the message and hint.
+            errors.Select(e => string.Join(": ", e[(path.Length + 1)..].Split(": ").Take(2))));
+        Assert.Contains("7 errors", broken.Error, StringComparison.Ordinal);
+        Assert.True(shipped.ExitCode == ExitCodes.Passed, shipped.Output + shipped.Error);
+        Assert.Contains("valid topology (warm-standby-dr, 2 region(s): eu, us; database patroni, warm standby)", shipped.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_refuses_an_invalid_scenario_before_starting_anything()
     {
         var result = ProcessRunner.Run("dotnet", [Sim, "run", Fixtures.Path("invalid-run.yaml"), "--out", Fixtures.TempFolder()]);

@@ -1,3 +1,4 @@
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Topology;
 
 namespace Simulator.AppHost.Tests.Topology;
@@ -77,5 +78,28 @@ public sealed class TopologyCatalogTests
             spec.LinkNames().Select(l => l.ToString()).Order(StringComparer.Ordinal));
         Assert.Same(spec, TopologyCatalog.Find("warm-standby-dr"));
         Assert.False(TopologyCatalog.SinglePrimaryMultiReplica.WarmStandby);
+    }
+
+    [Fact]
+    public void The_yaml_catalogue_holds_the_regions_nodes_and_patroni_options_the_tests_rely_on()
+    {
+        Assert.Equal(["single-primary-multi-replica", "single-region-ha", "two-region", "warm-standby-dr"], TopologyCatalog.All.Keys.Order(StringComparer.Ordinal));
+        Assert.All(TopologyCatalog.All, t => Assert.Equal((t.Key, true), (t.Value.Name, t.Value.Description.Length > 20)));
+
+        Assert.Equal([new RegionSpec("eu", 2, 1)], TopologyCatalog.SingleRegionHa.Regions);
+        Assert.Equal((false, false), (TopologyCatalog.SingleRegionHa.IsPatroni, TopologyCatalog.SingleRegionHa.WarmStandby));
+
+        Assert.Equal([new RegionSpec("eu", 2, 1), new RegionSpec("us", 2, 1)], TopologyCatalog.TwoRegion.Regions);
+        Assert.Equal((false, false), (TopologyCatalog.TwoRegion.IsPatroni, TopologyCatalog.TwoRegion.WarmStandby));
+
+        var synchronousFast = new PatroniClusterOptions { Replication = PatroniReplication.Sync, Timing = PatroniTiming.Fast };
+        Assert.Equal([new RegionSpec("eu", 1, 0), new RegionSpec("us", 1, 0), new RegionSpec("apac", 1, 0)], TopologyCatalog.SinglePrimaryMultiReplica.Regions);
+        Assert.Equal(synchronousFast, TopologyCatalog.SinglePrimaryMultiReplica.Patroni);
+        Assert.False(TopologyCatalog.SinglePrimaryMultiReplica.WarmStandby);
+
+        Assert.Equal([new RegionSpec("eu", 1, 1), new RegionSpec("us", 1, 0)], TopologyCatalog.WarmStandbyDr.Regions);
+        Assert.Equal(synchronousFast, TopologyCatalog.WarmStandbyDr.Patroni);
+        Assert.True(TopologyCatalog.WarmStandbyDr.WarmStandby);
+        Assert.Same(TopologyCatalog.WarmStandbyDr, TopologyCatalog.WarmStandbyDr);
     }
 }

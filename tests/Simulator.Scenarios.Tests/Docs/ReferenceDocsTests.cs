@@ -27,6 +27,22 @@ public partial class ReferenceDocsTests
     }
 
     [Fact]
+    public void Every_topology_key_the_loader_reads_has_a_row_in_the_reference_and_every_row_names_one()
+    {
+        var keys = TopologyVocabulary.Mappings
+            .SelectMany(m => m.Value.Select(k => m.Key.Length == 0 ? k : $"{m.Key}.{k}"))
+            .ToHashSet(StringComparer.Ordinal);
+        var rows = Reference.Split('\n')
+            .SkipWhile(l => !l.StartsWith("| topology key |", StringComparison.Ordinal))
+            .Skip(2)
+            .TakeWhile(l => l.StartsWith('|'))
+            .Select(l => KeyRow().Match(l).Groups[1].Value)
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(keys.Order(StringComparer.Ordinal), rows.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Every_default_the_schema_declares_is_the_one_the_reference_gives()
     {
         var defaults = new List<string>();

@@ -269,10 +269,13 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
-    public void An_inline_topology_is_not_supported_yet()
+    public void An_inline_topology_has_the_keys_of_a_topology_file()
     {
-        var error = Fixtures.SingleError(Fixtures.Minimal + "\ntopology: { regions: [eu] }\n");
-        Assert.Equal(("topology", "inline topologies are not supported yet"), (error.Field, error.Message));
+        var result = Fixtures.Parse(Fixtures.Minimal + "\ntopology: { regions: [eu] }\n");
+
+        Assert.Equal(
+            [("topology.name", "missing required key `name`"), ("topology.regions[0]", "expected a region mapping, found a value")],
+            result.Errors.Select(e => (e.Field, e.Message)));
     }
 
     [Fact]

@@ -26,6 +26,14 @@ public class EditorSetupTests
         var globs = ScenarioSchema.Strings(settings["yaml.schemas"]?["./" + ScenarioSchema.RepositoryPath]);
 
         Assert.Contains("scenarios/*.yaml", globs);
+        Assert.Contains("scenarios/topologies/*.yaml", ScenarioSchema.Strings(settings["yaml.schemas"]?["./scenarios/schema/topology.schema.json"]));
+    }
+
+    [Theory]
+    [MemberData(nameof(TopologySchemaTests.CatalogueFiles), MemberType = typeof(TopologySchemaTests))]
+    public void Every_catalogue_topology_names_the_topology_schema_on_its_first_line(string file)
+    {
+        Assert.Equal("# yaml-language-server: $schema=../schema/topology.schema.json", File.ReadLines(Path.Combine(AppContext.BaseDirectory, "Topologies", file)).First());
     }
 
     [Fact]

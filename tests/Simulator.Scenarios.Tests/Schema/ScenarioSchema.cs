@@ -14,14 +14,28 @@ internal static class ScenarioSchema
     /// <summary>The schema as JSON, for tests that read what it declares.</summary>
     public static JsonObject Document { get; } = JsonNode.Parse(File.ReadAllText(FilePath))!.AsObject();
 
-    private static readonly JsonSchema Validator = JsonSchema.FromText(File.ReadAllText(FilePath));
+    /// <summary>The topology schema, which the scenario's inline <c>topology:</c> refers to by its relative path.</summary>
+    public static string TopologyFilePath { get; } = Path.Combine(AppContext.BaseDirectory, "Schema", "topology.schema.json");
+
+    /// <summary>The topology schema as JSON.</summary>
+    public static JsonObject TopologyDocument { get; } = JsonNode.Parse(File.ReadAllText(TopologyFilePath))!.AsObject();
+
+    // Loaded from their files, so that the scenario schema's relative reference resolves to the registered topology schema.
+    private static readonly JsonSchema TopologyValidator = JsonSchema.FromFile(TopologyFilePath);
+
+    private static readonly JsonSchema Validator = JsonSchema.FromFile(FilePath);
 
     /// <summary>Every error the schema finds in a YAML scenario, as <c>location: message</c>; empty when it conforms.</summary>
-    public static IReadOnlyList<string> Errors(string yaml)
+    public static IReadOnlyList<string> Errors(string yaml) => Evaluate(Validator, yaml);
+
+    /// <summary>Every error the topology schema finds in a YAML topology file; empty when it conforms.</summary>
+    public static IReadOnlyList<string> TopologyErrors(string yaml) => Evaluate(TopologyValidator, yaml);
+
+    private static List<string> Evaluate(JsonSchema schema, string yaml)
     {
         var instance = YamlJson.Read(yaml);
         var element = JsonSerializer.SerializeToElement(instance);
-        var result = Validator.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var result = schema.Evaluate(element, new EvaluationOptions { OutputFormat = OutputFormat.List });
         return result.IsValid
             ? []
             : [.. (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).DefaultIfEmpty("invalid")];

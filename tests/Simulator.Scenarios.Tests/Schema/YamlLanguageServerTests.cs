@@ -18,7 +18,7 @@ public class YamlLanguageServerTests
             .ToList();
         var broken = Directory.GetFiles(Fixtures.Path("Rejected"), "*.yaml").Append(Fixtures.Path("five-mistakes.yaml")).ToList();
 
-        var answer = Check([.. accepted, .. broken]);
+        var answer = Check(ScenarioSchema.FilePath, [.. accepted, .. broken]);
 
         var diagnostics = answer["results"]!.AsArray().ToDictionary(r => r!["file"]!.GetValue<string>(), r => r!["diagnostics"]!.AsArray());
         Assert.All(accepted, f => Assert.True(diagnostics[f].Count == 0, $"the editor flags {f}, which the loader accepts: {diagnostics[f].ToJsonString()}"));
@@ -27,10 +27,25 @@ public class YamlLanguageServerTests
         Assert.Equal(WorkloadKindRegistry.Default.Kinds.Select(k => k.Name).Order(StringComparer.Ordinal), ScenarioSchema.Strings(answer["kindCompletion"]).Order(StringComparer.Ordinal));
     }
 
-    private static JsonNode Check(IReadOnlyList<string> files)
+    [Fact]
+    public void The_editor_accepts_the_topology_catalogue_and_flags_the_broken_topology_file()
+    {
+        var catalogue = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Topologies"), "*.yaml");
+        var broken = Fixtures.Path(Path.Combine("Topologies", "several-mistakes.yaml"));
+
+        var answer = Check(ScenarioSchema.TopologyFilePath, [.. catalogue, broken]);
+
+        var diagnostics = answer["results"]!.AsArray().ToDictionary(r => r!["file"]!.GetValue<string>(), r => r!["diagnostics"]!.AsArray());
+        Assert.Equal(4, catalogue.Length);
+        Assert.All(catalogue, f => Assert.True(diagnostics[f].Count == 0, $"the editor flags {f}, which the loader accepts: {diagnostics[f].ToJsonString()}"));
+        // The editor sees the schema's mistakes (a name with a space, 2/s, quorum, an unknown key): the duplicate region is sim validate's alone.
+        Assert.True(diagnostics[broken].Count >= 4, $"the editor finds too little wrong in {broken}: {diagnostics[broken].ToJsonString()}");
+    }
+
+    private static JsonNode Check(string schema, IReadOnlyList<string> files)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Editor", "yaml-language-server-check.js");
-        var start = new ProcessStartInfo("node", [script, ScenarioSchema.FilePath, .. files])
+        var start = new ProcessStartInfo("node", [script, schema, .. files])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -1,0 +1,175 @@
+namespace Simulator.Scenarios;
+
+/// <summary>Reading a topology: a topology file's root, or a scenario's inline <c>topology:</c> mapping.</summary>
+internal sealed partial class ScenarioReader
+{
+    private static readonly string[] PatroniOnlyKeys = ["replication", "timing", "warm_standby"];
+
+    private const string RegionExample = "e.g. regions: [{ name: eu, odoo_nodes: 2, database_replicas: 1 }]";
+
+    /// <summary>The scenario's inline topology, when its <c>topology:</c> is a mapping.</summary>
+    private TopologyDefinition? _inlineTopology;
+
+    /// <summary>Reads a topology whose keys sit at <paramref name="path"/> (empty for a topology file).</summary>
+    public TopologyDefinition ReadTopologyDefinition(YMapping map, string path)
+    {
+        _locations[path] = map.Start;
+        var keys = Keys(map, path, TopologyVocabulary.TopologyKeys);
+        var name = Require(keys, map, path, "name", "add e.g. name: my-topology") is { } nameEntry ? TopologyName(nameEntry.Value, FieldPath.Key(path, "name")) : null;
+        var description = keys.TryGetValue("description", out var descriptionEntry) && descriptionEntry.Value is not YScalar { IsNull: true }
+            ? Text(descriptionEntry.Value, FieldPath.Key(path, "description"), "a line of text")
+            : null;
+        var regionsPath = FieldPath.Key(path, "regions");
+        var regions = Require(keys, map, path, "regions", RegionExample) is { } regionsEntry
+            ? ReadList(regionsEntry.Value, regionsPath, "regions", (node, i) => ReadRegion(node, FieldPath.Index(regionsPath, i)))
+            : null;
+        var database = keys.TryGetValue("database", out var databaseEntry) ? ReadTopologyDatabase(databaseEntry.Value, FieldPath.Key(path, "database")) : new TopologyDatabase();
+        if (regions is not null)
+        {
+            CheckRegions(regions, regionsEntry: keys["regions"], regionsPath, database);
+        }
+
+        return new TopologyDefinition
+        {
+            Name = name ?? string.Empty,
+            Description = description ?? string.Empty,
+            Regions = [.. (regions ?? []).OfType<TopologyRegion>()],
+            Database = database,
+            SourcePath = file,
+        };
+    }
+
+    private string? ReadTopology(YNode node)
+    {
+        if (node is YMapping map)
+        {
+            _inlineTopology = ReadTopologyDefinition(map, "topology");
+            return _inlineTopology.Name;
+        }
+
+        return Text(node, "topology", "a topology name such as single-region-ha, or a mapping with name, regions and database");
+    }
+
+    private string? TopologyName(YNode node, string field)
+    {
+        if (Text(node, field, "a name such as single-region-ha") is not { } name)
+        {
+            return null;
+        }
+
+        if (Names.IsValid(name))
+        {
+            return name;
+        }
+
+        Error(node.Start, field, $"`{name}` is not a valid topology name", Names.Rule);
+        return null;
+    }
+
+    /// <summary>A region, or null (after reporting) when it cannot be read at all.</summary>
+    private TopologyRegion? ReadRegion(YNode node, string path)
+    {
+        _locations[path] = node.Start;
+        if (node is not YMapping map)
+        {
+            Error(node.Start, path, $"expected a region mapping, found {node.Describe()}", "e.g. { name: eu, odoo_nodes: 2, database_replicas: 1 }");
+            return null;
+        }
+
+        var keys = Keys(map, path, TopologyVocabulary.RegionKeys);
+        var name = Require(keys, map, path, "name", "add e.g. name: eu") is { } nameEntry ? TopologyName(nameEntry.Value, FieldPath.Key(path, "name")) : null;
+        var odooNodes = keys.TryGetValue("odoo_nodes", out var odoo) ? Integer(odoo.Value, FieldPath.Key(path, "odoo_nodes"), "a count such as 2") : null;
+        var replicas = keys.TryGetValue("database_replicas", out var replicasEntry) ? Integer(replicasEntry.Value, FieldPath.Key(path, "database_replicas"), "a count such as 1") : null;
+        return name is null ? null : new TopologyRegion(name, odooNodes ?? 1, replicas ?? 0);
+    }
+
+    private TopologyDatabase ReadTopologyDatabase(YNode node, string path)
+    {
+        if (node is YScalar { IsNull: true })
+        {
+            return new TopologyDatabase();
+        }
+
+        if (node is not YMapping map)
+        {
+            Error(node.Start, path, $"expected a mapping with engine and, for Patroni, replication, timing and warm_standby, found {node.Describe()}", "e.g. database: { engine: patroni, replication: sync, timing: fast }");
+            return new TopologyDatabase();
+        }
+
+        var keys = Keys(map, path, TopologyVocabulary.DatabaseKeys);
+        var engine = keys.TryGetValue("engine", out var engineEntry) ? OneOf(engineEntry.Value, FieldPath.Key(path, "engine"), TopologyDatabase.Engines) : null;
+        var database = new TopologyDatabase
+        {
+            Engine = engine ?? TopologyDatabase.StreamingEngine,
+            Replication = keys.TryGetValue("replication", out var replication) ? OneOf(replication.Value, FieldPath.Key(path, "replication"), DatabaseSettings.ReplicationModes) : null,
+            Timing = keys.TryGetValue("timing", out var timing) ? OneOf(timing.Value, FieldPath.Key(path, "timing"), DatabaseSettings.Timings) : null,
+            WarmStandby = keys.TryGetValue("warm_standby", out var warmStandby) && Boolean(warmStandby.Value, FieldPath.Key(path, "warm_standby")) == true,
+        };
+
+        // Only a readable `engine: streaming` (or none) says the Patroni keys are misplaced; an unreadable engine was reported already.
+        if (engine is not null || !keys.ContainsKey("engine"))
+        {
+            foreach (var key in database.IsPatroni ? [] : PatroniOnlyKeys.Where(keys.ContainsKey))
+            {
+                Error(keys[key].Key.Start, FieldPath.Key(path, key), $"`{key}` applies to Patroni only, and this topology's engine is {TopologyDatabase.StreamingEngine}", "add engine: patroni, or remove it");
+            }
+        }
+
+        return database;
+    }
+
+    /// <summary>At least one region, each named once, with counts the engine can run.</summary>
+    private void CheckRegions(IReadOnlyList<TopologyRegion?> regions, YEntry regionsEntry, string path, TopologyDatabase database)
+    {
+        if (regions.Count == 0 && regionsEntry.Value is YSequence or YScalar { IsNull: true })
+        {
+            Error(regionsEntry.Value.Start, path, "a topology needs at least one region", RegionExample);
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < regions.Count; i++)
+        {
+            if (regions[i] is not { } region)
+            {
+                continue;
+            }
+
+            var regionPath = FieldPath.Index(path, i);
+            if (!seen.Add(region.Name))
+            {
+                Error(_locations[FieldPath.Key(regionPath, "name")], FieldPath.Key(regionPath, "name"), $"region `{region.Name}` is listed twice", "give each region once");
+            }
+
+            var replicasField = FieldPath.Key(regionPath, "database_replicas");
+            if (database.IsPatroni && !database.WarmStandby && region.DatabaseReplicas > 0 && _locations.TryGetValue(replicasField, out var at))
+            {
+                Error(at, replicasField, "a Patroni topology runs one database node per region, so a region has no replicas of its own", "set database_replicas: 0, or warm_standby: true for a cluster of several nodes in each region");
+            }
+        }
+
+        if (database.WarmStandby && regions.Count < 2 && _locations.TryGetValue(path, out var regionsAt))
+        {
+            Error(regionsAt, path, "warm standby needs a second region for the standby cluster", "add a region, or remove warm_standby");
+        }
+    }
+
+    private bool? Boolean(YNode node, string field)
+    {
+        if (Scalar(node, field, "true or false") is not { } scalar)
+        {
+            return null;
+        }
+
+        switch (scalar.Value.Trim())
+        {
+            case "true":
+                return true;
+            case "false":
+                return false;
+            default:
+                Error(scalar.Start, field, $"`{scalar.Value.Trim()}` is not true or false", "write true or false");
+                return null;
+        }
+    }
+}

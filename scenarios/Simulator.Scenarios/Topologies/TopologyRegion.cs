@@ -1,0 +1,10 @@
+namespace Simulator.Scenarios;
+
+/// <summary>One region of a <see cref="TopologyDefinition"/>: the <c>regions:</c> items.</summary>
+/// <param name="Name">Region name, e.g. <c>eu</c>.</param>
+/// <param name="OdooNodes">Odoo servers behind the region's ingress (<c>odoo_nodes</c>).</param>
+/// <param name="DatabaseReplicas">
+/// Database nodes beyond the first in this region (<c>database_replicas</c>): streaming replicas of the primary, or
+/// with Patroni under warm standby the region's further cluster members; 0 on a Patroni topology without it.
+/// </param>
+public sealed record TopologyRegion(string Name, int OdooNodes, int DatabaseReplicas);

@@ -1,0 +1,99 @@
+namespace Simulator.Scenarios.Tests.Loading;
+
+public class TopologyLoaderTests
+{
+    private static readonly string Catalogue = Path.Combine(AppContext.BaseDirectory, "Topologies");
+
+    [Fact]
+    public void A_topology_file_with_several_mistakes_lists_every_one_with_line_and_column()
+    {
+        var path = Fixtures.Path(Path.Combine("Topologies", "several-mistakes.yaml"));
+
+        var result = TopologyLoader.Load(path);
+
+        Assert.False(result.Succeeded);
+        Assert.All(result.Errors, e => Assert.Equal(path, e.File));
+        Assert.Equal(
+            [
+                (4, 7, "name", "`two regions` is not a valid topology name"),
+                (6, 51, "regions[0].database_replicas", "a Patroni topology runs one database node per region, so a region has no replicas of its own"),
+                (7, 29, "regions[1].odoo_nodes", "`2/s` is not a whole number"),
+                (8, 13, "regions[2].name", "region `eu` is listed twice"),
+                (11, 16, "database.replication", "unknown value `quorum`"),
+                (12, 17, "database.warm_standby", "`yes` is not true or false"),
+                (13, 3, "database.timeout", "unknown key `timeout`"),
+            ],
+            result.Errors.Select(e => (e.Line, e.Column, e.Field, e.Message)));
+        Assert.Equal("known keys here: engine, replication, timing, warm_standby", result.Errors[^1].Hint);
+    }
+
+    [Fact]
+    public void The_catalogue_folder_holds_the_four_topologies_each_in_the_file_of_its_name()
+    {
+        var result = TopologyLoader.LoadDirectory(Catalogue);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(
+            ["single-primary-multi-replica", "single-region-ha", "two-region", "warm-standby-dr"],
+            result.Topologies.Select(t => t.Name));
+        Assert.All(result.Topologies, t => Assert.False(string.IsNullOrWhiteSpace(t.Description)));
+    }
+
+    [Fact]
+    public void A_catalogue_file_named_after_another_topology_is_an_error()
+    {
+        var folder = Directory.CreateTempSubdirectory("topologies-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "two-region.yaml"), "name: three-region\nregions: [{ name: eu }]\n");
+
+            var result = TopologyLoader.LoadDirectory(folder.FullName);
+
+            Assert.Empty(result.Topologies);
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(("name", "the file holds topology `three-region` but is called two-region.yaml"), (error.Field, error.Message));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Patroni_keys_need_the_patroni_engine_and_patroni_regions_hold_one_node_unless_warm_standby()
+    {
+        var result = TopologyLoader.Parse(
+            """
+            name: t
+            regions:
+              - { name: eu, database_replicas: 1 }
+            database: { timing: fast }
+            """,
+            "t.yaml");
+        var patroni = TopologyLoader.Parse(
+            """
+            name: t
+            regions:
+              - { name: eu, database_replicas: 1 }
+            database: { engine: patroni, warm_standby: false }
+            """,
+            "t.yaml");
+        var lonelyStandby = TopologyLoader.Parse("name: t\nregions: [{ name: eu }]\ndatabase: { engine: patroni, warm_standby: true }\n", "t.yaml");
+
+        Assert.Equal([(4, 13, "database.timing")], result.Errors.Select(e => (e.Line, e.Column, e.Field)));
+        Assert.Equal([(3, 36, "regions[0].database_replicas")], patroni.Errors.Select(e => (e.Line, e.Column, e.Field)));
+        Assert.Equal(["warm standby needs a second region for the standby cluster"], lonelyStandby.Errors.Select(e => e.Message));
+    }
+
+    [Fact]
+    public void Defaults_are_one_odoo_node_no_replica_and_streaming()
+    {
+        var result = TopologyLoader.Parse("name: t\nregions: [{ name: eu }]\n", "t.yaml");
+
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
+        Assert.Equal([new TopologyRegion("eu", 1, 0)], result.Topology.Regions);
+        Assert.False(result.Topology.Database.IsPatroni);
+        Assert.False(TopologyLoader.LooksLikeTopology(Fixtures.Minimal));
+        Assert.True(TopologyLoader.LooksLikeTopology("name: t\nregions: [{ name: eu }]\n"));
+    }
+}
