@@ -125,6 +125,50 @@ public sealed class ContainerRunPlanTests
     }
 
     [Fact]
+    public void A_region_failover_on_a_warm_standby_fences_eu_with_the_engine_and_promotes_us_through_patroni()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var builder = TestingBuilders.Create();
+        var topology = new ContainerRunTopology(builder.AddContainerTopology(
+            TopologyCatalog.WarmStandbyDr, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
+        var published = Publish(builder);
+        var prefix = $"sim-{run.Id}-";
+        var scenario = Fixture("warm-standby-dr-isolation.yaml");
+
+        Assert.Empty(ContainerFaultPlan.Validate(scenario, topology));
+        var actions = ContainerFaultPlan.Actions(scenario, topology, "docker");
+        Assert.Equal(2, actions.Count);
+
+        // The partition cuts every link touching eu and freezes no etcd: each region's serves its own cluster only.
+        var partition = actions[0];
+        Assert.Empty(partition.EngineCommands);
+        Assert.Equal(
+            ["eu->us:patroni-1", "eu->us:postgres-1", "us->eu:patroni-1", "us->eu:patroni-2", "us->eu:postgres-1", "us->eu:postgres-2"],
+            partition.ToxiproxyLinks.Order(StringComparer.Ordinal));
+
+        // The failover: eu's cluster killed and left down, then us's standby cluster promoted over its REST API.
+        var failover = actions[1];
+        Assert.Equal(FaultType.RegionFailover, failover.Kind);
+        Assert.Equal([$"docker kill {prefix}eu-pg-1", $"docker kill {prefix}eu-pg-2"], failover.EngineCommands);
+        Assert.Equal("""PATCH /config {"standby_cluster": null} to us-pg-1's Patroni REST API""", failover.PatroniRequest);
+
+        // The probe watches both clusters, each with its own etcd and scope, on the published ports.
+        using var probe = topology.ClusterProbe(TimeSpan.FromSeconds(1));
+        Assert.Single(probe.Standbys);
+        Assert.Equal(new Uri($"http://127.0.0.1:{published[("us-pg-1", "patroni")]}"), ContainerRunTopology.RestUrl(topology.Topology.Region("us").DatabaseNodes[0].Resource));
+
+        // A region failover refused where nothing stands by: on the active region, and on a topology without standby clusters.
+        var misplaced = ScenarioLoader.Load(
+            Fixtures.Path("region-failover-misplaced.yaml"), new ScenarioLoadOptions { Catalog = ScenarioTopologyCatalog.Instance }).Scenario;
+        Assert.NotNull(misplaced);
+        var spmr = new ContainerRunTopology(TestingBuilders.Create().AddContainerTopology(
+            TopologyCatalog.SinglePrimaryMultiReplica, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
+        var refused = Assert.Single(ContainerFaultPlan.Validate(misplaced, spmr));
+        Assert.Equal("faults[1].region-failover", refused.Field);
+        Assert.Contains("warm-standby-dr", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Slow_links_on_two_regions_go_through_every_database_node_link_between_them()
     {
         using var run = RunDirectory.Create(TimeProvider.System);
