@@ -29,14 +29,7 @@ public sealed class ContainerRunHost(ContainerTopologyHost host) : IRunHost
         var probe = topology.ClusterProbe(RoleProbeTimeout);
         var nodes = topology.Topology.Regions.SelectMany(r => r.DatabaseNodes).ToDictionary(n => n.Resource.Name, StringComparer.Ordinal);
         var processFaults = new ContainerProcessFaults(host.Engine, topology.Containers);
-        // Under warm standby: fence the first region's cluster with the engine, promote a standby cluster over REST.
-        var regionFailover = topology.Spec.WarmStandby
-            ? new PatroniRegionFailover(
-                [.. topology.Topology.ActiveClusterNodes.Select(n => n.Name)],
-                region => [.. topology.Topology.StandbyNodes(region).Select(n => (n.Name, ContainerRunTopology.RestUrl(n)))],
-                processFaults,
-                time)
-            : null;
+        var regionFailover = topology.RegionFailover(processFaults, time);
         var switchover = new PatroniSwitchover(
             region => topology.Topology.Region(region).DatabaseNodes[0].Resource.Name,
             node => ContainerRunTopology.RestUrl(nodes[node].Resource),

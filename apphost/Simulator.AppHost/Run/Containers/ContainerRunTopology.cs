@@ -91,6 +91,20 @@ public sealed class ContainerRunTopology(ContainerTopology topology) : IRunTopol
         };
     }
 
+    /// <summary>
+    /// Under warm standby, the scripted region failover: the first region's cluster fenced through
+    /// <paramref name="processes"/> (the engine kills its containers), a standby cluster promoted through its first
+    /// node's published REST API. Null for a topology without standby clusters.
+    /// </summary>
+    public PatroniRegionFailover? RegionFailover(IProcessFaults processes, TimeProvider time) =>
+        Spec.WarmStandby
+            ? new PatroniRegionFailover(
+                [.. Topology.ActiveClusterNodes.Select(n => n.Name)],
+                region => [.. Topology.StandbyNodes(region).Select(n => (n.Name, RestUrl(n)))],
+                processes,
+                time)
+            : null;
+
     /// <summary>A node's REST API on the host, as the engine publishes it.</summary>
     public static Uri RestUrl(PostgresServerResource node)
     {

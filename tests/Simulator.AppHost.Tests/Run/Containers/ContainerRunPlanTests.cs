@@ -169,6 +169,37 @@ public sealed class ContainerRunPlanTests
     }
 
     [Fact]
+    public async Task A_region_failover_run_on_containers_kills_eus_containers_then_promotes_us_pg_1_over_its_published_rest_port()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var builder = TestingBuilders.Create();
+        var topology = new ContainerRunTopology(builder.AddContainerTopology(
+            TopologyCatalog.WarmStandbyDr, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
+        Publish(builder);
+        await using var patroni = new FakePatroniRest();
+        // The engine publishes us-pg-1's REST API where the fake listens.
+        var rest = topology.Topology.Region("us").DatabaseNodes[0].Resource.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "patroni");
+        rest.AllocatedEndpoint = new AllocatedEndpoint(rest, "127.0.0.1", patroni.Port);
+        var engine = new RecordingContainerEngine();
+        var failover = topology.RegionFailover(new ContainerProcessFaults(engine, topology.Containers), TimeProvider.System);
+
+        Assert.NotNull(failover);
+        var outcome = await failover.RunAsync("us", CancellationToken.None);
+
+        Assert.StartsWith("fenced eu-pg-1, eu-pg-2; promoted us-pg-1 in ", outcome, StringComparison.Ordinal);
+        Assert.Equal([$"docker kill sim-{run.Id}-eu-pg-1", $"docker kill sim-{run.Id}-eu-pg-2"], engine.Commands);
+        Assert.Equal("""PATCH /config {"standby_cluster": null}""", patroni.Requests[0]);
+        Assert.Equal("GET /patroni", patroni.Requests[^1]);
+        // The fault plan describes exactly what ran.
+        var planned = ContainerFaultPlan.Actions(Fixture("warm-standby-dr-isolation.yaml"), topology, "docker")[1];
+        Assert.Equal(planned.EngineCommands, engine.Commands);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failover.RunAsync("eu", CancellationToken.None));
+        Assert.Null(new ContainerRunTopology(TestingBuilders.Create().AddContainerTopology(
+            TopologyCatalog.SinglePrimaryMultiReplica, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default))
+            .RegionFailover(new ContainerProcessFaults(engine, topology.Containers), TimeProvider.System));
+    }
+
+    [Fact]
     public void Slow_links_on_two_regions_go_through_every_database_node_link_between_them()
     {
         using var run = RunDirectory.Create(TimeProvider.System);
