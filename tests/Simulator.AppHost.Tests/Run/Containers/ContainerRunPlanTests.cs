@@ -81,10 +81,7 @@ public sealed class ContainerRunPlanTests
     public async Task Faults_map_to_the_named_containers_toxiproxy_links_and_patroni()
     {
         using var run = RunDirectory.Create(TimeProvider.System);
-        var builder = TestingBuilders.Create();
-        var topology = new ContainerRunTopology(builder.AddContainerTopology(
-            TopologyCatalog.SinglePrimaryMultiReplica, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
-        Publish(builder);
+        var (topology, _) = Published(TopologyCatalog.SinglePrimaryMultiReplica, run);
         var prefix = $"sim-{run.Id}-";
 
         var redis = Assert.Single(ContainerFaultPlan.Actions(Shipped("redis-loss.yaml"), topology, "docker"));
@@ -128,10 +125,7 @@ public sealed class ContainerRunPlanTests
     public void A_region_failover_on_a_warm_standby_fences_eu_with_the_engine_and_promotes_us_through_patroni()
     {
         using var run = RunDirectory.Create(TimeProvider.System);
-        var builder = TestingBuilders.Create();
-        var topology = new ContainerRunTopology(builder.AddContainerTopology(
-            TopologyCatalog.WarmStandbyDr, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
-        var published = Publish(builder);
+        var (topology, published) = Published(TopologyCatalog.WarmStandbyDr, run);
         var prefix = $"sim-{run.Id}-";
         var scenario = Fixture("warm-standby-dr-isolation.yaml");
 
@@ -172,10 +166,7 @@ public sealed class ContainerRunPlanTests
     public async Task A_region_failover_run_on_containers_kills_eus_containers_then_promotes_us_pg_1_over_its_published_rest_port()
     {
         using var run = RunDirectory.Create(TimeProvider.System);
-        var builder = TestingBuilders.Create();
-        var topology = new ContainerRunTopology(builder.AddContainerTopology(
-            TopologyCatalog.WarmStandbyDr, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
-        Publish(builder);
+        var (topology, _) = Published(TopologyCatalog.WarmStandbyDr, run);
         await using var patroni = new FakePatroniRest();
         // The engine publishes us-pg-1's REST API where the fake listens.
         var rest = topology.Topology.Region("us").DatabaseNodes[0].Resource.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "patroni");
@@ -244,10 +235,7 @@ public sealed class ContainerRunPlanTests
     public async Task A_fault_session_on_the_containers_seam_puts_toxics_on_the_toxiproxy_links_and_runs_engine_commands()
     {
         using var run = RunDirectory.Create(TimeProvider.System);
-        var builder = TestingBuilders.Create();
-        var topology = new ContainerRunTopology(builder.AddContainerTopology(
-            TopologyCatalog.SinglePrimaryMultiReplica, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
-        Publish(builder);
+        var (topology, _) = Published(TopologyCatalog.SinglePrimaryMultiReplica, run);
         // Toxiproxy loading the container's generated proxies.json, here on loopback (upstreams are only dialled on a connection).
         var proxy = topology.Topology.FaultProxy!.Resource;
         var config = JsonNode.Parse(proxy.GeneratedFile("/etc/toxiproxy/proxies.json")!)!.AsArray();
@@ -331,6 +319,14 @@ public sealed class ContainerRunPlanTests
         }
 
         return engine.Commands;
+    }
+
+    /// <summary>The containers model of <paramref name="spec"/>, its ports handed out as the engine would publish them.</summary>
+    private static (ContainerRunTopology Topology, Dictionary<(string Resource, string Endpoint), int> Published) Published(TopologySpec spec, RunDirectory run)
+    {
+        var builder = TestingBuilders.Create();
+        var topology = new ContainerRunTopology(builder.AddContainerTopology(spec, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
+        return (topology, Publish(builder));
     }
 
     /// <summary>Hands out host ports to every endpoint, as the engine does when it publishes them.</summary>
