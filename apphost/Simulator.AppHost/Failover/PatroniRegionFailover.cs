@@ -12,14 +12,35 @@ namespace Simulator.AppHost.Failover;
 /// <c>patronictl edit-config</c> does), and wait until its leader runs as a primary. The fenced nodes stay down: bringing
 /// the old region back as a standby of the new one is a later, separate step of a real runbook, not simulated here.
 /// </summary>
-/// <param name="cluster">The active cluster, with its standby clusters.</param>
+/// <param name="activeNodes">The active cluster's nodes (resource names), fenced first.</param>
+/// <param name="standbyNodes">
+/// The nodes (name and REST API base URL, reached straight) of the standby cluster a region runs, its leader first;
+/// null for a region without one.
+/// </param>
 /// <param name="processes">Kills the active cluster's nodes.</param>
 /// <param name="time">The run's clock.</param>
-public sealed class PatroniRegionFailover(PatroniCluster cluster, IProcessFaults processes, TimeProvider time)
+public sealed class PatroniRegionFailover(
+    IReadOnlyList<string> activeNodes,
+    Func<string, IReadOnlyList<(string Name, Uri RestUrl)>?> standbyNodes,
+    IProcessFaults processes,
+    TimeProvider time)
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan PromotionTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The <c>PATCH /config</c> body that promotes a standby cluster: its <c>standby_cluster</c> removed.</summary>
+    public const string PromotionPatch = """{"standby_cluster": null}""";
+
+    /// <summary>The region failover of a native cluster and its standby clusters.</summary>
+    public PatroniRegionFailover(PatroniCluster cluster, IProcessFaults processes, TimeProvider time)
+        : this(
+            [.. cluster.Nodes.Select(n => n.Resource.Name)],
+            region => cluster.StandbyIn(region)?.Nodes.Select(n => (n.Resource.Name, n.Resource.RestUrl)).ToList(),
+            processes,
+            time)
+    {
+    }
 
     /// <summary>Fences the active cluster and promotes the standby cluster of <paramref name="region"/>.</summary>
     /// <returns>What was done, e.g. <c>fenced eu-pg-1, eu-pg-2; promoted us-pg-1 in 2.1 s</c>.</returns>
@@ -27,20 +48,21 @@ public sealed class PatroniRegionFailover(PatroniCluster cluster, IProcessFaults
     public async Task<string> RunAsync(string region, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(region);
-        var standby = cluster.StandbyIn(region)
-            ?? throw new InvalidOperationException($"region {region} runs no standby cluster to fail over to");
+        var standby = standbyNodes(region) is { Count: > 0 } nodes
+            ? nodes
+            : throw new InvalidOperationException($"region {region} runs no standby cluster to fail over to");
         var fenced = new List<string>();
-        foreach (var node in cluster.Nodes)
+        foreach (var node in activeNodes)
         {
             // A node already down is fenced as well: what matters is that nothing of the old cluster runs.
-            await processes.KillAsync(node.Resource.Name, cancellationToken);
-            fenced.Add(node.Resource.Name);
+            await processes.KillAsync(node, cancellationToken);
+            fenced.Add(node);
         }
 
         var started = time.GetTimestamp();
         using var http = new HttpClient { Timeout = RequestTimeout };
-        var leader = standby.Nodes[0].Resource;
-        using (var content = new StringContent("""{"standby_cluster": null}""", Encoding.UTF8, "application/json"))
+        var leader = standby[0];
+        using (var content = new StringContent(PromotionPatch, Encoding.UTF8, "application/json"))
         using (var response = await http.PatchAsync(new Uri(leader.RestUrl, "/config"), content, cancellationToken))
         {
             if (!response.IsSuccessStatusCode)
@@ -68,16 +90,16 @@ public sealed class PatroniRegionFailover(PatroniCluster cluster, IProcessFaults
         }
     }
 
-    private static async Task<string?> PrimaryAsync(HttpClient http, PatroniCluster standby, CancellationToken cancellationToken)
+    private static async Task<string?> PrimaryAsync(HttpClient http, IReadOnlyList<(string Name, Uri RestUrl)> standby, CancellationToken cancellationToken)
     {
-        foreach (var node in standby.Nodes)
+        foreach (var node in standby)
         {
             try
             {
-                var status = await PatroniApi.GetStatusAsync(http, node.Resource.RestUrl, cancellationToken);
+                var status = await PatroniApi.GetStatusAsync(http, node.RestUrl, cancellationToken);
                 if (status.IsPrimary && status.IsRunning)
                 {
-                    return node.Resource.Name;
+                    return node.Name;
                 }
             }
             catch (Exception ex) when (ex is HttpRequestException or System.Text.Json.JsonException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))

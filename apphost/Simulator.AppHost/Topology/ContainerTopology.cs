@@ -32,6 +32,22 @@ public sealed record ContainerTopology(
     /// <summary>The ingress whose <c>postgres</c> entry point reaches the current leader, wherever it is.</summary>
     public TraefikContainerResource LeaderRoute => Regions[0].Ingress.Resource;
 
+    /// <summary>The Patroni settings the nodes were configured with (<see cref="ContainerTopologyOptions.PatroniFor"/>).</summary>
+    public Integrations.Postgres.PatroniClusterSettings PatroniSettings => Options.PatroniFor(Spec);
+
+    /// <summary>
+    /// The database nodes of the cluster that takes writes first: every node, except under warm standby, where it is
+    /// the first region's cluster and each other region runs a standby cluster of it (<see cref="StandbyNodes"/>).
+    /// </summary>
+    public IReadOnlyList<PostgresServerResource> ActiveClusterNodes =>
+        [.. (Spec.WarmStandby ? Regions.Take(1) : Regions).SelectMany(r => r.DatabaseNodes).Select(n => n.Resource)];
+
+    /// <summary>The nodes of the standby cluster <paramref name="region"/> runs, its first node first; empty when it runs none.</summary>
+    public IReadOnlyList<PostgresServerResource> StandbyNodes(string region) =>
+        Spec.WarmStandby && Regions.Skip(1).FirstOrDefault(r => r.Name == region) is { } standby
+            ? [.. standby.DatabaseNodes.Select(n => n.Resource)]
+            : [];
+
     /// <summary>Every resource that runs as long as the topology (one-shot containers excluded).</summary>
     public IEnumerable<IResource> LongRunningResources()
     {

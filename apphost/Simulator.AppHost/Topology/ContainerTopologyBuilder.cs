@@ -1,7 +1,9 @@
 using Simulator.AppHost.Integrations.Containers;
 using Simulator.AppHost.Integrations.Etcd;
+using Simulator.AppHost.Integrations.HAProxy;
 using Simulator.AppHost.Integrations.Minio;
 using Simulator.AppHost.Integrations.Odoo;
+using Simulator.AppHost.Integrations.Patroni;
 using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Integrations.Redis;
 using Simulator.AppHost.Integrations.Toxiproxy;
@@ -17,6 +19,9 @@ namespace Simulator.AppHost.Topology;
 /// (the first region's first node bootstraps the cluster), a Traefik ingress per region, the one-shot
 /// database creation, and the Odoo nodes. Every configuration file is generated here, from the same
 /// addresses, so Odoo, Traefik, Patroni and etcd cannot disagree about where anything is.
+/// A warm standby (<see cref="TopologySpec.WarmStandby"/>) gets a cluster per region instead, as natively: the first
+/// region's, with an etcd of its own, and a standby cluster per other region (its own etcd and scope) following the
+/// first region's first node through that region's Toxiproxy link to it.
 /// </summary>
 public sealed class ContainerTopologyBuilder
 {
@@ -43,12 +48,6 @@ public sealed class ContainerTopologyBuilder
         if (spec.Regions.Count == 0)
         {
             throw new ArgumentException($"topology {spec.Name} has no region", nameof(spec));
-        }
-
-        if (spec.WarmStandby)
-        {
-            // Its clusters (a regional one and standby clusters with their own etcd) have no container form yet.
-            throw new NotSupportedException($"topology {spec.Name} (a warm standby) runs natively only: run it with --runtime native");
         }
 
         _secrets = new PatroniContainerSecrets(
@@ -105,7 +104,10 @@ public sealed class ContainerTopologyBuilder
         _links = _toxiproxyLinks;
     }
 
-    /// <summary>One etcd member per region, in one cluster; peers reach each other through the links.</summary>
+    /// <summary>
+    /// One etcd member per region, in one cluster whose peers reach each other through the links; under warm standby,
+    /// one single-member cluster per region instead (each Patroni cluster its own DCS, so nothing of it crosses regions).
+    /// </summary>
     public IReadOnlyDictionary<string, IResourceBuilder<EtcdContainerResource>> AddEtcdCluster()
     {
         var members = _spec.Regions.ToDictionary(
@@ -114,11 +116,15 @@ public sealed class ContainerTopologyBuilder
             StringComparer.Ordinal);
         var cluster = _spec.Regions.Select(r => new EtcdContainerMember(
             members[r.Name].Resource.Name,
-            ContainerAddress.Of(_links.ReachFromAnyRegion(r.Name, "etcd-peer", members[r.Name].Resource.PeerEndpoint)),
+            ContainerAddress.Of(_spec.WarmStandby
+                ? members[r.Name].Resource.PeerEndpoint
+                : _links.ReachFromAnyRegion(r.Name, "etcd-peer", members[r.Name].Resource.PeerEndpoint)),
             ContainerAddress.Of(members[r.Name].Resource.ClientEndpoint))).ToList();
         for (var i = 0; i < cluster.Count; i++)
         {
-            members[_spec.Regions[i].Name].WithEtcdCluster(cluster[i], cluster, "sim-" + _run.Id);
+            var region = _spec.Regions[i].Name;
+            members[region].WithEtcdCluster(
+                cluster[i], _spec.WarmStandby ? [cluster[i]] : cluster, _spec.WarmStandby ? $"sim-{_run.Id}-{region}" : "sim-" + _run.Id);
         }
 
         return members;
@@ -127,32 +133,43 @@ public sealed class ContainerTopologyBuilder
     /// <summary>
     /// The Patroni nodes: the first region's replicas plus one (the node that bootstraps the cluster),
     /// every other region's replicas. The others wait for the first, so it is the one that initialises.
+    /// Under warm standby each region's nodes form a cluster of their own, on the region's etcd, advertising their
+    /// addresses straight (only their own cluster reaches them so); every other region's cluster is a standby cluster
+    /// (scope <c>&lt;scope&gt;-&lt;region&gt;</c>) following the first node through the link <c>R-&gt;first:postgres-1</c>,
+    /// the one R's ingress reaches that node through, and waits for the fault proxy too.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<IResourceBuilder<PostgresServerResource>>> AddDatabaseNodes(
         IReadOnlyDictionary<string, IResourceBuilder<EtcdContainerResource>> etcd)
     {
         ArgumentNullException.ThrowIfNull(etcd);
         var nodes = new Dictionary<string, IReadOnlyList<IResourceBuilder<PostgresServerResource>>>(StringComparer.Ordinal);
+        var settings = _options.PatroniFor(_spec);
         IResourceBuilder<PostgresServerResource>? first = null;
         foreach (var region in _spec.Regions)
         {
-            // A native Patroni topology runs one node per region; so do its containers.
-            var count = _spec.IsPatroni ? 1 : region.DatabaseReplicas + (first is null ? 1 : 0);
+            // A native Patroni topology runs one node per region (under warm standby, the region's cluster); so do its containers.
+            var count = _spec.IsPatroni ? _spec.PatroniNodes(region) : region.DatabaseReplicas + (first is null ? 1 : 0);
+            var standbyOf = _spec.WarmStandby ? first : null;
+            var clusterSettings = standbyOf is null ? settings : settings with { Scope = PatroniClusterOptions.StandbyScope(settings.Scope, region.Name) };
+            var standbySource = standbyOf is null ? (ContainerAddress?)null : ContainerAddress.Of(_links.Reach(
+                region.Name, _spec.Regions[0].Name, DatabaseService("postgres", 1), standbyOf.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName)));
+            IEnumerable<RegionSpec> etcdRegions = _spec.WarmStandby ? [region] : _spec.Regions;
+            var etcdHosts = etcdRegions
+                .Select(r => ContainerAddress.Of(_links.Reach(region.Name, r.Name, "etcd", etcd[r.Name].Resource.ClientEndpoint)))
+                .ToList();
             var regionNodes = new List<IResourceBuilder<PostgresServerResource>>();
             for (var n = 1; n <= count; n++)
             {
                 var node = _builder.AddPatroniContainerNode(
                     ResourceNaming.DatabaseNode(region.Name, n), _secrets, _options.Images.Postgres, _run);
-                var etcdHosts = _spec.Regions
-                    .Select(r => ContainerAddress.Of(_links.Reach(region.Name, r.Name, "etcd", etcd[r.Name].Resource.ClientEndpoint)))
-                    .ToList();
                 node.WithPatroniConfig(
-                        _options.Patroni,
+                        clusterSettings,
                         new PatroniContainerNode(
                             node.Resource.Name,
-                            ContainerAddress.Of(_links.ReachFromAnyRegion(region.Name, DatabaseService("postgres", n), node.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName))),
-                            ContainerAddress.Of(_links.ReachFromAnyRegion(region.Name, DatabaseService("patroni", n), node.RestEndpoint())),
-                            etcdHosts),
+                            Advertised(region.Name, DatabaseService("postgres", n), node.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName)),
+                            Advertised(region.Name, DatabaseService("patroni", n), node.RestEndpoint()),
+                            etcdHosts,
+                            standbySource),
                         _options.Images.Postgres)
                     .WaitFor(etcd[region.Name]);
                 if (first is null)
@@ -162,6 +179,11 @@ public sealed class ContainerTopologyBuilder
                 else
                 {
                     node.WaitFor(first);
+                }
+
+                if (standbySource is not null && _faultProxy is not null)
+                {
+                    node.WaitFor(_faultProxy);
                 }
 
                 regionNodes.Add(node);
@@ -191,8 +213,11 @@ public sealed class ContainerTopologyBuilder
                 ContainerAddress.Of(_links.Reach(region.Name, owner.Name, DatabaseService("patroni", i + 1), node.RestEndpoint())),
                 owner.Name == region.Name)))
             .ToList();
-        return _builder.AddTraefikContainerIngress(
-            ResourceNaming.Ingress(region.Name), _options.Images.Traefik, new TraefikRegionRoutes(region.Name, odoo, servers));
+        var routes = new TraefikRegionRoutes(region.Name, odoo, servers)
+        {
+            ReadCheck = _spec.WarmStandby ? PostgresRouterConfig.ReadOnlyCheck : PostgresRouterConfig.ReplicaCheck,
+        };
+        return _builder.AddTraefikContainerIngress(ResourceNaming.Ingress(region.Name), _options.Images.Traefik, routes);
     }
 
     /// <summary>
@@ -254,6 +279,13 @@ public sealed class ContainerTopologyBuilder
     public static string DatabaseService(string kind, int number) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind}-{number}");
 
+    /// <summary>
+    /// The address a database node advertises to its cluster: shared by every region through the link
+    /// <c>*-&gt;region:service</c>, except under warm standby, where only the node's own region's cluster uses it.
+    /// </summary>
+    private ContainerAddress Advertised(string region, string service, EndpointReference target) =>
+        ContainerAddress.Of(_spec.WarmStandby ? target : _links.ReachFromAnyRegion(region, service, target));
+
     /// <summary>Filestore and web sessions, one volume for every Odoo node (a deployment shares its filestore).</summary>
     private string OdooDataVolume => RunVolumes.Name(_run, "odoo", "filestore");
 
@@ -263,7 +295,8 @@ public sealed class ContainerTopologyBuilder
         var database = new OdooContainerDatabase(
             _credentials.Database,
             new ContainerAddress(ingress, TraefikContainerResource.PostgresPort),
-            region.DatabaseReplicas > 0 ? new ContainerAddress(ingress, TraefikContainerResource.ReplicaPort) : null,
+            // Under warm standby every region's own cluster serves reads (a standby cluster's leader included).
+            region.DatabaseReplicas > 0 || _spec.WarmStandby ? new ContainerAddress(ingress, TraefikContainerResource.ReplicaPort) : null,
             _secrets.OdooUser,
             _secrets.OdooPassword,
             _masterPassword);

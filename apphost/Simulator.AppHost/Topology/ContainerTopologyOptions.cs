@@ -8,7 +8,10 @@ namespace Simulator.AppHost.Topology;
 /// <summary>How the containers runtime builds a topology: images, Odoo's configuration, Patroni's settings.</summary>
 /// <param name="Images">The images to run.</param>
 /// <param name="Odoo">Every Odoo node's configuration.</param>
-/// <param name="Patroni">The cluster's Patroni settings (shared with the native runtime).</param>
+/// <param name="Patroni">
+/// The Patroni settings of a topology that names none (<see cref="TopologySpec.Patroni"/> null: the topologies that
+/// replicate natively without Patroni, which containers run under Patroni all the same); see <see cref="PatroniFor"/>.
+/// </param>
 /// <param name="Bucket">Bucket created in each region's object storage.</param>
 public sealed record ContainerTopologyOptions(
     ContainerTopologyImages Images,
@@ -27,8 +30,20 @@ public sealed record ContainerTopologyOptions(
         "odoo-attachments");
 
     /// <summary>
+    /// The Patroni settings <paramref name="spec"/> runs with: its own options (the catalogue's, with a scenario's
+    /// <c>database:</c> replication and timing in place, as the native runtime renders them) when it has any,
+    /// otherwise <see cref="Patroni"/> (<c>Containers:Patroni:Profile</c>).
+    /// </summary>
+    public PatroniClusterSettings PatroniFor(TopologySpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Patroni is { } options ? PatroniClusterSettings.From(options) : Patroni;
+    }
+
+    /// <summary>
     /// The options as configured: <c>Containers:Odoo:Version</c> (<c>17.0</c> or <c>18.0</c>),
-    /// <c>Containers:Odoo:Workers</c>, <c>Containers:Patroni:Profile</c> (<c>default</c> or <c>fast</c>),
+    /// <c>Containers:Odoo:Workers</c>, <c>Containers:Patroni:Profile</c> (<c>default</c> or <c>fast</c>, for topologies
+/// without Patroni options of their own),
     /// and image overrides. Every mistake is reported at once, naming its key.
     /// </summary>
     public static ContainerTopologyOptions FromConfiguration(IConfiguration configuration)

@@ -88,7 +88,7 @@ public static class NativeTopologyBuilder
             {
                 var reach = links.Reach(region.Name, first.Name, PatroniBuilderExtensions.PostgresService, source.Resource.PostgresEndpoint);
                 var standby = builder.AddRegionalPatroniCluster(
-                    run, region.Name, spec.PatroniNodes(region), credentials.Database, passwords, options with { Scope = $"{options.Scope}-{region.Name}" }, reach);
+                    run, region.Name, spec.PatroniNodes(region), credentials.Database, passwords, options with { Scope = PatroniClusterOptions.StandbyScope(options.Scope, region.Name) }, reach);
                 standby.Nodes[0].WaitFor(source);
                 return standby;
             })

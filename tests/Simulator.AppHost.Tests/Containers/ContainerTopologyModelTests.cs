@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
 using Microsoft.Extensions.Configuration;
 using Simulator.AppHost.Integrations.Containers;
@@ -23,17 +24,8 @@ public sealed class ContainerTopologyModelTests
         "eu primary + standby, one replica in us and in apac, Odoo everywhere.",
         [new RegionSpec("eu", 2, 1), new RegionSpec("us", 1, 1), new RegionSpec("apac", 1, 1)]);
 
-    /// <summary>Every catalogue topology with a container form (a warm standby has none yet: see the test below).</summary>
-    public static TheoryData<string> CatalogTopologies() => [.. TopologyCatalog.All.Values.Where(t => !t.WarmStandby).Select(t => t.Name)];
-
-    [Fact]
-    public void A_warm_standby_is_refused_in_containers_mode_with_the_runtime_to_use()
-    {
-        using var run = RunDirectory.Create(TimeProvider.System);
-        var error = Assert.Throws<NotSupportedException>(() => TestingBuilders.Create().AddContainerTopology(
-            TopologyCatalog.WarmStandbyDr, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
-        Assert.Contains("--runtime native", error.Message, StringComparison.Ordinal);
-    }
+    /// <summary>Every catalogue topology: each has a container form.</summary>
+    public static TheoryData<string> CatalogTopologies() => [.. TopologyCatalog.All.Keys];
 
     [Theory]
     [MemberData(nameof(CatalogTopologies))]
@@ -182,7 +174,7 @@ public sealed class ContainerTopologyModelTests
             AssertImage(region.Ingress.Resource, images.Traefik);
             Assert.All(region.OdooNodes, n => AssertImage(n.Resource, images.Odoo));
             Assert.Equal(spec_.OdooNodes, region.OdooNodes.Count);
-            Assert.Equal(spec.IsPatroni ? 1 : spec_.DatabaseReplicas + (region == firstRegion ? 1 : 0), region.DatabaseNodes.Count);
+            Assert.Equal(spec.IsPatroni ? spec.PatroniNodes(spec_) : spec_.DatabaseReplicas + (region == firstRegion ? 1 : 0), region.DatabaseNodes.Count);
 
             // Patroni nodes: built from the Dockerfile on the pinned PostgreSQL, secrets in the environment, data in a run volume.
             foreach (var node in region.DatabaseNodes)
@@ -212,11 +204,14 @@ public sealed class ContainerTopologyModelTests
                 }
             }
 
-            // etcd: v2 API for Patroni's etcd: client, every member in the initial cluster.
+            // etcd: v2 API for Patroni's etcd: client, every member in the initial cluster (under warm standby, each
+            // region's cluster its own etcd).
             var etcdArgs = await ArgsAsync(region.Etcd.Resource);
             Assert.Contains("--enable-v2=true", etcdArgs);
-            Assert.Contains(etcdArgs, a => a.StartsWith("--initial-cluster=", StringComparison.Ordinal)
-                && topology.Regions.All(r => a.Contains(r.Etcd.Resource.Name + "=http://", StringComparison.Ordinal)));
+            IReadOnlyList<ContainerRegionResources> etcdMembers = spec.WarmStandby ? [region] : topology.Regions;
+            Assert.Equal(
+                "--initial-cluster=" + string.Join(",", etcdMembers.Select(r => $"{r.Etcd.Resource.Name}=http://")),
+                Regex.Replace(etcdArgs.Single(a => a.StartsWith("--initial-cluster=", StringComparison.Ordinal)), "http://[^,]+", "http://"));
             AssertRunVolume(region.Etcd.Resource, run, "/etcd-data");
             Assert.Empty(WaitsOn(region.Etcd.Resource, WaitType.WaitUntilHealthy));
 
@@ -286,13 +281,13 @@ public sealed class ContainerTopologyModelTests
     // Aspire marks these obsolete in favour of ExecutionConfigurationBuilder, which needs a running
     // application's execution context; for reading a model that was never started they are what Aspire's own tests use.
 #pragma warning disable CS0618
-    private static async Task<string[]> ArgsAsync(IResourceWithArgs resource) => await resource.GetArgumentValuesAsync();
+    internal static async Task<string[]> ArgsAsync(IResourceWithArgs resource) => await resource.GetArgumentValuesAsync();
 
-    private static async Task<Dictionary<string, string>> EnvironmentAsync(IResourceWithEnvironment resource) =>
+    internal static async Task<Dictionary<string, string>> EnvironmentAsync(IResourceWithEnvironment resource) =>
         await resource.GetEnvironmentVariableValuesAsync();
 #pragma warning restore CS0618
 
-    private static void AssertImage(IResource resource, ContainerImage image)
+    internal static void AssertImage(IResource resource, ContainerImage image)
     {
         var annotation = resource.Annotations.OfType<ContainerImageAnnotation>().Last();
         Assert.Equal((image.Registry, image.Image, image.Tag), (annotation.Registry, annotation.Image, annotation.Tag));
@@ -309,10 +304,10 @@ public sealed class ContainerTopologyModelTests
     private static IEnumerable<ContainerMountAnnotation> Mounts(IResource resource) =>
         resource.Annotations.OfType<ContainerMountAnnotation>();
 
-    private static IEnumerable<IResource> WaitsOn(IResource resource, WaitType type) =>
+    internal static IEnumerable<IResource> WaitsOn(IResource resource, WaitType type) =>
         resource.Annotations.OfType<WaitAnnotation>().Where(w => w.WaitType == type).Select(w => w.Resource);
 
-    private static Dictionary<string, string> OdooConf(IResource node) =>
+    internal static Dictionary<string, string> OdooConf(IResource node) =>
         node.GeneratedFile("/etc/odoo/odoo.conf")!
             .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(l => l.Contains(" = ", StringComparison.Ordinal))

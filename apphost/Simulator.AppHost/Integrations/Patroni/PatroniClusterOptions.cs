@@ -25,6 +25,9 @@ public sealed record PatroniClusterOptions
     /// <summary>The Patroni cluster's name (<c>scope</c>), also the DCS key prefix.</summary>
     public string Scope { get; init; } = "sim";
 
+    /// <summary>The scope of the standby cluster <paramref name="region"/> runs under warm standby: <c>&lt;scope&gt;-&lt;region&gt;</c>.</summary>
+    public static string StandbyScope(string scope, string region) => $"{scope}-{region}";
+
     /// <summary>Every problem with these options (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
     {

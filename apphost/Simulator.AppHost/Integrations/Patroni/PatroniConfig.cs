@@ -111,10 +111,20 @@ public static class PatroniConfig
     }
 
     /// <summary>The <c>standby_cluster</c> section of <c>bootstrap.dcs</c>, indented to sit there; empty for none.</summary>
-    private static string StandbyCluster(int? port) => port is { } p
-        ? string.Create(CultureInfo.InvariantCulture,
-            $"\n    standby_cluster:\n      host: 127.0.0.1\n      port: {p}\n      create_replica_methods:\n      - basebackup")
-        : string.Empty;
+    private static string StandbyCluster(int? port) => port is { } p ? "\n" + StandbyClusterSection("127.0.0.1", p).TrimEnd('\n') : string.Empty;
+
+    /// <summary>
+    /// The <c>standby_cluster</c> section of <c>bootstrap.dcs</c> (lines indented to sit under <c>bootstrap:</c>
+    /// <c>dcs:</c>, each ending in a newline): follow the PostgreSQL at <paramref name="host"/>:<paramref name="port"/>,
+    /// cloning it with <c>pg_basebackup</c> at bootstrap. Shared by both runtimes' configurations.
+    /// </summary>
+    public static string StandbyClusterSection(string host, int port)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(host);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(port);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"    standby_cluster:\n      host: {host}\n      port: {port}\n      create_replica_methods:\n      - basebackup\n");
+    }
 
     private static string Bool(bool value) => value ? "true" : "false";
 

@@ -1,3 +1,5 @@
+using Simulator.AppHost.Integrations.Patroni;
+
 namespace Simulator.AppHost.Integrations.Postgres;
 
 /// <summary>
@@ -32,6 +34,24 @@ public sealed record PatroniClusterSettings(
 
     /// <summary>Fast failover measured on loopback: ttl 10, loop_wait 2, retry_timeout 3.</summary>
     public static PatroniClusterSettings Fast { get; } = Default with { Ttl = 10, LoopWait = 2, RetryTimeout = 3 };
+
+    /// <summary>
+    /// The settings a topology's (or a scenario's <c>database:</c>) Patroni options ask for: the same scope, timing,
+    /// replication mode, failover lag limit and etcd API as the native runtime renders from them.
+    /// </summary>
+    public static PatroniClusterSettings From(PatroniClusterOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return new PatroniClusterSettings(
+            options.Scope,
+            options.Timing.Ttl,
+            options.Timing.LoopWait,
+            options.Timing.RetryTimeout,
+            options.MaximumLagOnFailover,
+            SynchronousMode: options.Replication != PatroniReplication.Async,
+            SynchronousModeStrict: options.Replication == PatroniReplication.SyncStrict,
+            UseEtcd3: options.Dcs == PatroniDcs.Etcd3);
+    }
 
     /// <summary>Every problem with these settings (empty when valid), as Patroni's documentation states the rules.</summary>
     public IReadOnlyList<string> Validate()

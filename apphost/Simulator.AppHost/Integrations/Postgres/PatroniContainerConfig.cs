@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Simulator.AppHost.Integrations.Patroni;
 
 namespace Simulator.AppHost.Integrations.Postgres;
 
 /// <summary>
 /// Renders <c>patroni.yml</c> for a node of the containers runtime. Passwords are not in the file:
-/// the image's entrypoint passes them to Patroni through its <c>PATRONI_*_PASSWORD</c> variables.
+/// the image's entrypoint passes them to Patroni through its <c>PATRONI_*_PASSWORD</c> variables. A node of a
+/// standby cluster gets the same <c>standby_cluster</c> section as natively (<see cref="PatroniConfig.StandbyClusterSection"/>).
 /// </summary>
 public static class PatroniContainerConfig
 {
@@ -67,6 +69,11 @@ public static class PatroniContainerConfig
         Line($"    maximum_lag_on_failover: {settings.MaximumLagOnFailoverBytes}");
         Line($"    synchronous_mode: {Bool(settings.SynchronousMode)}");
         Line($"    synchronous_mode_strict: {Bool(settings.SynchronousModeStrict)}");
+        if (node.StandbySource is { } source)
+        {
+            yaml.Append(PatroniConfig.StandbyClusterSection(source.Host, source.Port));
+        }
+
         Line($"    postgresql:");
         Line($"      use_pg_rewind: true");
         Line($"      use_slots: true");

@@ -7,8 +7,13 @@ namespace Simulator.AppHost.Integrations.Postgres;
 /// <param name="PostgresConnect">The address other members and clients use for its PostgreSQL.</param>
 /// <param name="RestConnect">The address others use for its REST API.</param>
 /// <param name="EtcdHosts">The etcd members' client addresses as this node reaches them.</param>
+/// <param name="StandbySource">
+/// For a node of a standby cluster, the PostgreSQL it follows (Patroni's <c>standby_cluster</c>), as this node reaches
+/// it; null for a node of an ordinary cluster.
+/// </param>
 public sealed record PatroniContainerNode(
     string Name,
     ContainerAddress PostgresConnect,
     ContainerAddress RestConnect,
-    IReadOnlyList<ContainerAddress> EtcdHosts);
+    IReadOnlyList<ContainerAddress> EtcdHosts,
+    ContainerAddress? StandbySource = null);

@@ -12,7 +12,8 @@ namespace Simulator.AppHost.Integrations.Traefik;
 /// answers 200). Each node is its own one-server service with its own check, because a check's port
 /// is per service and a remote node's REST API sits behind its own fault-proxy link; a weighted service
 /// over them carries only the healthy ones.</item>
-/// <item>TCP <c>postgres-replica</c>: the same over the region's own nodes with <c>GET /replica</c>.</item>
+/// <item>TCP <c>postgres-replica</c>: the same over the region's own nodes with <c>GET /replica</c> (or
+/// <c>GET /read-only</c>, <see cref="TraefikRegionRoutes.ReadCheck"/>, where standby clusters run).</item>
 /// </list>
 /// Traefik's TCP checks speak raw bytes: the check sends an HTTP/1.0 request and expects the first
 /// bytes of Patroni's status line (its REST server answers in HTTP/1.0).
@@ -31,7 +32,7 @@ public static class TraefikDynamicConfig
     /// <summary>Bound on one health check.</summary>
     public static readonly TimeSpan CheckTimeout = TimeSpan.FromMilliseconds(900);
 
-    /// <summary>The raw request a TCP check sends to Patroni's REST API for <paramref name="role"/> (<c>primary</c> or <c>replica</c>).</summary>
+    /// <summary>The raw request a TCP check sends to Patroni's REST API for <paramref name="role"/> (<c>primary</c>, <c>replica</c> or <c>read-only</c>).</summary>
     public static string PatroniCheckRequest(string role) => $"GET /{role} HTTP/1.0\r\n\r\n";
 
     /// <summary>Renders the configuration of one region.</summary>
@@ -133,10 +134,11 @@ public static class TraefikDynamicConfig
 
         if (local.Count > 0)
         {
-            Weighted(yaml, "postgres-replica", local, "replica");
+            var readRole = routes.ReadCheck.TrimStart('/');
+            Weighted(yaml, "postgres-replica", local, readRole);
             foreach (var database in local)
             {
-                CheckedNode(yaml, database, "replica");
+                CheckedNode(yaml, database, readRole);
             }
         }
     }

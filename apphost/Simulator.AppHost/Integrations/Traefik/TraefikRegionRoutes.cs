@@ -1,3 +1,5 @@
+using Simulator.AppHost.Integrations.HAProxy;
+
 namespace Simulator.AppHost.Integrations.Traefik;
 
 /// <summary>What one region's Traefik routes: its Odoo nodes and every database node of the cluster.</summary>
@@ -11,6 +13,13 @@ public sealed record TraefikRegionRoutes(
 {
     /// <summary>Name of the cookie that keeps a browser or API client on one Odoo node.</summary>
     public string StickyCookie => $"sim_{Region}_odoo";
+
+    /// <summary>
+    /// The Patroni check a node must pass to take this region's read-only traffic: <c>/replica</c> (a streaming
+    /// replica of the one cluster), or <c>/read-only</c> where standby clusters run, since a standby cluster's leader
+    /// fails <c>/replica</c> though it serves reads (the same choice as the native PostgreSQL router's).
+    /// </summary>
+    public string ReadCheck { get; init; } = PostgresRouterConfig.ReplicaCheck;
 
     /// <summary>True when read-only traffic has a replica in this region to go to.</summary>
     public bool HasLocalReplicaRoute => DatabaseServers.Any(d => d.InRegion);

@@ -9,7 +9,8 @@ namespace Simulator.AppHost.Run.Containers;
 /// A scenario's faults on a containers topology: the check, before anything starts, that each maps to something the
 /// containers runtime has (a container, a region, a Toxiproxy link — its database links are per node,
 /// <c>us-&gt;eu:postgres-1</c>, and it has no PostgreSQL routers), and what each becomes: engine commands on named
-/// containers, toxics on Toxiproxy links, or a Patroni REST call.
+/// containers, toxics on Toxiproxy links, or a Patroni REST call (a <c>region-failover</c>, on a warm standby: the
+/// active cluster's containers killed, then the standby cluster promoted through Patroni).
 /// </summary>
 public static class ContainerFaultPlan
 {
@@ -43,6 +44,7 @@ public static class ContainerFaultPlan
             var spec = FaultPlan.ToSpec(scenario.Faults[i]);
             var field = string.Create(CultureInfo.InvariantCulture, $"faults[{i}].{scenario.Faults[i].Kind.ToName()}");
             actions.Add(spec.Kind.IsProcessFault() ? ProcessAction(field, spec, topology, engine)
+                : spec.Kind == FaultType.RegionFailover ? RegionFailoverAction(field, spec, topology, engine)
                 : spec.Kind.IsClusterFault() ? new ContainerFaultAction(
                     field, spec.Kind, spec.Target, [], [], PatroniRequest: $"POST /switchover to the leader's Patroni REST API, among {string.Join(", ", topology.DatabaseNodes.Select(n => n.Name))}")
                 : NetworkAction(field, spec, topology, regions, engine));
@@ -73,6 +75,29 @@ public static class ContainerFaultPlan
             ResolvedWhenFiring: role);
     }
 
+    /// <summary>
+    /// As natively (<see cref="PatroniRegionFailover"/>): the active cluster's containers killed and left down (the
+    /// fence), then the target region's standby cluster promoted through its first node's Patroni REST API.
+    /// </summary>
+    private static ContainerFaultAction RegionFailoverAction(string field, FaultSpec spec, ContainerRunTopology topology, string engine)
+    {
+        var region = spec.Target.Trim();
+        var standby = topology.Topology.StandbyNodes(region);
+        if (standby.Count == 0)
+        {
+            // Validate refuses it first; this keeps an unchecked plan from describing a failover that cannot happen.
+            throw new InvalidOperationException($"{field}: region {region} runs no standby cluster on {topology.Spec.Name}");
+        }
+
+        return new ContainerFaultAction(
+            field,
+            spec.Kind,
+            spec.Target,
+            [.. topology.Topology.ActiveClusterNodes.Select(n => Command(engine, "kill", topology.ContainerName(n.Name)))],
+            [],
+            PatroniRequest: $"PATCH /config {PatroniRegionFailover.PromotionPatch} to {standby[0].Name}'s Patroni REST API");
+    }
+
     private static ContainerFaultAction NetworkAction(
         string field, FaultSpec spec, ContainerRunTopology topology, IReadOnlyList<string> regions, string engine)
     {
@@ -80,8 +105,9 @@ public static class ContainerFaultPlan
         var target = LinkTarget.Parse(spec.Target, regions);
         var links = topology.LinkNames.Where(target.Matches).Select(l => l.ToString()).ToList();
         // As natively (PatroniRegionIsolation): a two-way partition of a region also freezes its etcd member.
+        // Not under warm standby, where each region's etcd serves its own cluster only (PatroniRegionIsolation).
         IReadOnlyList<string> commands = spec.Kind == FaultType.Partition && target.Kind == LinkTargetKind.Region
-            && spec.Direction == PartitionDirection.Both && links.Count > 0 && topology.EtcdMember(target.First!) is { } member
+            && spec.Direction == PartitionDirection.Both && !topology.Spec.WarmStandby && links.Count > 0 && topology.EtcdMember(target.First!) is { } member
             ? [Command(engine, "pause", topology.ContainerName(member)), Command(engine, "resume", topology.ContainerName(member))]
             : [];
         return new ContainerFaultAction(field, spec.Kind, spec.Target, commands, links);

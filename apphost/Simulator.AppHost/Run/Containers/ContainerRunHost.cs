@@ -1,13 +1,14 @@
 using Simulator.AppHost.Failover;
-using Simulator.AppHost.Integrations.Postgres;
+using Simulator.Chaos;
 using Simulator.Load.Reports;
 
 namespace Simulator.AppHost.Run.Containers;
 
 /// <summary>
 /// The containers runtime's topology as a run drives it: process faults through the engine, the Patroni cluster
-/// watched and switched over through the nodes' published REST ports, the ledger asked of the leader through its
-/// published PostgreSQL port, stopped containers started again with the engine.
+/// watched and switched over through the nodes' published REST ports (under warm standby, a region failover fences the
+/// first region's cluster with the engine and promotes a standby cluster the same way), the ledger asked of the leader
+/// through its published PostgreSQL port, stopped containers started again with the engine.
 /// </summary>
 /// <param name="host">The running topology; disposed with this.</param>
 public sealed class ContainerRunHost(ContainerTopologyHost host) : IRunHost
@@ -27,12 +28,15 @@ public sealed class ContainerRunHost(ContainerTopologyHost host) : IRunHost
         var topology = host.Topology;
         var probe = topology.ClusterProbe(RoleProbeTimeout);
         var nodes = topology.Topology.Regions.SelectMany(r => r.DatabaseNodes).ToDictionary(n => n.Resource.Name, StringComparer.Ordinal);
+        var processFaults = new ContainerProcessFaults(host.Engine, topology.Containers);
+        var regionFailover = topology.RegionFailover(processFaults, time);
         var switchover = new PatroniSwitchover(
             region => topology.Topology.Region(region).DatabaseNodes[0].Resource.Name,
-            node => new Uri($"http://127.0.0.1:{nodes[node].RestEndpoint().Port}"),
+            node => ContainerRunTopology.RestUrl(nodes[node].Resource),
             probe,
-            time);
-        return new FaultActors(new ContainerProcessFaults(host.Engine, topology.Containers), probe, switchover);
+            time,
+            regionFailover);
+        return new FaultActors(processFaults, probe, switchover);
     }
 
     /// <inheritdoc/>
@@ -52,8 +56,11 @@ public sealed class ContainerRunHost(ContainerTopologyHost host) : IRunHost
         DatabaseConnectionAsync(host.Topology.DatabaseNodes[0], cancellationToken);
 
     /// <inheritdoc/>
-    /// <remarks>The containers runtime has no warm standby form, so no region failover fences anything.</remarks>
-    public IReadOnlySet<string> FencedNodes(IReadOnlyList<FaultReport> faults) => new HashSet<string>();
+    /// <remarks>As natively: a region failover that went through fenced the first region's cluster, left down.</remarks>
+    public IReadOnlySet<string> FencedNodes(IReadOnlyList<FaultReport> faults) =>
+        host.Topology.Spec.WarmStandby && faults.Any(f => f.Kind == FaultType.RegionFailover.ToName() && f.Error is null)
+            ? host.Topology.Topology.ActiveClusterNodes.Select(n => n.Name).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>();
 
     /// <inheritdoc/>
     public async Task<double?> HealDatabaseAsync(DateTimeOffset runStartedAt, TimeProvider time, IReadOnlySet<string> fenced, CancellationToken cancellationToken)

@@ -67,17 +67,49 @@ public sealed class ContainerRunTopology(ContainerTopology topology) : IRunTopol
 
     /// <summary>
     /// A probe of the Patroni cluster on the host: every node's REST API and every etcd member's client port as the
-    /// engine publishes them (the ports must be allocated: the topology runs).
+    /// engine publishes them (the ports must be allocated: the topology runs). Under warm standby, a probe of the first
+    /// region's cluster with one per standby cluster (its own etcd and scope), as natively.
     /// </summary>
     public PatroniClusterProbe ClusterProbe(TimeSpan requestTimeout)
     {
-        var settings = Topology.Options.Patroni;
-        return new PatroniClusterProbe(
-            [.. Topology.Regions.SelectMany(r => r.DatabaseNodes).Select(n => (n.Resource.Name, HostUrl(n.RestEndpoint())))],
-            [.. Topology.Regions.Select(r => HostUrl(r.Etcd.Resource.ClientEndpoint))],
+        var settings = Topology.PatroniSettings;
+        return Spec.WarmStandby
+            ? Probe(
+                Topology.Regions.Take(1),
+                settings.Scope,
+                [.. Topology.Regions.Skip(1).Select(r => Probe([r], PatroniClusterOptions.StandbyScope(settings.Scope, r.Name), []))])
+            : Probe(Topology.Regions, settings.Scope, []);
+
+        PatroniClusterProbe Probe(IEnumerable<ContainerRegionResources> regions, string scope, IReadOnlyList<PatroniClusterProbe> standbys) => new(
+            [.. regions.SelectMany(r => r.DatabaseNodes).Select(n => (n.Resource.Name, RestUrl(n.Resource)))],
+            [.. regions.Select(r => HostUrl(r.Etcd.Resource.ClientEndpoint))],
             settings.UseEtcd3 ? PatroniDcs.Etcd3 : PatroniDcs.Etcd,
-            settings.Scope,
-            requestTimeout);
+            scope,
+            requestTimeout)
+        {
+            Standbys = standbys,
+        };
+    }
+
+    /// <summary>
+    /// Under warm standby, the scripted region failover: the first region's cluster fenced through
+    /// <paramref name="processes"/> (the engine kills its containers), a standby cluster promoted through its first
+    /// node's published REST API. Null for a topology without standby clusters.
+    /// </summary>
+    public PatroniRegionFailover? RegionFailover(IProcessFaults processes, TimeProvider time) =>
+        Spec.WarmStandby
+            ? new PatroniRegionFailover(
+                [.. Topology.ActiveClusterNodes.Select(n => n.Name)],
+                region => [.. Topology.StandbyNodes(region).Select(n => (n.Name, RestUrl(n)))],
+                processes,
+                time)
+            : null;
+
+    /// <summary>A node's REST API on the host, as the engine publishes it.</summary>
+    public static Uri RestUrl(PostgresServerResource node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return HostUrl(new EndpointReference(node, PatroniContainerBuilderExtensions.RestEndpointName));
     }
 
     private static Uri HostUrl(EndpointReference endpoint) => new($"http://127.0.0.1:{endpoint.Port}");

@@ -81,10 +81,7 @@ public sealed class ContainerRunPlanTests
     public async Task Faults_map_to_the_named_containers_toxiproxy_links_and_patroni()
     {
         using var run = RunDirectory.Create(TimeProvider.System);
-        var builder = TestingBuilders.Create();
-        var topology = new ContainerRunTopology(builder.AddContainerTopology(
-            TopologyCatalog.SinglePrimaryMultiReplica, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
-        Publish(builder);
+        var (topology, _) = Published(TopologyCatalog.SinglePrimaryMultiReplica, run);
         var prefix = $"sim-{run.Id}-";
 
         var redis = Assert.Single(ContainerFaultPlan.Actions(Shipped("redis-loss.yaml"), topology, "docker"));
@@ -122,6 +119,75 @@ public sealed class ContainerRunPlanTests
         var cut = await links.PartitionAsync(LinkTarget.Region("eu"));
         await links.HealAsync(cut);
         Assert.Equal(isolation.EngineCommands, engine.Commands);
+    }
+
+    [Fact]
+    public void A_region_failover_on_a_warm_standby_fences_eu_with_the_engine_and_promotes_us_through_patroni()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var (topology, published) = Published(TopologyCatalog.WarmStandbyDr, run);
+        var prefix = $"sim-{run.Id}-";
+        var scenario = Fixture("warm-standby-dr-isolation.yaml");
+
+        Assert.Empty(ContainerFaultPlan.Validate(scenario, topology));
+        var actions = ContainerFaultPlan.Actions(scenario, topology, "docker");
+        Assert.Equal(2, actions.Count);
+
+        // The partition cuts every link touching eu and freezes no etcd: each region's serves its own cluster only.
+        var partition = actions[0];
+        Assert.Empty(partition.EngineCommands);
+        Assert.Equal(
+            ["eu->us:patroni-1", "eu->us:postgres-1", "us->eu:patroni-1", "us->eu:patroni-2", "us->eu:postgres-1", "us->eu:postgres-2"],
+            partition.ToxiproxyLinks.Order(StringComparer.Ordinal));
+
+        // The failover: eu's cluster killed and left down, then us's standby cluster promoted over its REST API.
+        var failover = actions[1];
+        Assert.Equal(FaultType.RegionFailover, failover.Kind);
+        Assert.Equal([$"docker kill {prefix}eu-pg-1", $"docker kill {prefix}eu-pg-2"], failover.EngineCommands);
+        Assert.Equal("""PATCH /config {"standby_cluster": null} to us-pg-1's Patroni REST API""", failover.PatroniRequest);
+
+        // The probe watches both clusters, each with its own etcd and scope, on the published ports.
+        using var probe = topology.ClusterProbe(TimeSpan.FromSeconds(1));
+        Assert.Single(probe.Standbys);
+        Assert.Equal(new Uri($"http://127.0.0.1:{published[("us-pg-1", "patroni")]}"), ContainerRunTopology.RestUrl(topology.Topology.Region("us").DatabaseNodes[0].Resource));
+
+        // A region failover refused where nothing stands by: on the active region, and on a topology without standby clusters.
+        var misplaced = ScenarioLoader.Load(
+            Fixtures.Path("region-failover-misplaced.yaml"), new ScenarioLoadOptions { Catalog = ScenarioTopologyCatalog.Instance }).Scenario;
+        Assert.NotNull(misplaced);
+        var spmr = new ContainerRunTopology(TestingBuilders.Create().AddContainerTopology(
+            TopologyCatalog.SinglePrimaryMultiReplica, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
+        var refused = Assert.Single(ContainerFaultPlan.Validate(misplaced, spmr));
+        Assert.Equal("faults[1].region-failover", refused.Field);
+        Assert.Contains("warm-standby-dr", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_region_failover_run_on_containers_kills_eus_containers_then_promotes_us_pg_1_over_its_published_rest_port()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var (topology, _) = Published(TopologyCatalog.WarmStandbyDr, run);
+        await using var patroni = new FakePatroniRest();
+        // The engine publishes us-pg-1's REST API where the fake listens.
+        var rest = topology.Topology.Region("us").DatabaseNodes[0].Resource.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "patroni");
+        rest.AllocatedEndpoint = new AllocatedEndpoint(rest, "127.0.0.1", patroni.Port);
+        var engine = new RecordingContainerEngine();
+        var failover = topology.RegionFailover(new ContainerProcessFaults(engine, topology.Containers), TimeProvider.System);
+
+        Assert.NotNull(failover);
+        var outcome = await failover.RunAsync("us", CancellationToken.None);
+
+        Assert.StartsWith("fenced eu-pg-1, eu-pg-2; promoted us-pg-1 in ", outcome, StringComparison.Ordinal);
+        Assert.Equal([$"docker kill sim-{run.Id}-eu-pg-1", $"docker kill sim-{run.Id}-eu-pg-2"], engine.Commands);
+        Assert.Equal("""PATCH /config {"standby_cluster": null}""", patroni.Requests[0]);
+        Assert.Equal("GET /patroni", patroni.Requests[^1]);
+        // The fault plan describes exactly what ran.
+        var planned = ContainerFaultPlan.Actions(Fixture("warm-standby-dr-isolation.yaml"), topology, "docker")[1];
+        Assert.Equal(planned.EngineCommands, engine.Commands);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failover.RunAsync("eu", CancellationToken.None));
+        Assert.Null(new ContainerRunTopology(TestingBuilders.Create().AddContainerTopology(
+            TopologyCatalog.SinglePrimaryMultiReplica, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default))
+            .RegionFailover(new ContainerProcessFaults(engine, topology.Containers), TimeProvider.System));
     }
 
     [Fact]
@@ -169,10 +235,7 @@ public sealed class ContainerRunPlanTests
     public async Task A_fault_session_on_the_containers_seam_puts_toxics_on_the_toxiproxy_links_and_runs_engine_commands()
     {
         using var run = RunDirectory.Create(TimeProvider.System);
-        var builder = TestingBuilders.Create();
-        var topology = new ContainerRunTopology(builder.AddContainerTopology(
-            TopologyCatalog.SinglePrimaryMultiReplica, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
-        Publish(builder);
+        var (topology, _) = Published(TopologyCatalog.SinglePrimaryMultiReplica, run);
         // Toxiproxy loading the container's generated proxies.json, here on loopback (upstreams are only dialled on a connection).
         var proxy = topology.Topology.FaultProxy!.Resource;
         var config = JsonNode.Parse(proxy.GeneratedFile("/etc/toxiproxy/proxies.json")!)!.AsArray();
@@ -256,6 +319,14 @@ public sealed class ContainerRunPlanTests
         }
 
         return engine.Commands;
+    }
+
+    /// <summary>The containers model of <paramref name="spec"/>, its ports handed out as the engine would publish them.</summary>
+    private static (ContainerRunTopology Topology, Dictionary<(string Resource, string Endpoint), int> Published) Published(TopologySpec spec, RunDirectory run)
+    {
+        var builder = TestingBuilders.Create();
+        var topology = new ContainerRunTopology(builder.AddContainerTopology(spec, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
+        return (topology, Publish(builder));
     }
 
     /// <summary>Hands out host ports to every endpoint, as the engine does when it publishes them.</summary>
