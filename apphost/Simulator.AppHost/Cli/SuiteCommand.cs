@@ -103,16 +103,20 @@ public static class SuiteCommand
                 continue;
             }
 
-            foreach (var name in entry.Topologies.Count > 0 ? entry.Topologies : [scenario.Topology ?? TopologyCatalog.SingleRegionHa.Name])
+            // The scenario's own topology (inline or named), unless the run names catalogue topologies instead.
+            IEnumerable<TopologySpec?> topologies = entry.Topologies.Count == 0
+                ? [ScenarioFiles.TopologyOf(scenario)]
+                : entry.Topologies.Select(TopologyCatalog.Find);
+            foreach (var (topology, i) in topologies.Select((t, i) => (t, i)))
             {
-                if (TopologyCatalog.Find(name) is not { } topology)
+                if (topology is null)
                 {
-                    errors.WriteLine($"{where}: unknown topology '{name}' (known: {string.Join(", ", TopologyCatalog.All.Keys.Order(StringComparer.Ordinal))})");
+                    errors.WriteLine($"{where}: unknown topology '{entry.Topologies[i]}' (known: {string.Join(", ", TopologyCatalog.All.Keys.Order(StringComparer.Ordinal))})");
                     failed = true;
                     continue;
                 }
 
-                var onIt = scenario with { Topology = topology.Name };
+                var onIt = entry.Topologies.Count == 0 ? scenario : scenario with { Topology = topology.Name, InlineTopology = null };
                 try
                 {
                     LoadPlanFactory.EnsureRunnable(onIt, topology);
