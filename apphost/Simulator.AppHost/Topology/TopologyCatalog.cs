@@ -51,6 +51,30 @@ public static class TopologyCatalog
         WarmStandby = true,
     };
 
+    /// <summary>
+    /// Two tenants (acme, globex) on one region: one PostgreSQL server holds both tenants' databases; Redis, S3 and two
+    /// Odoo nodes serving both tenants behind HAProxy. What one tenant's load does to the other's on shared hardware.
+    /// </summary>
+    public static TopologySpec MultiTenantShared { get; } = new(
+        "multi-tenant-shared",
+        "One region, two tenants (acme, globex) whose databases share one PostgreSQL server; Redis, S3 and two Odoo nodes serving both tenants behind HAProxy.",
+        [new RegionSpec("eu", OdooNodes: 2, DatabaseReplicas: 0)])
+    {
+        Tenants = [new TenantSpec("acme", DatabaseServer: 1), new TenantSpec("globex", DatabaseServer: 1)],
+    };
+
+    /// <summary>
+    /// As <see cref="MultiTenantShared"/>, but each tenant's database on a PostgreSQL server of its own (<c>eu-pg-1</c>
+    /// for acme, <c>eu-pg-2</c> for globex): the Odoo nodes are still shared, the database servers are not.
+    /// </summary>
+    public static TopologySpec DedicatedTenant { get; } = new(
+        "dedicated-tenant",
+        "One region, two tenants (acme, globex), each tenant's database on a PostgreSQL server of its own; Redis, S3 and two Odoo nodes serving both tenants behind HAProxy.",
+        [new RegionSpec("eu", OdooNodes: 2, DatabaseReplicas: 0)])
+    {
+        Tenants = [new TenantSpec("acme", DatabaseServer: 1), new TenantSpec("globex", DatabaseServer: 2)],
+    };
+
     /// <summary>Every catalogue topology, by name.</summary>
     public static IReadOnlyDictionary<string, TopologySpec> All { get; } =
         new Dictionary<string, TopologySpec>(StringComparer.Ordinal)
@@ -59,6 +83,8 @@ public static class TopologyCatalog
             [TwoRegion.Name] = TwoRegion,
             [SinglePrimaryMultiReplica.Name] = SinglePrimaryMultiReplica,
             [WarmStandbyDr.Name] = WarmStandbyDr,
+            [MultiTenantShared.Name] = MultiTenantShared,
+            [DedicatedTenant.Name] = DedicatedTenant,
         };
 
     /// <summary>The topology of that name, or null when the catalogue has none.</summary>
