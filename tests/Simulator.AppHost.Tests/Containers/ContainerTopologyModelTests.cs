@@ -23,8 +23,8 @@ public sealed class ContainerTopologyModelTests
         "eu primary + standby, one replica in us and in apac, Odoo everywhere.",
         [new RegionSpec("eu", 2, 1), new RegionSpec("us", 1, 1), new RegionSpec("apac", 1, 1)]);
 
-    /// <summary>Every catalogue topology with a container form (a warm standby has none yet: see the test below).</summary>
-    public static TheoryData<string> CatalogTopologies() => [.. TopologyCatalog.All.Values.Where(t => !t.WarmStandby).Select(t => t.Name)];
+    /// <summary>Every catalogue topology with a container form (a warm standby and tenants have none yet: see the test below).</summary>
+    public static TheoryData<string> CatalogTopologies() => [.. TopologyCatalog.All.Values.Where(t => !t.WarmStandby && t.Tenants.Count == 0).Select(t => t.Name)];
 
     [Fact]
     public void A_warm_standby_is_refused_in_containers_mode_with_the_runtime_to_use()
@@ -33,6 +33,9 @@ public sealed class ContainerTopologyModelTests
         var error = Assert.Throws<NotSupportedException>(() => TestingBuilders.Create().AddContainerTopology(
             TopologyCatalog.WarmStandbyDr, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
         Assert.Contains("--runtime native", error.Message, StringComparison.Ordinal);
+        var tenants = Assert.Throws<NotSupportedException>(() => TestingBuilders.Create().AddContainerTopology(
+            TopologyCatalog.DedicatedTenant, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
+        Assert.Contains("--runtime native", tenants.Message, StringComparison.Ordinal);
     }
 
     [Theory]
