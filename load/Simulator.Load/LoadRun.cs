@@ -80,7 +80,7 @@ public static class LoadRun
                 clock.StartedAt,
                 Math.Round(window.TotalSeconds, 3),
                 cancellationToken.IsCancellationRequested,
-                [.. runners.Select(r => r.Collector.ToResult(r.Window, r.Model))]);
+                [.. runners.Select(r => r.Collector.ToResult(r.Window, r.Model) with { Tenant = r.Tenant })]);
         }
         finally
         {

@@ -12,6 +12,9 @@ namespace Simulator.Load;
 /// </param>
 public sealed record WorkloadPlan(string Name, string Region, LoadModel Model)
 {
+    /// <summary>The tenant (Odoo database) it works in, for reports' per-tenant breakdown; <see langword="null"/> when the topology has one database.</summary>
+    public string? Tenant { get; init; }
+
     /// <summary>The default for <see cref="MaxInFlight"/>.</summary>
     public const int DefaultMaxInFlight = 100;
 

@@ -44,6 +44,9 @@ internal sealed class WorkloadRunner : IIterationLauncher, IDisposable
 
     public LoadModel Model => _plan.Model;
 
+    /// <summary>The tenant the workload works in; null when the topology has one database.</summary>
+    public string? Tenant => _plan.Tenant;
+
     /// <summary>How long the workload was scheduled (the plan's duration unless the run was cancelled).</summary>
     public TimeSpan Window { get; private set; }
 

@@ -20,8 +20,11 @@ public interface IRunHost : IAsyncDisposable
     /// <summary>A watch of the Patroni cluster, not started; null without Patroni.</summary>
     Task<FailoverWatch?> WatchAsync(TimeProvider time, CancellationToken cancellationToken);
 
-    /// <summary>A connection string straight to the fixed primary's Odoo database (without Patroni).</summary>
-    Task<string> PrimaryConnectionStringAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// A connection string straight to the fixed primary's Odoo database (without Patroni): that of
+    /// <paramref name="tenant"/> on its server, or, when null, the only (or first) database.
+    /// </summary>
+    Task<string> PrimaryConnectionStringAsync(string? tenant, CancellationToken cancellationToken);
 
     /// <summary>
     /// The database nodes a region failover fenced in this run (<paramref name="faults"/>): they must stay down, since

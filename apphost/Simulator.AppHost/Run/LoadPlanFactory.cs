@@ -88,6 +88,7 @@ public static class LoadPlanFactory
         return new LoadPlan(scenario.Duration, [.. scenario.Workloads.Select(w => new WorkloadPlan(w.Name, w.Region, Model(w, scenario.Duration))
         {
             MaxInFlight = w.MaxUsers ?? WorkloadPlan.DefaultMaxInFlight,
+            Tenant = w.Tenant,
         })])
         {
             Seed = scenario.Seed ?? 0,
@@ -101,14 +102,22 @@ public static class LoadPlanFactory
     public static HttpClient NewLoadHttpClient() =>
         new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { Timeout = Timeout.InfiniteTimeSpan };
 
-    /// <summary>Every workload of <paramref name="scenario"/>, each aimed at its region's ingress in <paramref name="topology"/>.</summary>
+    /// <summary>
+    /// Every workload of <paramref name="scenario"/>, each aimed at its region's ingress in <paramref name="topology"/>
+    /// and logging into its tenant's database (the topology's default one when it names none).
+    /// </summary>
     /// <exception cref="UnsupportedScenarioException">A kind cannot run (<see cref="EnsureRunnable(Scenario, TopologySpec)"/> says so up front).</exception>
     public static IReadOnlyList<IWorkload> Workloads(Scenario scenario, IRunTopology topology, HttpClient http, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(topology);
         return [.. scenario.Workloads.Select(w => Workload(
-            w, new RegionTarget(http, topology.IngressUrl(w.Region), topology.Credentials, time)))];
+            w,
+            new RegionTarget(
+                http,
+                topology.IngressUrl(w.Region),
+                w.Tenant is { } tenant ? topology.Credentials with { Database = tenant } : topology.Credentials,
+                time)))];
     }
 
     /// <summary>The engine's implementation of <paramref name="workload"/>'s kind, aimed at <paramref name="target"/>.</summary>

@@ -41,8 +41,8 @@ public sealed class NativeRunHost(TopologyHost host) : IRunHost
         host.Topology.Patroni is { } cluster ? await FailoverWatch.CreateAsync(cluster, time, cancellationToken) : null;
 
     /// <inheritdoc/>
-    public async Task<string> PrimaryConnectionStringAsync(CancellationToken cancellationToken) =>
-        (await host.Topology.Primary.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken))!;
+    public async Task<string> PrimaryConnectionStringAsync(string? tenant, CancellationToken cancellationToken) =>
+        (await host.Topology.PrimaryConnectionString(tenant).GetValueAsync(cancellationToken))!;
 
     /// <inheritdoc/>
     public IReadOnlySet<string> FencedNodes(IReadOnlyList<FaultReport> faults) =>

@@ -55,6 +55,11 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         ArgumentNullException.ThrowIfNull(time);
         // In containers the faults are checked against the containers model, once it is built (StartHostAsync).
         LoadPlanFactory.EnsureRunnable(scenario, topology, Runtime == SimRuntime.Native ? FaultPlan.Validate(scenario, topology) : []);
+        if (Runtime != SimRuntime.Native && topology.Tenants.Count > 0)
+        {
+            throw new UnsupportedScenarioException($"topology {topology.Name} has tenants, which only the native runtime builds: run it with --runtime native");
+        }
+
         var plan = LoadPlanFactory.Plan(scenario);
         IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
         Directory.CreateDirectory(outputDirectory);
@@ -86,9 +91,12 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         if (watch is null)
         {
             console.WriteLine("Checking every acknowledged order against the primary…");
-            var primary = await host.PrimaryConnectionStringAsync(checking.Token);
+            var primary = await host.PrimaryConnectionStringAsync(null, checking.Token);
             ledger = await LedgerChecker.CheckAsync(
-                acknowledged.Select(e => e.Id), result.Unknown, PrimaryLedgerLookup.SaleOrderNames(primary), checking.Token);
+                TenantLedgerLookup.QualifiedIds(acknowledged, scenario),
+                result.Unknown,
+                TenantLedgerLookup.SaleOrderNames(primary, host.PrimaryConnectionStringAsync),
+                checking.Token);
         }
         else
         {

@@ -50,6 +50,12 @@ public sealed class ContainerTopologyBuilder
             throw new ArgumentException($"topology {spec.Name} has no region", nameof(spec));
         }
 
+        if (spec.Tenants.Count > 0)
+        {
+            // The Odoo image would need a database per tenant created and initialised; not built yet.
+            throw new NotSupportedException($"topology {spec.Name} (tenants) runs natively only: run it with --runtime native");
+        }
+
         _secrets = new PatroniContainerSecrets(
             builder.AddParameter("postgres-password", RunSecrets.NewPassword(), secret: true),
             RunSecrets.NewPassword(),

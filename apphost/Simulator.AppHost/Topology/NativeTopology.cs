@@ -31,6 +31,26 @@ public sealed record NativeTopology(
         Regions.Select(r => r.Primary).FirstOrDefault(p => p is not null)
         ?? throw new InvalidOperationException($"topology {Spec.Name} has no fixed primary{(Patroni is null ? string.Empty : ": Patroni decides which node leads")}");
 
+    /// <summary>Each tenant's primary server, by tenant name; empty for a topology with one database.</summary>
+    public IReadOnlyDictionary<string, IResourceBuilder<NativePostgresResource>> TenantServers { get; init; } =
+        new Dictionary<string, IResourceBuilder<NativePostgresResource>>();
+
+    /// <summary>
+    /// A connection string straight to the database of <paramref name="tenant"/> on its primary server; null: the fixed
+    /// <see cref="Primary"/>'s own database.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The topology has no such tenant.</exception>
+    public ReferenceExpression PrimaryConnectionString(string? tenant)
+    {
+        if (tenant is null)
+        {
+            return Primary.Resource.ConnectionStringExpression;
+        }
+
+        var server = TenantServers.TryGetValue(tenant, out var found) ? found : throw new KeyNotFoundException($"topology {Spec.Name} has no tenant {tenant}");
+        return server.Resource.ConnectionStringVia(server.Resource.Endpoint, tenant);
+    }
+
     /// <summary>The region of that name.</summary>
     public RegionResources Region(string name) =>
         Regions.FirstOrDefault(r => r.Name == name)

@@ -19,6 +19,9 @@ public sealed record RegionResources(
     /// <summary>The region's object storage for attachments; null when the region has none.</summary>
     public IResourceBuilder<NativeS3Resource>? ObjectStorage { get; init; }
 
+    /// <summary>The region's further primary servers (<c>eu-pg-2</c>...) when tenants' databases sit on several; empty otherwise.</summary>
+    public IReadOnlyList<IResourceBuilder<NativePostgresResource>> MorePrimaries { get; init; } = [];
+
     /// <summary>The region's etcd member; null unless Patroni runs the database.</summary>
     public IResourceBuilder<EtcdMemberResource>? Etcd { get; init; }
 
@@ -57,6 +60,11 @@ public sealed record RegionResources(
         if (Primary is not null)
         {
             yield return Primary.Resource;
+        }
+
+        foreach (var server in MorePrimaries)
+        {
+            yield return server.Resource;
         }
 
         foreach (var replica in Replicas)

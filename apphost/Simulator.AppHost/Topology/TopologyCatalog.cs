@@ -26,6 +26,12 @@ public static class TopologyCatalog
     /// <summary>eu: a two-node Patroni cluster taking every write; us: a Patroni standby cluster promoted only by a scripted region failover.</summary>
     public static TopologySpec WarmStandbyDr => Get("warm-standby-dr");
 
+    /// <summary>One region, two tenants (acme, globex) whose databases share one PostgreSQL server; two Odoo nodes serve both.</summary>
+    public static TopologySpec MultiTenantShared => Get("multi-tenant-shared");
+
+    /// <summary>As <see cref="MultiTenantShared"/>, but each tenant's database on a PostgreSQL server of its own.</summary>
+    public static TopologySpec DedicatedTenant => Get("dedicated-tenant");
+
     /// <summary>Every catalogue topology, by name.</summary>
     public static IReadOnlyDictionary<string, TopologySpec> All => Loaded.Value;
 

@@ -28,6 +28,7 @@ public static class TopologyDefinitionMapping
                 }
                 : null,
             WarmStandby = database.WarmStandby,
+            Tenants = [.. definition.Tenants.Select(t => new TenantSpec(t.Name, t.DatabaseServer))],
         };
     }
 }

@@ -29,6 +29,17 @@ public sealed record TopologySpec(string Name, string Description, IReadOnlyList
     /// </summary>
     public bool WarmStandby { get; init; }
 
+    /// <summary>
+    /// The tenants (Odoo databases) every Odoo node serves, each on the first region's PostgreSQL server its
+    /// <see cref="TenantSpec.DatabaseServer"/> names; empty for the single database of a one-tenant topology. Streaming
+    /// topologies of one region only; the first tenant is the default database (what a workload without
+    /// <c>tenant:</c> and the endpoints file use).
+    /// </summary>
+    public IReadOnlyList<TenantSpec> Tenants { get; init; } = [];
+
+    /// <summary>How many primary PostgreSQL servers the first region runs: one per tenant server number, else one.</summary>
+    public int PrimaryServers => Tenants.Count == 0 ? 1 : Tenants.Max(t => t.DatabaseServer);
+
     /// <summary>How many Patroni nodes <paramref name="region"/> runs: one per region, plus its replicas under warm standby.</summary>
     public int PatroniNodes(RegionSpec region)
     {

@@ -52,7 +52,7 @@ public static class TopologySpecExtensions
             }
             else
             {
-                var databaseNodes = region.DatabaseReplicas + (primaryPlaced ? 0 : 1);
+                var databaseNodes = region.DatabaseReplicas + (primaryPlaced ? 0 : spec.PrimaryServers);
                 primaryPlaced = true;
                 names.AddRange(Enumerable.Range(1, databaseNodes).Select(i => ResourceNaming.DatabaseNode(region.Name, i)));
             }
@@ -70,7 +70,10 @@ public static class TopologySpecExtensions
     public static TopologyOutline ToOutline(this TopologySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new TopologyOutline(spec.Name, [.. spec.Regions.Select(r => r.Name)], spec.ResourceNames());
+        return new TopologyOutline(spec.Name, [.. spec.Regions.Select(r => r.Name)], spec.ResourceNames())
+        {
+            Tenants = [.. spec.Tenants.Select(t => t.Name)],
+        };
     }
 
     /// <summary>

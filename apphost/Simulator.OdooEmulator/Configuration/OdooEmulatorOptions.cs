@@ -18,6 +18,13 @@ internal sealed record OdooEmulatorOptions
     /// <summary>The Odoo database name clients pass as the first RPC argument.</summary>
     public string DatabaseName { get; init; } = "odoo";
 
+    /// <summary>
+    /// Tenant databases served by this one node, as an Odoo server with several databases: name (what clients pass
+    /// as the database) → Npgsql connection string, so tenants may share a PostgreSQL server or not. Empty: the one
+    /// database <see cref="DatabaseName"/> at <see cref="Database"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Tenants { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Login of the single API user (Odoo's admin, uid 2).</summary>
     public string Login { get; init; } = "admin";
 
@@ -77,6 +84,10 @@ internal sealed record OdooEmulatorOptions
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
 
+    /// <summary>The databases served, name → connection string: <see cref="Tenants"/>, or <see cref="DatabaseName"/> alone.</summary>
+    public IReadOnlyDictionary<string, string> TenantConnections =>
+        Tenants.Count == 0 ? new Dictionary<string, string>(StringComparer.Ordinal) { [DatabaseName] = Database } : Tenants;
+
     /// <summary>The call cost as a <see cref="TimeSpan"/>.</summary>
     public TimeSpan CallCost => TimeSpan.FromMilliseconds(CallCostMs);
 
@@ -100,19 +111,20 @@ internal sealed record OdooEmulatorOptions
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(Database))
+        if (Tenants.Count == 0)
         {
-            errors.Add("Odoo:Database is required: the Npgsql connection string of the PostgreSQL primary.");
+            AddIfNotConnectionString(errors, "Odoo:Database", Database, "the Npgsql connection string of the PostgreSQL primary");
         }
         else
         {
-            try
+            foreach (var (name, connection) in Tenants)
             {
-                _ = new NpgsqlConnectionStringBuilder(Database);
+                AddIfNotConnectionString(errors, $"Odoo:Tenants:{name}", connection, $"the Npgsql connection string of tenant {name}'s database");
             }
-            catch (ArgumentException ex)
+
+            if (!string.IsNullOrWhiteSpace(DbReplica))
             {
-                errors.Add($"Odoo:Database is not a valid Npgsql connection string: {ex.Message}");
+                errors.Add("Odoo:DbReplica applies to the single database; it cannot be combined with Odoo:Tenants.");
             }
         }
 
@@ -198,6 +210,24 @@ internal sealed record OdooEmulatorOptions
         }
 
         return errors;
+    }
+
+    private static void AddIfNotConnectionString(List<string> errors, string key, string value, string meaning)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add($"{key} is required: {meaning}.");
+            return;
+        }
+
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(value);
+        }
+        catch (ArgumentException ex)
+        {
+            errors.Add($"{key} is not a valid Npgsql connection string: {ex.Message}");
+        }
     }
 
     private static void AddIfLessThanOne(List<string> errors, string key, int value)

@@ -1,18 +1,10 @@
 using Npgsql;
-using Simulator.OdooEmulator.Configuration;
 
 namespace Simulator.OdooEmulator.Database;
 
 /// <summary>Builds the emulator's Npgsql data sources (its connection pools).</summary>
 internal static class OdooDataSourceFactory
 {
-    /// <summary>The primary's pool.</summary>
-    public static NpgsqlDataSource Create(OdooEmulatorOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        return Create(options.Database, options.DbMaxConn);
-    }
-
     /// <summary>
     /// A pool of at most <paramref name="maxConnections"/> connections (Odoo's <c>db_maxconn</c>).
     /// Several hosts with <c>Target Session Attributes=primary</c> make Npgsql find the current

@@ -14,14 +14,15 @@ internal sealed class ReplicaDataSource : IAsyncDisposable
     private readonly TimeSpan _retryAfter;
     private long _failedAt = long.MinValue;
 
-    public ReplicaDataSource(OdooEmulatorOptions options, TimeProvider timeProvider)
+    /// <summary>A replica at <paramref name="connectionString"/> (none when null or blank), with the pool size and retry time of <paramref name="options"/>.</summary>
+    public ReplicaDataSource(string? connectionString, OdooEmulatorOptions options, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(options);
         _timeProvider = timeProvider;
         _retryAfter = TimeSpan.FromSeconds(options.DbReplicaRetrySeconds);
-        if (!string.IsNullOrWhiteSpace(options.DbReplica))
+        if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            DataSource = OdooDataSourceFactory.Create(options.DbReplica, options.DbMaxConn);
+            DataSource = OdooDataSourceFactory.Create(connectionString, options.DbMaxConn);
         }
     }
 

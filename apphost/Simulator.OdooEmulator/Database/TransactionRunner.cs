@@ -1,5 +1,6 @@
 using Npgsql;
 using Simulator.OdooEmulator.Diagnostics;
+using Simulator.OdooEmulator.Tenants;
 
 namespace Simulator.OdooEmulator.Database;
 
@@ -9,8 +10,7 @@ namespace Simulator.OdooEmulator.Database;
 /// Any other error rolls back and propagates.
 /// </summary>
 internal sealed partial class TransactionRunner(
-    NpgsqlDataSource dataSource,
-    ReplicaDataSource replica,
+    TenantDatabases tenants,
     RetryBackoff backoff,
     TimeProvider timeProvider,
     EmulatorMetrics metrics,
@@ -89,6 +89,8 @@ internal sealed partial class TransactionRunner(
     /// </summary>
     private async Task<(NpgsqlConnection Connection, string Begin, NpgsqlDataSource Source)> OpenAsync(bool readOnly, CancellationToken cancellationToken)
     {
+        var tenant = tenants.Current;
+        var replica = tenant.Replica;
         if (readOnly && replica.Current is { } replicaSource)
         {
             try
@@ -105,7 +107,7 @@ internal sealed partial class TransactionRunner(
             }
         }
 
-        return (await OpenAndBeginAsync(dataSource, Begin, cancellationToken), Begin, dataSource);
+        return (await OpenAndBeginAsync(tenant.Primary, Begin, cancellationToken), Begin, tenant.Primary);
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using Npgsql;
 using Simulator.OdooEmulator.Attachments;
 using Simulator.OdooEmulator.Configuration;
 using Simulator.OdooEmulator.Database;
@@ -16,6 +15,7 @@ using Simulator.OdooEmulator.Rpc.Json2;
 using Simulator.OdooEmulator.Rpc.XmlRpc;
 using Simulator.OdooEmulator.Sessions;
 using Simulator.OdooEmulator.Security;
+using Simulator.OdooEmulator.Tenants;
 using Simulator.OdooEmulator.Web;
 using Simulator.OdooEmulator.Workers;
 
@@ -33,8 +33,7 @@ internal static class OdooEmulatorServiceExtensions
         // Options are read when first needed, so test hosts can still override configuration.
         services.AddSingleton(provider => LoadOptions(provider.GetRequiredService<IConfiguration>()));
         services.AddSingleton(provider => new RetryBackoff(provider.GetRequiredService<OdooEmulatorOptions>().Retry));
-        services.AddSingleton<NpgsqlDataSource>(provider => OdooDataSourceFactory.Create(provider.GetRequiredService<OdooEmulatorOptions>()));
-        services.AddSingleton<ReplicaDataSource>();
+        services.AddSingleton<TenantDatabases>();
         services.AddSingleton<EmulatorMetrics>();
         services.AddHttpClient(nameof(S3Client));
         services.AddSingleton(provider =>
@@ -81,7 +80,7 @@ internal static class OdooEmulatorServiceExtensions
         services.AddSingleton<JsonRpcHandler>();
         services.AddSingleton<XmlRpcHandler>();
         services.AddSingleton<DatabaseHealthProbe>();
-        services.AddHostedService<SchemaInitializer>();
+        services.AddHostedService<TenantSchemaInitializer>();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Simulator.OdooEmulator.Configuration;
 using Simulator.OdooEmulator.Database;
 using Simulator.OdooEmulator.Rpc;
+using Simulator.OdooEmulator.Tenants;
 
 namespace Simulator.OdooEmulator.Security;
 
@@ -11,7 +12,7 @@ namespace Simulator.OdooEmulator.Security;
 /// the login up in <c>res_users</c>; <c>execute_kw</c>'s <c>security.check</c> is answered from
 /// memory, as Odoo answers it from its credential cache.
 /// </summary>
-internal sealed class Credentials(OdooEmulatorOptions options, TransactionRunner runner)
+internal sealed class Credentials(OdooEmulatorOptions options, TransactionRunner runner, TenantDatabases tenants)
 {
     /// <summary>Odoo's superuser (<c>__system__</c>), not usable over RPC.</summary>
     public const int SystemUid = 1;
@@ -20,17 +21,10 @@ internal sealed class Credentials(OdooEmulatorOptions options, TransactionRunner
     public const int AdminUid = 2;
 
     /// <summary>
-    /// Rejects a database name other than the configured one with the error Odoo gets when it
-    /// opens a registry for a database that does not exist.
+    /// Selects the tenant database <paramref name="database"/> for the request; a name this node does not serve
+    /// gets the error Odoo gets when it opens a registry for a database that does not exist.
     /// </summary>
-    public void CheckDatabase(string? database)
-    {
-        if (!string.Equals(database, options.DatabaseName, StringComparison.Ordinal))
-        {
-            throw OdooException.OperationalError(
-                $"connection to server failed: FATAL:  database \"{database}\" does not exist");
-        }
-    }
+    public void CheckDatabase(string? database) => tenants.Select(database);
 
     /// <summary><c>security.check(db, uid, password)</c>: AccessDenied unless all three match.</summary>
     public void Check(string? database, long uid, string? password)

@@ -3,6 +3,7 @@ using Simulator.OdooEmulator.Configuration;
 using Simulator.OdooEmulator.Models;
 using Simulator.OdooEmulator.Rpc;
 using Simulator.OdooEmulator.Security;
+using Simulator.OdooEmulator.Tenants;
 
 namespace Simulator.OdooEmulator.Sessions;
 
@@ -15,7 +16,8 @@ internal sealed class WebSessionRoutes(
     Credentials credentials,
     ISessionStore store,
     ModelExecutor executor,
-    OdooEmulatorOptions options)
+    OdooEmulatorOptions options,
+    TenantDatabases tenants)
 {
     /// <summary>The cookie carrying the session id.</summary>
     public const string CookieName = "session_id";
@@ -28,7 +30,7 @@ internal sealed class WebSessionRoutes(
         ArgumentNullException.ThrowIfNull(http);
         var args = CallArguments.Bind("authenticate", [], parameters, AuthenticateParameters, 3);
         var db = PyValues.AsString(args[0]);
-        if (!string.Equals(db, options.DatabaseName, StringComparison.Ordinal))
+        if (tenants.Find(db) is null)
         {
             throw OdooException.AccessError("Database not found.");
         }
@@ -70,6 +72,9 @@ internal sealed class WebSessionRoutes(
     public async Task<JsonNode?> CallKwAsync(HttpContext http, JsonObject parameters, CancellationToken cancellationToken)
     {
         var session = await RequireSessionAsync(http, cancellationToken);
+        // The session's database serves the call, as Odoo opens the session's registry (selected here, not in the
+        // awaited helper above: a selection made inside an async method ends with it).
+        tenants.Select(session.Db);
         var args = CallArguments.Bind("call_kw", [], parameters, CallKwParameters, 4);
         var model = PyValues.AsString(args[0]) ?? PyValues.Repr(args[0]);
         var method = PyValues.AsString(args[1]) ?? PyValues.Repr(args[1]);
@@ -90,9 +95,12 @@ internal sealed class WebSessionRoutes(
             throw OdooException.SessionExpired();
         }
 
-        return await store.GetAsync(sid, cancellationToken) is { } session && string.Equals(session.Db, options.DatabaseName, StringComparison.Ordinal)
-            ? session
-            : throw OdooException.SessionExpired();
+        if (await store.GetAsync(sid, cancellationToken) is not { } session || tenants.Find(session.Db) is null)
+        {
+            throw OdooException.SessionExpired();
+        }
+
+        return session;
     }
 
     /// <summary>A subset of Odoo's <c>ir.http.session_info()</c>.</summary>

@@ -2,21 +2,28 @@ using Npgsql;
 using Simulator.OdooEmulator.Configuration;
 using Simulator.OdooEmulator.Database;
 using Simulator.OdooEmulator.Diagnostics;
+using Simulator.OdooEmulator.Tenants;
 
 namespace Simulator.OdooEmulator.Web;
 
 /// <summary>
-/// Answers "can the emulator reach its database now?" within a bounded time. A failure clears
+/// Answers "can the emulator reach its databases now?" (every tenant's) within a bounded time. A failure clears
 /// the pool and tries once more on a fresh connection, so a pooled connection that died while the
 /// database restarted does not report a healthy database as down.
 /// </summary>
 internal sealed class DatabaseHealthProbe(
-    NpgsqlDataSource dataSource,
+    TenantDatabases tenants,
     OdooEmulatorOptions options,
     TimeProvider timeProvider,
     EmulatorMetrics metrics)
 {
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
+    {
+        var reachable = await Task.WhenAll(tenants.All.Select(tenant => IsReachableAsync(tenant.Primary, cancellationToken)));
+        return reachable.All(ok => ok);
+    }
+
+    private async Task<bool> IsReachableAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= 2; attempt++)
         {

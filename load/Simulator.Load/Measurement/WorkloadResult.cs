@@ -51,6 +51,9 @@ public sealed record WorkloadResult(
     public long DroppedFor(DropReason reason)
         => reason == DropReason.LateStart ? DroppedLateStart : DroppedNoFreeVirtualUser;
 
+    /// <summary>The tenant (Odoo database) it worked in; <see langword="null"/> when the topology has one database.</summary>
+    public string? Tenant { get; init; }
+
     /// <summary>The workload's model, described (for example <c>constant-rate 20/s</c>).</summary>
     public string? Model { get; init; }
 

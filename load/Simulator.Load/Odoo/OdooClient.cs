@@ -16,6 +16,13 @@ public sealed class OdooClient
     /// <summary>The response header in which the simulator's Odoo emulator names the server and timeline that committed a write.</summary>
     public const string DbOriginHeader = "X-Sim-Db-Origin";
 
+    /// <summary>
+    /// The request header naming the database (Odoo's JSON-2 API reads it; on a server with several databases it
+    /// says which one a request is for). Sent with every call once the database is known, beside the RPC's own
+    /// <c>db</c> argument, so a proxy or server routing by tenant sees it too.
+    /// </summary>
+    public const string DatabaseHeader = "X-Odoo-Database";
+
     private static readonly MediaTypeHeaderValue Json = new("application/json");
 
     private readonly HttpClient _http;
@@ -59,7 +66,8 @@ public sealed class OdooClient
     /// <exception cref="OdooAuthenticationException">Odoo refused the credentials.</exception>
     public async Task<int> AuthenticateAsync(string database, string login, string password, CancellationToken cancellationToken)
     {
-        var result = await CallAsync("common", "authenticate", [database, login, password, new Dictionary<string, object?>()], cancellationToken).ConfigureAwait(false);
+        var (result, _) = await SendAsync(
+            "common", "authenticate", [database, login, password, new Dictionary<string, object?>()], null, database, cancellationToken).ConfigureAwait(false);
         if (result.ValueKind != JsonValueKind.Number || !result.TryGetInt32(out int uid))
         {
             throw new OdooAuthenticationException($"Odoo refused the login {login}@{database}.");
@@ -129,7 +137,7 @@ public sealed class OdooClient
     /// <returns>The call's <c>result</c>.</returns>
     public async Task<JsonElement> CallAsync(
         string service, string method, IReadOnlyList<object?> args, ITransferMeter? meter, CancellationToken cancellationToken)
-        => (await SendAsync(service, method, args, meter, cancellationToken).ConfigureAwait(false)).Result;
+        => (await SendAsync(service, method, args, meter, Volatile.Read(ref _session)?.Database, cancellationToken).ConfigureAwait(false)).Result;
 
     /// <summary>
     /// Calls a model method like <see cref="ExecuteKwAsync(string, string, IReadOnlyList{object?}, IReadOnlyDictionary{string, object?}?, ITransferMeter?, CancellationToken)"/>
@@ -153,11 +161,12 @@ public sealed class OdooClient
             "execute_kw",
             [session.Database, session.UserId, session.Password, model, method, args, new Dictionary<string, object?>()],
             meter,
+            session.Database,
             cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<(JsonElement Result, string? Origin)> SendAsync(
-        string service, string method, IReadOnlyList<object?> args, ITransferMeter? meter, CancellationToken cancellationToken)
+        string service, string method, IReadOnlyList<object?> args, ITransferMeter? meter, string? database, CancellationToken cancellationToken)
     {
         long id = Interlocked.Increment(ref _nextId);
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
@@ -178,6 +187,11 @@ public sealed class OdooClient
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = Json;
             using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = content };
+            if (database is not null)
+            {
+                request.Headers.Add(DatabaseHeader, database);
+            }
+
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             status = response.StatusCode;
             origin = response.Headers.TryGetValues(DbOriginHeader, out var values) ? values.FirstOrDefault() : null;

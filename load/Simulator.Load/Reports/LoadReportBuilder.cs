@@ -77,6 +77,7 @@ public static class LoadReportBuilder
         result.Latency,
         result.LatencyUncorrected)
     {
+        Tenant = result.Tenant,
         Started = result.Started,
         Acknowledged = result.Acknowledged,
         DroppedBy = new DropCounts(result.DroppedNoFreeVirtualUser, result.DroppedLateStart),

@@ -159,7 +159,9 @@ public static class ReportHtml
             return;
         }
 
-        html.Append("<div class=\"scroll\"><table class=\"wide\">\n<tr><th>workload</th><th>region</th><th class=\"n\">target/s</th><th class=\"n\">achieved/s</th>");
+        var tenants = report.Workloads.Any(w => w.Tenant is not null);
+        html.Append("<div class=\"scroll\"><table class=\"wide\">\n<tr><th>workload</th><th>region</th>").Append(tenants ? "<th>tenant</th>" : "");
+        html.Append("<th class=\"n\">target/s</th><th class=\"n\">achieved/s</th>");
         html.Append("<th class=\"n\">ok</th><th class=\"n\">failed</th><th class=\"n\">dropped</th><th class=\"n\">unknown</th><th class=\"n\">error rate</th>");
         html.Append("<th class=\"n\">p50</th><th class=\"n\">p90</th><th class=\"n\">p99</th><th class=\"n\">p99.9</th><th class=\"n\">max</th>");
         html.Append("<th class=\"n\">p99 uncorr.</th></tr>\n");
@@ -167,6 +169,11 @@ public static class ReportHtml
         {
             var l = w.LatencyMs;
             html.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"#{Anchor(w)}\">{E(w.Name)}</a></td><td>{E(w.Region)}</td>");
+            if (tenants)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<td>{E(w.Tenant ?? "—")}</td>");
+            }
+
             html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{ReportFormat.Number(w.TargetRate)}</td><td class=\"n\">{ReportFormat.Number(w.AchievedRate)}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{w.Ok}</td><td class=\"n\">{w.Failed}</td><td class=\"n\">{w.Dropped}</td><td class=\"n\">{w.Unknown}</td>");
             html.Append(CultureInfo.InvariantCulture, $"<td class=\"n\">{ReportFormat.Percent(ReportFormat.ErrorRate(w.Ok, w.Failed, w.Unknown))}</td>");

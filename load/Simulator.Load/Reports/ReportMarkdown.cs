@@ -45,12 +45,21 @@ public static class ReportMarkdown
 
         if (report.Workloads.Count > 0)
         {
-            md.Append("| workload | region | target/s | achieved/s | ok | failed | dropped | unknown | p50 | p90 | p99 | p99.9 | max | p99 uncorrected |\n");
-            md.Append("|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+            var tenants = report.Workloads.Any(w => w.Tenant is not null);
+            md.Append(tenants ? "| workload | region | tenant | target/s |" : "| workload | region | target/s |");
+            md.Append(" achieved/s | ok | failed | dropped | unknown | p50 | p90 | p99 | p99.9 | max | p99 uncorrected |\n");
+            md.Append(tenants ? "|---|---|---|--:|" : "|---|---|--:|");
+            md.Append("--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
             foreach (var w in report.Workloads)
             {
                 var l = w.LatencyMs;
-                md.Append(CultureInfo.InvariantCulture, $"| {Escape(w.Name)} | {Escape(w.Region)} | {Number(w.TargetRate)} | {Number(w.AchievedRate)} ");
+                md.Append(CultureInfo.InvariantCulture, $"| {Escape(w.Name)} | {Escape(w.Region)} ");
+                if (tenants)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"| {Escape(w.Tenant ?? "—")} ");
+                }
+
+                md.Append(CultureInfo.InvariantCulture, $"| {Number(w.TargetRate)} | {Number(w.AchievedRate)} ");
                 md.Append(CultureInfo.InvariantCulture, $"| {w.Ok} | {w.Failed} | {w.Dropped} | {w.Unknown} ");
                 md.Append(CultureInfo.InvariantCulture, $"| {Ms(l?.P50)} | {Ms(l?.P90)} | {Ms(l?.P99)} | {Ms(l?.P999)} | {Ms(l?.Max)} | {Ms(w.LatencyUncorrectedMs?.P99)} |\n");
             }

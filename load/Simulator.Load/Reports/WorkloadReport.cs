@@ -30,6 +30,9 @@ public sealed record WorkloadReport(
     LatencySummary? LatencyMs,
     LatencySummary? LatencyUncorrectedMs)
 {
+    /// <summary>The tenant (Odoo database) it worked in, so figures break down by tenant as well as by region; <see langword="null"/> when the topology has one database.</summary>
+    public string? Tenant { get; init; }
+
     /// <summary>Iterations started.</summary>
     public long Started { get; init; }
 

@@ -7,6 +7,8 @@ internal sealed partial class ScenarioReader
 
     private const string RegionExample = "e.g. regions: [{ name: eu, odoo_nodes: 2, database_replicas: 1 }]";
 
+    private const string TenantExample = "e.g. { name: acme, database_server: 1 }";
+
     /// <summary>The scenario's inline topology, when its <c>topology:</c> is a mapping.</summary>
     private TopologyDefinition? _inlineTopology;
 
@@ -29,12 +31,22 @@ internal sealed partial class ScenarioReader
             CheckRegions(regions, regionsEntry: keys["regions"], regionsPath, database);
         }
 
+        var tenantsPath = FieldPath.Key(path, "tenants");
+        var tenants = keys.TryGetValue("tenants", out var tenantsEntry) && tenantsEntry.Value is not YScalar { IsNull: true }
+            ? ReadList(tenantsEntry.Value, tenantsPath, "tenants", (node, i) => ReadTenant(node, FieldPath.Index(tenantsPath, i)))
+            : null;
+        if (tenants is not null)
+        {
+            CheckTenants(tenants, tenantsEntry!, tenantsPath, regions?.Count ?? 0, database);
+        }
+
         return new TopologyDefinition
         {
             Name = name ?? string.Empty,
             Description = description ?? string.Empty,
             Regions = [.. (regions ?? []).OfType<TopologyRegion>()],
             Database = database,
+            Tenants = [.. (tenants ?? []).OfType<TopologyTenant>()],
             SourcePath = file,
         };
     }
@@ -81,6 +93,47 @@ internal sealed partial class ScenarioReader
         var odooNodes = keys.TryGetValue("odoo_nodes", out var odoo) ? Integer(odoo.Value, FieldPath.Key(path, "odoo_nodes"), "a count such as 2") : null;
         var replicas = keys.TryGetValue("database_replicas", out var replicasEntry) ? Integer(replicasEntry.Value, FieldPath.Key(path, "database_replicas"), "a count such as 1") : null;
         return name is null ? null : new TopologyRegion(name, odooNodes ?? 1, replicas ?? 0);
+    }
+
+    /// <summary>A tenant, or null (after reporting) when it cannot be read at all.</summary>
+    private TopologyTenant? ReadTenant(YNode node, string path)
+    {
+        _locations[path] = node.Start;
+        if (node is not YMapping map)
+        {
+            Error(node.Start, path, $"expected a tenant mapping, found {node.Describe()}", TenantExample);
+            return null;
+        }
+
+        var keys = Keys(map, path, TopologyVocabulary.TenantKeys);
+        var name = Require(keys, map, path, "name", "add e.g. name: acme") is { } nameEntry ? TopologyName(nameEntry.Value, FieldPath.Key(path, "name")) : null;
+        var server = keys.TryGetValue("database_server", out var serverEntry) ? Integer(serverEntry.Value, FieldPath.Key(path, "database_server"), "a server number such as 1") : null;
+        if (server is < 1 && serverEntry is not null)
+        {
+            Error(serverEntry.Value.Start, FieldPath.Key(path, "database_server"), $"database server {server} does not exist: they are numbered from 1", "write 1 for the first server, 2 for a second, …");
+            return null;
+        }
+
+        return name is null ? null : new TopologyTenant(name, server ?? 1);
+    }
+
+    /// <summary>Each tenant named once, on a topology that can serve several databases (one region, streaming).</summary>
+    private void CheckTenants(IReadOnlyList<TopologyTenant?> tenants, YEntry tenantsEntry, string path, int regions, TopologyDatabase database)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < tenants.Count; i++)
+        {
+            var namePath = FieldPath.Key(FieldPath.Index(path, i), "name");
+            if (tenants[i] is { } tenant && !seen.Add(tenant.Name) && _locations.TryGetValue(namePath, out var at))
+            {
+                Error(at, namePath, $"tenant `{tenant.Name}` is listed twice", "give each tenant once");
+            }
+        }
+
+        if (database.IsPatroni || regions > 1)
+        {
+            Error(tenantsEntry.Key.Start, path, "tenants run on one region with streaming replication only", "remove the other regions and the Patroni engine, or the tenants");
+        }
     }
 
     private TopologyDatabase ReadTopologyDatabase(YNode node, string path)

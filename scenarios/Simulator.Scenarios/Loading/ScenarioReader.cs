@@ -220,6 +220,7 @@ internal sealed partial class ScenarioReader(string file, WorkloadKindRegistry k
         var name = Require(keys, map, path, "name", "add e.g. name: order-import") is { } nameEntry ? Text(nameEntry.Value, FieldPath.Key(path, "name"), "a name") : null;
         var explicitKind = keys.TryGetValue("kind", out var kindEntry) ? Text(kindEntry.Value, FieldPath.Key(path, "kind"), "a workload kind") : null;
         var region = Require(keys, map, path, "region", "add e.g. region: eu") is { } regionEntry ? Text(regionEntry.Value, FieldPath.Key(path, "region"), "a region name") : null;
+        var tenant = keys.TryGetValue("tenant", out var tenantEntry) ? Text(tenantEntry.Value, FieldPath.Key(path, "tenant"), "a tenant name") : null;
         var phasesPath = FieldPath.Key(path, "phases");
         WorkloadPhase pacing;
         IReadOnlyList<WorkloadPhase> phases = [];
@@ -290,6 +291,7 @@ internal sealed partial class ScenarioReader(string file, WorkloadKindRegistry k
             Name = name ?? string.Empty,
             Kind = explicitKind ?? name ?? string.Empty,
             Region = region ?? string.Empty,
+            Tenant = tenant,
             Model = pacing.Model,
             Rate = pacing.Rate,
             Stages = pacing.Stages,

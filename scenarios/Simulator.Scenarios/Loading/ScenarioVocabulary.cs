@@ -22,7 +22,7 @@ public static class ScenarioVocabulary
     public static IReadOnlyList<string> PacingKeys { get; } = ["model", "rate", "stages", "concurrency", "think_time"];
 
     /// <summary>The keys every workload accepts, whatever its kind (a kind adds its parameters).</summary>
-    public static IReadOnlyList<string> WorkloadKeys { get; } = ["name", "kind", "region", .. PacingKeys, "phases", "lines", "pre_allocated_users", "max_users"];
+    public static IReadOnlyList<string> WorkloadKeys { get; } = ["name", "kind", "region", "tenant", .. PacingKeys, "phases", "lines", "pre_allocated_users", "max_users"];
 
     /// <summary>The keys of one of a workload's <c>phases</c>.</summary>
     public static IReadOnlyList<string> PhaseKeys { get; } = [.. PacingKeys, "duration"];

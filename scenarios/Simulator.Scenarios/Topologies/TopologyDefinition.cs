@@ -18,6 +18,12 @@ public sealed record TopologyDefinition
     /// <summary>How the database runs and replicates.</summary>
     public TopologyDatabase Database { get; init; } = new();
 
+    /// <summary>
+    /// The tenants (Odoo databases) every Odoo node serves, each on the first region's database server its number
+    /// names; empty for one database. One region on streaming replication only.
+    /// </summary>
+    public IReadOnlyList<TopologyTenant> Tenants { get; init; } = [];
+
     /// <summary>The file it was read from (for an inline topology, the scenario's), or null when built in code.</summary>
     public string? SourcePath { get; init; }
 }

@@ -7,10 +7,13 @@ namespace Simulator.Scenarios;
 public static class TopologyVocabulary
 {
     /// <summary>The top level of a topology.</summary>
-    public static IReadOnlyList<string> TopologyKeys { get; } = ["name", "description", "regions", "database"];
+    public static IReadOnlyList<string> TopologyKeys { get; } = ["name", "description", "regions", "database", "tenants"];
 
     /// <summary>The keys of one of <c>regions</c>.</summary>
     public static IReadOnlyList<string> RegionKeys { get; } = ["name", "odoo_nodes", "database_replicas"];
+
+    /// <summary>The keys of one of <c>tenants</c>.</summary>
+    public static IReadOnlyList<string> TenantKeys { get; } = ["name", "database_server"];
 
     /// <summary>The keys of <c>database</c>.</summary>
     public static IReadOnlyList<string> DatabaseKeys { get; } = ["engine", "replication", "timing", "warm_standby"];
@@ -21,5 +24,6 @@ public static class TopologyVocabulary
         [string.Empty] = TopologyKeys,
         ["regions[]"] = RegionKeys,
         ["database"] = DatabaseKeys,
+        ["tenants[]"] = TenantKeys,
     }.AsReadOnly();
 }

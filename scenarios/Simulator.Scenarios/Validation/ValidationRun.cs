@@ -138,6 +138,11 @@ internal sealed class ValidationRun
             CheckRegion(workload.Region, FieldPath.Key(path, "region"), $"region `{workload.Region}`");
         }
 
+        if (workload.Tenant is { } tenant)
+        {
+            CheckTenant(tenant, FieldPath.Key(path, "tenant"));
+        }
+
         if (workload.Phases.Count > 0)
         {
             CheckPhases(workload, path);
@@ -581,6 +586,25 @@ internal sealed class ValidationRun
         }
 
         return true;
+    }
+
+    private void CheckTenant(string tenant, string field)
+    {
+        if (!Names.IsValid(tenant))
+        {
+            _errors.Add(field, $"`{tenant}` is not a tenant name", Names.Rule);
+        }
+        else if (_topology is { Tenants.Count: 0 })
+        {
+            _errors.Add(field, $"topology `{_topology.Name}` serves one database and has no tenants", "remove tenant, or use a topology with tenants (multi-tenant-shared, dedicated-tenant)");
+        }
+        else if (_topology is not null && !_topology.Tenants.Contains(tenant, StringComparer.Ordinal))
+        {
+            _errors.Add(
+                field,
+                $"tenant `{tenant}` is not a tenant of topology `{_topology.Name}`",
+                Suggestions.DidYouMean(tenant, _topology.Tenants) ?? "tenants: " + string.Join(", ", _topology.Tenants));
+        }
     }
 
     private void CheckRegion(string region, string field, string what)

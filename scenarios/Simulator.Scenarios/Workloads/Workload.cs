@@ -25,6 +25,12 @@ public sealed record Workload
     /// <summary>The region whose entry point the load goes to.</summary>
     public required string Region { get; init; }
 
+    /// <summary>
+    /// The tenant (the Odoo database) the workload works in, on a topology serving several (<c>tenant: acme</c>);
+    /// <see langword="null"/> for the topology's only or first database.
+    /// </summary>
+    public string? Tenant { get; init; }
+
     /// <summary>How the load is generated; <see cref="WorkloadModel.Unspecified"/> when the workload has <see cref="Phases"/>.</summary>
     public WorkloadModel Model { get; init; }
 

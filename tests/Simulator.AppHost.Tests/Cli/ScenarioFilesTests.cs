@@ -33,7 +33,7 @@ public sealed class ScenarioFilesTests
 
         Assert.Superset(
             new HashSet<string?>(
-                ["quickstart.yaml", "steady-state.yaml", "slow-inter-region-link.yaml", "redis-loss.yaml", "object-storage-outage.yaml", "month-end-burst.yaml", "primary-node-loss.yaml"],
+                ["quickstart.yaml", "steady-state.yaml", "slow-inter-region-link.yaml", "redis-loss.yaml", "object-storage-outage.yaml", "month-end-burst.yaml", "primary-node-loss.yaml", "noisy-neighbour.yaml"],
                 StringComparer.Ordinal),
             names);
     }

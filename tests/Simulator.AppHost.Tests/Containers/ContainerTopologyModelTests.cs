@@ -24,8 +24,21 @@ public sealed class ContainerTopologyModelTests
         "eu primary + standby, one replica in us and in apac, Odoo everywhere.",
         [new RegionSpec("eu", 2, 1), new RegionSpec("us", 1, 1), new RegionSpec("apac", 1, 1)]);
 
-    /// <summary>Every catalogue topology: each has a container form.</summary>
-    public static TheoryData<string> CatalogTopologies() => [.. TopologyCatalog.All.Keys];
+    /// <summary>Every catalogue topology with a container form: all but the tenant ones (see the test below).</summary>
+    public static TheoryData<string> CatalogTopologies() => [.. TopologyCatalog.All.Values.Where(t => t.Tenants.Count == 0).Select(t => t.Name)];
+
+    [Fact]
+    public void Only_the_tenant_topologies_lack_a_container_form_and_they_are_refused_with_the_runtime_to_use()
+    {
+        Assert.Equal(["dedicated-tenant", "multi-tenant-shared"], TopologyCatalog.All.Values.Where(t => t.Tenants.Count > 0).Select(t => t.Name).Order(StringComparer.Ordinal));
+        using var run = RunDirectory.Create(TimeProvider.System);
+        foreach (var topology in new[] { TopologyCatalog.DedicatedTenant, TopologyCatalog.MultiTenantShared })
+        {
+            var error = Assert.Throws<NotSupportedException>(() => TestingBuilders.Create().AddContainerTopology(
+                topology, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
+            Assert.Contains("--runtime native", error.Message, StringComparison.Ordinal);
+        }
+    }
 
     [Theory]
     [MemberData(nameof(CatalogTopologies))]

@@ -182,6 +182,27 @@ public sealed class NativeTopologyModelTests
     }
 
     [Fact]
+    public void Dedicated_tenant_gives_each_tenant_a_primary_server_and_the_odoo_nodes_wait_for_both()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var topology = TestingBuilders.Create().AddNativeTopology(TopologyCatalog.DedicatedTenant, run, RunSecrets.NewOdooCredentials());
+        var region = topology.Region("eu");
+
+        Assert.Equal(TopologyCatalog.DedicatedTenant.ResourceNames(), topology.AllResources().Select(r => r.Name));
+        Assert.Equal(("eu-pg-1", "eu-pg-2"), (topology.TenantServers["acme"].Resource.Name, topology.TenantServers["globex"].Resource.Name));
+        Assert.Equal(["acme"], topology.TenantServers["acme"].Resource.Databases);
+        // The first tenant is the default database workloads without tenant: log into.
+        Assert.Equal("acme", topology.Credentials.Database);
+        Assert.All(region.OdooNodes, n => Assert.Equal(
+            ["eu-pg-1", "eu-pg-2", "eu-redis", "eu-s3"], WaitsOn(n.Resource).Distinct().Order(StringComparer.Ordinal)));
+        Assert.Throws<KeyNotFoundException>(() => topology.PrimaryConnectionString("initech"));
+
+        var shared = TestingBuilders.Create().AddNativeTopology(TopologyCatalog.MultiTenantShared, run, RunSecrets.NewOdooCredentials());
+        Assert.Same(shared.TenantServers["acme"], shared.TenantServers["globex"]);
+        Assert.Equal(["acme", "globex"], shared.Primary.Resource.Databases);
+    }
+
+    [Fact]
     public void A_single_region_topology_has_no_fault_proxy()
     {
         using var run = RunDirectory.Create(TimeProvider.System);

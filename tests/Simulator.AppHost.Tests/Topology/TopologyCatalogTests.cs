@@ -62,6 +62,21 @@ public sealed class TopologyCatalogTests
     }
 
     [Fact]
+    public void Tenant_topologies_put_both_tenants_on_one_server_or_one_each_and_tell_the_validator_their_tenants()
+    {
+        Assert.Equal(
+            ["eu-pg-1", "eu-redis", "eu-s3", "eu-odoo-1", "eu-odoo-2", "eu-ingress"],
+            TopologyCatalog.MultiTenantShared.ResourceNames());
+        Assert.Equal(
+            ["eu-pg-1", "eu-pg-2", "eu-redis", "eu-s3", "eu-odoo-1", "eu-odoo-2", "eu-ingress"],
+            TopologyCatalog.DedicatedTenant.ResourceNames());
+        Assert.Empty(TopologyCatalog.DedicatedTenant.LinkNames());
+        Assert.Equal(["acme", "globex"], ScenarioTopologyCatalog.Instance.Find("multi-tenant-shared")!.Tenants);
+        Assert.Equal(["acme", "globex"], ScenarioTopologyCatalog.Instance.Find("dedicated-tenant")!.Tenants);
+        Assert.Empty(ScenarioTopologyCatalog.Instance.Find("single-region-ha")!.Tenants);
+    }
+
+    [Fact]
     public void Warm_standby_dr_names_two_eu_nodes_a_us_standby_and_only_router_links_across_regions()
     {
         var spec = TopologyCatalog.WarmStandbyDr;

@@ -59,6 +59,18 @@ public class OdooClientTests
     }
 
     [Fact]
+    public async Task Every_call_names_its_database_in_the_x_odoo_database_header()
+    {
+        var (client, handler) = Create((request, _) => Task.FromResult(StubHandler.Result(request, 2)));
+        await client.CallAsync("common", "version", [], CancellationToken.None);
+        await client.AuthenticateAsync("globex", "admin", "secret", CancellationToken.None);
+        await client.ExecuteKwAsync("res.partner", "search_count", [Array.Empty<object>()], null, CancellationToken.None);
+        await client.ExecuteKwWithOriginAsync("sale.order", "action_confirm", [new[] { 1 }], null, CancellationToken.None);
+
+        Assert.Equal([null, "globex", "globex", "globex"], handler.Databases);
+    }
+
+    [Fact]
     public async Task An_odoo_error_reply_becomes_a_typed_failure_with_the_odoo_exception_name()
     {
         var (client, _) = Create((request, _) => Task.FromResult(

@@ -31,6 +31,22 @@ public class ReportMarkdownTests
     }
 
     [Fact]
+    public void Workloads_with_a_tenant_add_a_tenant_column_to_the_markdown_and_html_and_keep_it_in_the_json()
+    {
+        var report = Support.Reports.Report(Support.Reports.Run(
+            Support.Reports.Workload() with { Tenant = "globex" },
+            Support.Reports.Workload() with { Name = "portal-browse" }));
+
+        var lines = ReportMarkdown.Render(report).Split('\n');
+        Assert.Contains("| workload | region | tenant | target/s | achieved/s | ok | failed | dropped | unknown | p50 | p90 | p99 | p99.9 | max | p99 uncorrected |", lines);
+        Assert.Contains(lines, l => l.StartsWith("| order-import | eu | globex | 20 |", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("| portal-browse | eu | — | 20 |", StringComparison.Ordinal));
+        Assert.Contains("<th>tenant</th>", ReportHtml.Render(report), StringComparison.Ordinal);
+        Assert.Equal(["globex", null], ReportJson.Deserialize(ReportJson.Serialize(report)).Workloads.Select(w => w.Tenant));
+        Assert.Equal("order-import@eu/globex", Simulator.Load.Reports.Comparison.WorkloadFigures.Of(report.Workloads[0]).Key);
+    }
+
+    [Fact]
     public void A_passing_run_without_a_ledger_check_says_so_and_shows_unmeasured_latency_as_a_dash()
     {
         var report = Support.Reports.Report(Support.Reports.Run(Support.Reports.Workload(ok: 0, failed: 3, unknown: 1, measured: false)), lost: null);

@@ -9,6 +9,9 @@ internal sealed class StubHandler(Func<JsonElement, CancellationToken, Task<Http
 {
     public List<(Uri Uri, JsonElement Body)> Requests { get; } = [];
 
+    /// <summary>Each request's <c>X-Odoo-Database</c> header (null when absent), in the order of <see cref="Requests"/>.</summary>
+    public List<string?> Databases { get; } = [];
+
     public static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK)
         => new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
 
@@ -35,6 +38,7 @@ internal sealed class StubHandler(Func<JsonElement, CancellationToken, Task<Http
         lock (Requests)
         {
             Requests.Add((request.RequestUri!, json));
+            Databases.Add(request.Headers.TryGetValues("X-Odoo-Database", out var values) ? values.Single() : null);
         }
 
         return await respond(json, cancellationToken);

@@ -28,14 +28,17 @@ public class TopologyLoaderTests
     }
 
     [Fact]
-    public void The_catalogue_folder_holds_the_four_topologies_each_in_the_file_of_its_name()
+    public void The_catalogue_folder_holds_the_six_topologies_each_in_the_file_of_its_name()
     {
         var result = TopologyLoader.LoadDirectory(Catalogue);
 
         Assert.Empty(result.Errors);
         Assert.Equal(
-            ["single-primary-multi-replica", "single-region-ha", "two-region", "warm-standby-dr"],
+            ["dedicated-tenant", "multi-tenant-shared", "single-primary-multi-replica", "single-region-ha", "two-region", "warm-standby-dr"],
             result.Topologies.Select(t => t.Name));
+        Assert.Equal(
+            [new TopologyTenant("acme", 1), new TopologyTenant("globex", 2)],
+            result.Topologies.Single(t => t.Name == "dedicated-tenant").Tenants);
         Assert.All(result.Topologies, t => Assert.False(string.IsNullOrWhiteSpace(t.Description)));
     }
 
@@ -83,6 +86,31 @@ public class TopologyLoaderTests
         Assert.Equal([(4, 13, "database.timing")], result.Errors.Select(e => (e.Line, e.Column, e.Field)));
         Assert.Equal([(3, 36, "regions[0].database_replicas")], patroni.Errors.Select(e => (e.Line, e.Column, e.Field)));
         Assert.Equal(["warm standby needs a second region for the standby cluster"], lonelyStandby.Errors.Select(e => e.Message));
+    }
+
+    [Fact]
+    public void Tenants_are_named_once_on_servers_numbered_from_one_on_a_single_region_streaming_topology()
+    {
+        var result = TopologyLoader.Parse(
+            """
+            name: t
+            regions: [{ name: eu }, { name: us }]
+            tenants:
+              - { name: acme }
+              - { name: acme, database_server: 2 }
+              - { name: globex, database_server: 0 }
+              - { name: initech, shard: 3 }
+            """,
+            "t.yaml");
+        var valid = TopologyLoader.Parse("name: t\nregions: [{ name: eu }]\ntenants: [{ name: acme }, { name: globex, database_server: 2 }]\n", "t.yaml");
+
+        Assert.Equal(
+            [(3, 1, "tenants"), (5, 13, "tenants[1].name"), (6, 38, "tenants[2].database_server"), (7, 22, "tenants[3].shard")],
+            result.Errors.Select(e => (e.Line, e.Column, e.Field)));
+        Assert.Equal("tenants run on one region with streaming replication only", result.Errors[0].Message);
+        Assert.Equal("tenant `acme` is listed twice", result.Errors[1].Message);
+        Assert.True(valid.Succeeded, string.Join(Environment.NewLine, valid.Errors));
+        Assert.Equal([new TopologyTenant("acme", 1), new TopologyTenant("globex", 2)], valid.Topology.Tenants);
     }
 
     [Fact]

@@ -136,6 +136,24 @@ public static class OdooEmulatorBuilderExtensions
     }
 
     /// <summary>
+    /// Makes the node serve several tenant databases (<c>Odoo__Tenants__&lt;tenant&gt;</c>), each on the server
+    /// <paramref name="tenants"/> places it, as one Odoo server serves several databases; requests name theirs. The node
+    /// starts once every server is healthy.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithTenants(
+        this IResourceBuilder<ProjectResource> node, IReadOnlyDictionary<string, IResourceBuilder<NativePostgresResource>> tenants)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(tenants);
+        foreach (var (tenant, server) in tenants)
+        {
+            node.WithEnvironment($"Odoo__Tenants__{tenant}", server.Resource.ConnectionStringVia(server.Resource.Endpoint, tenant)).WaitFor(server);
+        }
+
+        return node;
+    }
+
+    /// <summary>
     /// Sends the node's read-only calls to <paramref name="replica"/> (<c>Odoo__DbReplica</c>, Odoo's
     /// <c>db_replica_host</c>), writes staying on the primary; the node starts once the replica is healthy.
     /// No replica (null) leaves every call on the primary.

@@ -14,10 +14,19 @@ public static class NativePostgresBuilderExtensions
     /// </summary>
     public static IResourceBuilder<NativePostgresResource> AddNativePostgresPrimary(
         this IDistributedApplicationBuilder builder, string name, RunDirectory run, string database, string password)
+        => builder.AddNativePostgresPrimary(name, run, [database], password);
+
+    /// <summary>
+    /// Adds a primary holding several databases (tenants sharing one server), <paramref name="databases"/>[0] being
+    /// its <see cref="NativePostgresResource.Database"/>; otherwise as the single-database form.
+    /// </summary>
+    public static IResourceBuilder<NativePostgresResource> AddNativePostgresPrimary(
+        this IDistributedApplicationBuilder builder, string name, RunDirectory run, IReadOnlyList<string> databases, string password)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(run);
-        return builder.AddNode(name, run, PostgresRole.Primary, database, password, roleArgument: database);
+        ArgumentOutOfRangeException.ThrowIfZero(databases.Count);
+        return builder.AddNode(name, run, PostgresRole.Primary, databases[0], password, roleArgument: string.Join(',', databases), databases);
     }
 
     /// <summary>
@@ -52,12 +61,13 @@ public static class NativePostgresBuilderExtensions
         PostgresRole role,
         string database,
         string password,
-        object roleArgument)
+        object roleArgument,
+        IReadOnlyList<string>? databases = null)
     {
         var passwordFile = run.WriteSecret($"{name}.pwfile", password);
         var dataDirectory = run.PathOf(name);
         var (command, prefix) = NativeUser.AsDatabaseUser("bash");
-        var resource = new NativePostgresResource(name, command, run.Folder, role, dataDirectory, database, password);
+        var resource = new NativePostgresResource(name, command, run.Folder, role, dataDirectory, database, password) { Databases = databases ?? [database] };
 
 
         return builder.AddResource(resource)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one PostgreSQL node of a native topology, as the postgres user (the caller drops privileges).
-#   postgres-node.sh primary DATA_DIR PORT PASSWORD_FILE DATABASE
+#   postgres-node.sh primary DATA_DIR PORT PASSWORD_FILE DATABASE[,DATABASE...]
 #   postgres-node.sh replica DATA_DIR PORT PASSWORD_FILE PRIMARY_PORT
 # The first start prepares the data directory (initdb, or pg_basebackup from the primary);
 # later starts reuse it. postgres runs as a child so that the TERM sent by the orchestrator
@@ -29,7 +29,11 @@ fsync = on
 synchronous_commit = on
 CONF
     echo "host replication all 127.0.0.1/32 scram-sha-256" >>"$data/pg_hba.conf"
-    echo "CREATE DATABASE \"$extra\";" | "$bin/postgres" --single -D "$data" postgres >/dev/null
+    # One database, or several (tenants sharing the server) as a comma-separated list.
+    IFS=, read -ra databases <<<"$extra"
+    for database in "${databases[@]}"; do
+      echo "CREATE DATABASE \"$database\";" | "$bin/postgres" --single -D "$data" postgres >/dev/null
+    done
   else
     PGPASSWORD=$(cat "$pwfile") "$bin/pg_basebackup" -h 127.0.0.1 -p "$extra" -U postgres \
       -D "$data" -X stream -R --checkpoint=fast

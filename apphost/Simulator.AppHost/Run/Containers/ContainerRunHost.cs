@@ -52,8 +52,11 @@ public sealed class ContainerRunHost(ContainerTopologyHost host) : IRunHost
     }
 
     /// <inheritdoc/>
-    public Task<string> PrimaryConnectionStringAsync(CancellationToken cancellationToken) =>
-        DatabaseConnectionAsync(host.Topology.DatabaseNodes[0], cancellationToken);
+    /// <remarks>The containers runtime builds no tenants: a tenant is refused.</remarks>
+    public Task<string> PrimaryConnectionStringAsync(string? tenant, CancellationToken cancellationToken) =>
+        tenant is null
+            ? DatabaseConnectionAsync(host.Topology.DatabaseNodes[0], cancellationToken)
+            : throw new NotSupportedException($"the containers runtime builds no tenants (asked for {tenant}); run tenant topologies with --runtime native");
 
     /// <inheritdoc/>
     /// <remarks>As natively: a region failover that went through fenced the first region's cluster, left down.</remarks>

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Simulator.OdooEmulator.Configuration;
 using Simulator.OdooEmulator.Models;
 using Simulator.OdooEmulator.Security;
+using Simulator.OdooEmulator.Tenants;
 using Simulator.OdooEmulator.Workers;
 
 namespace Simulator.OdooEmulator.Rpc.Json2;
@@ -19,9 +19,12 @@ namespace Simulator.OdooEmulator.Rpc.Json2;
 internal sealed partial class Json2Handler(
     ApiKeys apiKeys,
     ModelExecutor executor,
-    OdooEmulatorOptions options,
-    RpcErrorReporter errors)
+    RpcErrorReporter errors,
+    TenantDatabases tenants)
 {
+    /// <summary>The request header naming the database (Odoo 19's JSON-2 API).</summary>
+    public const string DatabaseHeader = "X-Odoo-Database";
+
     public async Task HandleAsync(HttpContext http, string model, string method)
     {
         ArgumentNullException.ThrowIfNull(http);
@@ -36,10 +39,7 @@ internal sealed partial class Json2Handler(
                 throw OdooException.Http("MethodNotAllowed", 405, "The method is not allowed for the requested URL.");
             }
 
-            if (http.Request.Headers.TryGetValue("X-Odoo-Database", out var database) && database.ToString() != options.DatabaseName)
-            {
-                throw OdooException.Http("NotFound", 404, "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.");
-            }
+            SelectDatabase(http);
 
             var parameters = await ReadBodyAsync(http);
             body = await CallAsync(uid, model, method, parameters, work);
@@ -69,6 +69,24 @@ internal sealed partial class Json2Handler(
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json; charset=utf-8";
         await http.Response.WriteAsync(body?.ToJsonString() ?? "null", http.RequestAborted);
+    }
+
+    /// <summary>
+    /// Selects the request's database from <c>X-Odoo-Database</c>; without the header, the only database. A
+    /// database this node does not serve — or none named while it serves several — is Odoo's 404 for a route that
+    /// exists in no database's registry.
+    /// </summary>
+    private void SelectDatabase(HttpContext http)
+    {
+        var tenant = http.Request.Headers.TryGetValue(DatabaseHeader, out var database)
+            ? tenants.Find(database.ToString())
+            : tenants.Default;
+        if (tenant is null)
+        {
+            throw OdooException.Http("NotFound", 404, "The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.");
+        }
+
+        tenants.Select(tenant.Name);
     }
 
     private async Task<JsonNode?> CallAsync(int uid, string modelName, string methodName, JsonObject parameters, CancellationToken cancellationToken)

@@ -72,7 +72,7 @@ public static class ComparisonHtml
             var errors = new SvgChart($"{key} — error rate (failed + unknown of those ending each second)", "%", seconds, faults);
             for (int i = 0; i < reports.Count; i++)
             {
-                var workload = reports[i].Workloads.FirstOrDefault(w => $"{w.Name}@{w.Region}" == key);
+                var workload = reports[i].Workloads.FirstOrDefault(w => WorkloadFigures.Of(w).Key == key);
                 if (workload is null)
                 {
                     continue;

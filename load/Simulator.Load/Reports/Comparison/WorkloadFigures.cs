@@ -39,9 +39,15 @@ public sealed record WorkloadFigures(
             workload.Unknown,
             workload.Dropped,
             ReportFormat.ErrorRate(workload.Ok, workload.Failed, workload.Unknown),
-            workload.LatencyMs);
+            workload.LatencyMs)
+        {
+            Tenant = workload.Tenant,
+        };
     }
 
-    /// <summary>The row key, <c>workload@region</c>.</summary>
-    public string Key => $"{Workload}@{Region}";
+    /// <summary>The tenant the workload worked in; <see langword="null"/> when the topology has one database.</summary>
+    public string? Tenant { get; init; }
+
+    /// <summary>The row key, <c>workload@region</c>, or <c>workload@region/tenant</c> when it worked in a tenant.</summary>
+    public string Key => Tenant is null ? $"{Workload}@{Region}" : $"{Workload}@{Region}/{Tenant}";
 }

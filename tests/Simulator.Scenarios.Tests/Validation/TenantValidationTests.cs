@@ -1,0 +1,39 @@
+namespace Simulator.Scenarios.Tests.Validation;
+
+public class TenantValidationTests
+{
+    private static readonly InMemoryTopologyCatalog Catalog = new(
+        new TopologyOutline("single-region-ha", ["eu"], ["eu-pg-1", "eu-odoo-1"]),
+        new TopologyOutline("multi-tenant-shared", ["eu"], ["eu-pg-1", "eu-odoo-1"]) { Tenants = ["acme", "globex"] });
+
+    private static ScenarioLoadResult Parse(string topology, string tenantA, string tenantB) => ScenarioLoader.Parse(
+        $$"""
+        name: x
+        topology: {{topology}}
+        duration: 30s
+        workloads:
+          - { name: acme-import, kind: order-import, region: eu, tenant: {{tenantA}}, model: constant-rate, rate: 2/s }
+          - { name: globex-scan, kind: warehouse-scan, region: eu, tenant: {{tenantB}}, model: constant-rate, rate: 1/s }
+        """,
+        "x.yaml",
+        new ScenarioLoadOptions { Catalog = Catalog });
+
+    [Fact]
+    public void A_tenant_is_read_and_must_be_one_of_the_topology()
+    {
+        var fine = Parse("multi-tenant-shared", "acme", "globex");
+        Assert.Empty(fine.Errors);
+        Assert.Equal(["acme", "globex"], fine.Scenario!.Workloads.Select(w => w.Tenant));
+
+        var wrong = Parse("multi-tenant-shared", "acmee", "initech");
+        Assert.Equal(
+            [
+                ("workloads[0].tenant", 5, "tenant `acmee` is not a tenant of topology `multi-tenant-shared`", "did you mean `acme`?"),
+                ("workloads[1].tenant", 6, "tenant `initech` is not a tenant of topology `multi-tenant-shared`", "tenants: acme, globex"),
+            ],
+            wrong.Errors.Select(e => (e.Field, e.Line, e.Message, e.Hint)));
+
+        var single = Parse("single-region-ha", "acme", "globex");
+        Assert.Equal(2, single.Errors.Count(e => e.Message == "topology `single-region-ha` serves one database and has no tenants"));
+    }
+}
