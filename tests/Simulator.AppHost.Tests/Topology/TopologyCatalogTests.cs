@@ -98,7 +98,9 @@ public sealed class TopologyCatalogTests
     [Fact]
     public void The_yaml_catalogue_holds_the_regions_nodes_and_patroni_options_the_tests_rely_on()
     {
-        Assert.Equal(["single-primary-multi-replica", "single-region-ha", "two-region", "warm-standby-dr"], TopologyCatalog.All.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(
+            ["dedicated-tenant", "multi-tenant-shared", "single-primary-multi-replica", "single-region-ha", "two-region", "warm-standby-dr"],
+            TopologyCatalog.All.Keys.Order(StringComparer.Ordinal));
         Assert.All(TopologyCatalog.All, t => Assert.Equal((t.Key, true), (t.Value.Name, t.Value.Description.Length > 20)));
 
         Assert.Equal([new RegionSpec("eu", 2, 1)], TopologyCatalog.SingleRegionHa.Regions);
@@ -116,5 +118,13 @@ public sealed class TopologyCatalogTests
         Assert.Equal(synchronousFast, TopologyCatalog.WarmStandbyDr.Patroni);
         Assert.True(TopologyCatalog.WarmStandbyDr.WarmStandby);
         Assert.Same(TopologyCatalog.WarmStandbyDr, TopologyCatalog.WarmStandbyDr);
+
+        // The tenant topologies: one region, two Odoo nodes, acme and globex on one server or on one each.
+        Assert.Equal([new RegionSpec("eu", 2, 0)], TopologyCatalog.MultiTenantShared.Regions);
+        Assert.Equal([new TenantSpec("acme", 1), new TenantSpec("globex", 1)], TopologyCatalog.MultiTenantShared.Tenants);
+        Assert.Equal([new RegionSpec("eu", 2, 0)], TopologyCatalog.DedicatedTenant.Regions);
+        Assert.Equal([new TenantSpec("acme", 1), new TenantSpec("globex", 2)], TopologyCatalog.DedicatedTenant.Tenants);
+        Assert.Equal((1, 2), (TopologyCatalog.MultiTenantShared.PrimaryServers, TopologyCatalog.DedicatedTenant.PrimaryServers));
+        Assert.All(TopologyCatalog.All.Values.Where(t => t.Tenants.Count == 0), t => Assert.Equal(1, t.PrimaryServers));
     }
 }
