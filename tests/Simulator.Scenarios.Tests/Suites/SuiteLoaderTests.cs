@@ -41,8 +41,8 @@ public sealed class SuiteLoaderTests
         Assert.Equal("did you mean `description`?", errors[0].Hint);
         Assert.Contains("unit", errors[1].ToString(), StringComparison.Ordinal);
         Assert.Equal("no scenario file `missing.yaml` next to the suite", errors[2].Message);
-        Assert.Equal("topologies is a value, not a list", errors[3].Message);
-        Assert.Equal("a run is a mapping, not a value", errors[4].Message);
+        Assert.Equal("expected a list of topology names, found a value", errors[3].Message);
+        Assert.Equal("expected a run mapping, found a value", errors[4].Message);
     }
 
     [Fact]

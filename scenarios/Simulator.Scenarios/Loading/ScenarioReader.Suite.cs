@@ -1,0 +1,58 @@
+namespace Simulator.Scenarios;
+
+/// <summary>Reading a suite file's root (<see cref="SuiteLoader"/>) with the reader's own key, value and list checks.</summary>
+internal sealed partial class ScenarioReader
+{
+    private static readonly string[] SuiteKeys = ["name", "description", "runs"];
+    private static readonly string[] SuiteRunKeys = ["scenario", "topologies", "duration"];
+
+    private const string SuiteRunExample = "e.g. { scenario: redis-loss.yaml, duration: 45s }";
+
+    /// <summary>Reads a suite; scenario paths are resolved against <paramref name="folder"/> and must exist.</summary>
+    public Suite ReadSuite(YMapping map, string folder)
+    {
+        var keys = Keys(map, string.Empty, SuiteKeys);
+        var name = Require(keys, map, string.Empty, "name", "add e.g. name: nightly") is { } nameEntry ? Text(nameEntry.Value, "name", "the suite's name") : null;
+        var description = keys.TryGetValue("description", out var descriptionEntry) && descriptionEntry.Value is not YScalar { IsNull: true }
+            ? Text(descriptionEntry.Value, "description", "a line of text")
+            : null;
+        var runsEntry = Require(keys, map, string.Empty, "runs", "add runs: with at least one " + SuiteRunExample);
+        var runs = runsEntry is null ? [] : ReadList(runsEntry.Value, "runs", "runs", (node, i) => ReadSuiteRun(node, FieldPath.Index("runs", i), folder));
+        if (runs.Count == 0 && runsEntry?.Value is YSequence or YScalar { IsNull: true })
+        {
+            Error(runsEntry.Value.Start, "runs", "the suite has no runs", "add at least one " + SuiteRunExample);
+        }
+
+        return new Suite(file, name ?? string.Empty, description, [.. runs.OfType<SuiteEntry>()]);
+    }
+
+    /// <summary>A run, or null (after reporting) when it cannot be read or its scenario file does not exist.</summary>
+    private SuiteEntry? ReadSuiteRun(YNode node, string path, string folder)
+    {
+        if (node is not YMapping map)
+        {
+            Error(node.Start, path, $"expected a run mapping, found {node.Describe()}", SuiteRunExample);
+            return null;
+        }
+
+        var keys = Keys(map, path, SuiteRunKeys);
+        string? scenario = null;
+        if (Require(keys, map, path, "scenario", "add e.g. scenario: quickstart.yaml") is { } scenarioEntry
+            && Text(scenarioEntry.Value, FieldPath.Key(path, "scenario"), "a scenario file next to the suite") is { } written)
+        {
+            scenario = Path.GetFullPath(Path.Combine(folder, written));
+            if (!File.Exists(scenario))
+            {
+                Error(scenarioEntry.Value.Start, FieldPath.Key(path, "scenario"), $"no scenario file `{written}` next to the suite", "scenario paths are relative to the suite file's folder");
+                scenario = null;
+            }
+        }
+
+        var duration = keys.TryGetValue("duration", out var durationEntry) ? Duration(durationEntry.Value, FieldPath.Key(path, "duration")) : null;
+        var topologiesPath = FieldPath.Key(path, "topologies");
+        var topologies = keys.TryGetValue("topologies", out var topologiesEntry)
+            ? ReadList(topologiesEntry.Value, topologiesPath, "topology names", (item, i) => TopologyName(item, FieldPath.Index(topologiesPath, i)))
+            : [];
+        return scenario is null ? null : new SuiteEntry(scenario, [.. topologies.OfType<string>()], duration, map.Start.Line);
+    }
+}
