@@ -23,7 +23,8 @@ internal sealed class TenantDatabases : IAsyncDisposable
         {
             // The replica setting belongs to the single database (validation refuses it with tenants).
             var replica = new ReplicaDataSource(options.Tenants.Count == 0 ? options.DbReplica : null, options, timeProvider);
-            _byName[name] = new TenantDatabase(name, OdooDataSourceFactory.Create(connection, options.DbMaxConn), replica);
+            _byName[name] = new TenantDatabase(
+                name, OdooDataSourceFactory.Create(connection, options.DbMaxConn), OdooDataSourceFactory.CreateForHealth(connection), replica);
         }
 
         All = [.. _byName.Values];

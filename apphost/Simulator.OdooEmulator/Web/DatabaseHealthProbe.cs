@@ -7,9 +7,10 @@ using Simulator.OdooEmulator.Tenants;
 namespace Simulator.OdooEmulator.Web;
 
 /// <summary>
-/// Answers "can the emulator reach its databases now?" (every tenant's) within a bounded time. A failure clears
-/// the pool and tries once more on a fresh connection, so a pooled connection that died while the
-/// database restarted does not report a healthy database as down.
+/// Answers "can the emulator reach its databases now?" (every tenant's) within a bounded time, on each tenant's
+/// health pool: a node whose requests hold every connection of the request pool still answers at once. A failure
+/// clears that pool and tries once more on a fresh connection, so a pooled connection that died while the database
+/// restarted does not report a healthy database as down.
 /// </summary>
 internal sealed class DatabaseHealthProbe(
     TenantDatabases tenants,
@@ -19,7 +20,7 @@ internal sealed class DatabaseHealthProbe(
 {
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken)
     {
-        var reachable = await Task.WhenAll(tenants.All.Select(tenant => IsReachableAsync(tenant.Primary, cancellationToken)));
+        var reachable = await Task.WhenAll(tenants.All.Select(tenant => IsReachableAsync(tenant.Health, cancellationToken)));
         return reachable.All(ok => ok);
     }
 

@@ -6,7 +6,8 @@ namespace Simulator.OdooEmulator.Tests.Database;
 
 /// <summary>
 /// The database goes away under a running emulator and comes back: calls fail with Odoo's
-/// error shape meanwhile, health reports 503, and the emulator recovers without a restart.
+/// error shape meanwhile, health reports the database down (500) only when asked, and the emulator recovers without
+/// a restart.
 /// Uses a cluster of its own so stopping it disturbs no other test.
 /// </summary>
 [Collection(PostgresCollectionDefinition.Name)]
@@ -34,10 +35,16 @@ public sealed class DatabaseOutageTests
             new JsonArray(EmulatorFactory.Database, EmulatorFactory.Login, EmulatorFactory.Password, new JsonObject()));
         OdooAssert.Error(auth, "psycopg2.OperationalError");
 
-        using (var health = await rpc.Http.GetAsync(new Uri("/web/health", UriKind.Relative)))
+        using (var health = await rpc.Http.GetAsync(new Uri("/web/health?db_server_status=1", UriKind.Relative)))
         {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+            Assert.Equal(HttpStatusCode.InternalServerError, health.StatusCode);
             Assert.Equal("""{"status":"fail","db_server_status":false}""", await health.Content.ReadAsStringAsync());
+        }
+
+        // The server itself still answers: an ingress keeps the node in rotation, and callers get Odoo's error.
+        using (var alive = await rpc.Http.GetAsync(new Uri("/web/health", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
         }
 
         // The version needs no database and keeps answering.
@@ -68,7 +75,7 @@ public sealed class DatabaseOutageTests
 
     private static async Task<HttpStatusCode> HealthAsync(OdooRpcClient rpc)
     {
-        using var response = await rpc.Http.GetAsync(new Uri("/web/health", UriKind.Relative));
+        using var response = await rpc.Http.GetAsync(new Uri("/web/health?db_server_status=1", UriKind.Relative));
         return response.StatusCode;
     }
 }

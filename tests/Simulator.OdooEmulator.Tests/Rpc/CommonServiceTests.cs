@@ -98,12 +98,19 @@ public sealed class CommonServiceTests(PostgresFixture postgres) : IAsyncLifetim
     }
 
     [Fact]
-    public async Task Health_passes_when_database_is_reachable()
+    public async Task Health_passes_and_reports_the_database_only_when_asked()
     {
         using var response = await _rpc.Http.GetAsync(new Uri("/web/health", UriKind.Relative));
-
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("""{"status":"pass"}""", await response.Content.ReadAsStringAsync());
+
+        using var withDatabase = await _rpc.Http.GetAsync(new Uri("/web/health?db_server_status=1", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, withDatabase.StatusCode);
+        Assert.Equal("""{"status":"pass","db_server_status":true}""", await withDatabase.Content.ReadAsStringAsync());
+
+        // As in Odoo, an empty value does not ask for the probe.
+        using var empty = await _rpc.Http.GetAsync(new Uri("/web/health?db_server_status=", UriKind.Relative));
+        Assert.Equal("""{"status":"pass"}""", await empty.Content.ReadAsStringAsync());
     }
 }

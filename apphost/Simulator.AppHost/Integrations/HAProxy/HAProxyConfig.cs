@@ -29,8 +29,8 @@ public static class HAProxyConfig
               timeout client 120s
               timeout server 120s
               timeout http-keep-alive 30s
-              # A node's /web/health probes its database (2 s timeout, Odoo:HealthTimeoutMs); across regions a fresh
-              # connection alone takes several round trips, so the check must outlast the probe, not inter (1 s).
+              # /web/health (without db_server_status) asks only whether Odoo answers; a free worker may take a
+              # moment under load, so the check may take longer than inter (1 s).
               timeout check 3s
 
             frontend odoo

@@ -15,9 +15,16 @@ public static class OdooEmulatorBuilderExtensions
     public const string EndpointName = "http";
 
     /// <summary>
+    /// Where readiness is asked: Odoo's health route with its database probe, so a node counts as ready (and the
+    /// dashboard shows it unhealthy) by whether it can reach its database, while the ingress asks only whether it
+    /// answers.
+    /// </summary>
+    public const string ReadinessPath = "/web/health?db_server_status=1";
+
+    /// <summary>
     /// Adds one Odoo emulator node of <paramref name="region"/> writing to <paramref name="database"/>
     /// and keeping web sessions in <paramref name="sessions"/>; it starts once both are healthy and is
-    /// healthy itself once <c>/web/health</c> answers 200. The JSON-2 API accepts
+    /// healthy itself once <see cref="ReadinessPath"/> answers 200. The JSON-2 API accepts
     /// <see cref="OdooCredentials.ApiKey"/> when the credentials carry one.
     /// </summary>
     /// <param name="builder">The application builder.</param>
@@ -114,7 +121,7 @@ public static class OdooEmulatorBuilderExtensions
             .WithEnvironment("Odoo__Password", credentials.Password)
             .WithEnvironment("Odoo__Region", region)
             .WithEnvironment("Odoo__Redis", sessions.Resource.ConnectionStringExpression)
-            .WithHttpReadinessCheck("/web/health", EndpointName)
+            .WithHttpReadinessCheck(ReadinessPath, EndpointName)
             .WaitFor(sessions);
     }
 
