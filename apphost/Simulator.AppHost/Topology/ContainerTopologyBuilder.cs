@@ -306,6 +306,8 @@ public sealed class ContainerTopologyBuilder
             _secrets.OdooUser,
             _secrets.OdooPassword,
             _masterPassword);
-        return OdooContainerConfig.Render(_options.Odoo, database);
+        // A region's odoo_workers sizes its servers; the containers settings' count is the default.
+        var settings = region.OdooWorkers is { } workers ? _options.Odoo with { Workers = workers } : _options.Odoo;
+        return OdooContainerConfig.Render(settings, database);
     }
 }

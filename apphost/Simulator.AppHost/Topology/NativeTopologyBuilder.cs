@@ -78,6 +78,7 @@ public static class NativeTopologyBuilder
             var odooNodes = Enumerable.Range(1, region.OdooNodes)
                 .Select(i => builder.AddOdooEmulator(ResourceNaming.OdooNode(region.Name, i), region.Name, primary, redis, credentials, toPrimary.Value, warehouses)
                     .WithAttachmentStorage(storage)
+                    .WithWorkers(region.OdooWorkers)
                     .WithReadReplica(replicas.FirstOrDefault())
                     .WithTenants(tenantServers))
                 .ToList();
@@ -152,7 +153,8 @@ public static class NativeTopologyBuilder
             var storage = builder.AddNativeS3(ResourceNaming.ObjectStorage(region.Name), run);
             var odooNodes = Enumerable.Range(1, region.OdooNodes)
                 .Select(i => builder.AddOdooEmulator(ResourceNaming.OdooNode(region.Name, i), region.Name, cluster, router, redis, credentials, warehouses)
-                    .WithAttachmentStorage(storage))
+                    .WithAttachmentStorage(storage)
+                    .WithWorkers(region.OdooWorkers))
                 .ToList();
             var ingress = builder.AddHAProxyIngress(
                 ResourceNaming.Ingress(region.Name), run, odooNodes, n => n.GetEndpoint(OdooEmulatorBuilderExtensions.EndpointName));

@@ -18,7 +18,7 @@ public static class TopologyDefinitionMapping
         return new TopologySpec(
             definition.Name,
             definition.Description,
-            [.. definition.Regions.Select(r => new RegionSpec(r.Name, r.OdooNodes, r.DatabaseReplicas))])
+            [.. definition.Regions.Select(r => new RegionSpec(r.Name, r.OdooNodes, r.DatabaseReplicas) { OdooWorkers = r.OdooWorkers })])
         {
             Patroni = database.IsPatroni
                 ? new PatroniClusterOptions

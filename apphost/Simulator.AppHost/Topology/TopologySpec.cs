@@ -55,4 +55,8 @@ public sealed record TopologySpec(string Name, string Description, IReadOnlyList
 /// Streaming replicas of the primary kept in this region; 0 on a Patroni topology, where every region runs exactly one
 /// Patroni node, except under warm standby, where they are the region's further Patroni nodes.
 /// </param>
-public sealed record RegionSpec(string Name, int OdooNodes, int DatabaseReplicas);
+public sealed record RegionSpec(string Name, int OdooNodes, int DatabaseReplicas)
+{
+    /// <summary>HTTP workers of each of the region's Odoo servers (Odoo's <c>workers</c>); null for the runtime's default.</summary>
+    public int? OdooWorkers { get; init; }
+}

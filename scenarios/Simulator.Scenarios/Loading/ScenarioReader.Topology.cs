@@ -92,7 +92,22 @@ internal sealed partial class ScenarioReader
         var name = Require(keys, map, path, "name", "add e.g. name: eu") is { } nameEntry ? TopologyName(nameEntry.Value, FieldPath.Key(path, "name")) : null;
         var odooNodes = keys.TryGetValue("odoo_nodes", out var odoo) ? Integer(odoo.Value, FieldPath.Key(path, "odoo_nodes"), "a count such as 2") : null;
         var replicas = keys.TryGetValue("database_replicas", out var replicasEntry) ? Integer(replicasEntry.Value, FieldPath.Key(path, "database_replicas"), "a count such as 1") : null;
-        return name is null ? null : new TopologyRegion(name, odooNodes ?? 1, replicas ?? 0);
+        var workers = keys.TryGetValue("odoo_workers", out var workersEntry) ? OdooWorkers(workersEntry.Value, FieldPath.Key(path, "odoo_workers")) : null;
+        return name is null ? null : new TopologyRegion(name, odooNodes ?? 1, replicas ?? 0) { OdooWorkers = workers };
+    }
+
+    /// <summary>An Odoo server's worker count: from 1 to <see cref="TopologyVocabulary.MaxOdooWorkers"/>.</summary>
+    private int? OdooWorkers(YNode node, string path)
+    {
+        var workers = Integer(node, path, "a count such as 8");
+        if (workers is < 1 or > TopologyVocabulary.MaxOdooWorkers)
+        {
+            Error(node.Start, path, $"{workers} Odoo workers: a server runs from 1 to {TopologyVocabulary.MaxOdooWorkers}",
+                "e.g. odoo_workers: 8 (Odoo's workers; the runtime's default is 4)");
+            return null;
+        }
+
+        return workers;
     }
 
     /// <summary>A tenant, or null (after reporting) when it cannot be read at all.</summary>

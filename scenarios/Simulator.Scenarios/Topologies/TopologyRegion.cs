@@ -7,4 +7,11 @@ namespace Simulator.Scenarios;
 /// Database nodes beyond the first in this region (<c>database_replicas</c>): streaming replicas of the primary, or
 /// with Patroni under warm standby the region's further cluster members; 0 on a Patroni topology without it.
 /// </param>
-public sealed record TopologyRegion(string Name, int OdooNodes, int DatabaseReplicas);
+public sealed record TopologyRegion(string Name, int OdooNodes, int DatabaseReplicas)
+{
+    /// <summary>
+    /// HTTP workers of each of the region's Odoo servers (<c>odoo_workers</c>, Odoo's <c>workers</c>): how many
+    /// requests one server serves at once; null for the runtime's default.
+    /// </summary>
+    public int? OdooWorkers { get; init; }
+}

@@ -10,7 +10,10 @@ public static class TopologyVocabulary
     public static IReadOnlyList<string> TopologyKeys { get; } = ["name", "description", "regions", "database", "tenants"];
 
     /// <summary>The keys of one of <c>regions</c>.</summary>
-    public static IReadOnlyList<string> RegionKeys { get; } = ["name", "odoo_nodes", "database_replicas"];
+    public static IReadOnlyList<string> RegionKeys { get; } = ["name", "odoo_nodes", "odoo_workers", "database_replicas"];
+
+    /// <summary>The most HTTP workers one Odoo server may run (<c>odoo_workers</c>).</summary>
+    public const int MaxOdooWorkers = 64;
 
     /// <summary>The keys of one of <c>tenants</c>.</summary>
     public static IReadOnlyList<string> TenantKeys { get; } = ["name", "database_server"];

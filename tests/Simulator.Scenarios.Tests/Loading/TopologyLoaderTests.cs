@@ -124,4 +124,20 @@ public class TopologyLoaderTests
         Assert.False(TopologyLoader.LooksLikeTopology(Fixtures.Minimal));
         Assert.True(TopologyLoader.LooksLikeTopology("name: t\nregions: [{ name: eu }]\n"));
     }
+
+    [Fact]
+    public void Odoo_workers_size_a_region_s_servers_from_one_to_sixty_four()
+    {
+        var sized = TopologyLoader.Parse("name: t\nregions: [{ name: eu, odoo_workers: 12 }, { name: us }]\n", "t.yaml");
+        var wrong = TopologyLoader.Parse("name: t\nregions:\n  - { name: eu, odoo_workers: 0 }\n  - { name: us, odoo_workers: 65 }\n", "t.yaml");
+
+        Assert.True(sized.Succeeded, string.Join(Environment.NewLine, sized.Errors));
+        Assert.Equal([12, null], sized.Topology.Regions.Select(r => r.OdooWorkers));
+        Assert.Equal(
+            [
+                (3, 31, "regions[0].odoo_workers", "0 Odoo workers: a server runs from 1 to 64"),
+                (4, 31, "regions[1].odoo_workers", "65 Odoo workers: a server runs from 1 to 64"),
+            ],
+            wrong.Errors.Select(e => (e.Line, e.Column, e.Field, e.Message)));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Simulator.AppHost.Integrations.HAProxy;
 using Simulator.AppHost.Integrations.Health;
 using Simulator.AppHost.Integrations.Patroni;
@@ -158,6 +159,16 @@ public static class OdooEmulatorBuilderExtensions
         }
 
         return node;
+    }
+
+    /// <summary>
+    /// Runs the node with <paramref name="workers"/> HTTP workers (<c>Odoo__Workers</c>, Odoo's <c>workers</c>): how many
+    /// requests it serves at once. Null keeps the emulator's default.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithWorkers(this IResourceBuilder<ProjectResource> node, int? workers)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return workers is { } count ? node.WithEnvironment("Odoo__Workers", count.ToString(CultureInfo.InvariantCulture)) : node;
     }
 
     /// <summary>
