@@ -75,9 +75,10 @@ public static class ProxyBenchmark
         var startedAt = DateTimeOffset.UtcNow;
         var watch = Stopwatch.StartNew();
         var loadStart = LoadAverage();
-        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"fault proxy benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, socket completions {completions}, load average {Describe(loadStart)}{(options.Quick ? " (quick: not for quoting)" : "")}"));
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"fault proxy benchmark: {Environment.ProcessorCount} cores, {RuntimeInformation.FrameworkDescription}, socket completions {completions}, zero copy {(options.NoSplice ? "off" : "on")}, load average {Describe(loadStart)}{(options.Quick ? " (quick: not for quoting)" : "")}"));
 
-        await using var server = await ToxiproxyServer.StartAsync("127.0.0.1", 0, cancellationToken);
+        await using var server = await ToxiproxyServer.StartAsync(
+            new ToxiproxyServerOptions { Host = "127.0.0.1", Port = 0, ZeroCopy = !options.NoSplice }, cancellationToken);
         using var client = server.CreateClient();
         using var metrics = new ProxyMeterCollection(TimeSpan.FromSeconds(1));
 
@@ -99,6 +100,7 @@ public static class ProxyBenchmark
             Math.Round(watch.Elapsed.TotalSeconds, 1),
             options.Quick,
             completions,
+            !options.NoSplice,
             new ThroughputResult(TargetRatio, bulk, pgbench),
             latency);
         await WriteSummaryAsync(report, output);
