@@ -15,9 +15,6 @@ internal sealed record BenchOptions
     /// <summary>Leave socket continuations on the thread pool (the runtime's default) instead of running them inline.</summary>
     public bool ThreadPoolCompletions { get; init; }
 
-    /// <summary>Copy every byte through user space (the proxy without its splice(2) fast path), for comparison.</summary>
-    public bool NoSplice { get; init; }
-
     public int LatencySamples { get; init; } = 2000;
 
     public int Connections { get; init; } = 8;
@@ -34,9 +31,9 @@ internal sealed record BenchOptions
 
     public const string Usage = """
         usage: sim bench proxy [--out DIR] [--quick] [--no-pgbench] [--samples N] [--thread-pool-completions]
-                                [--no-splice]
           Measures the fault proxy: throughput through it against direct (a bulk TCP copy and, where PostgreSQL is
-          installed, pgbench), and the latency a 50 ms latency toxic adds to a request/response echo (median, p99).
+          installed, pgbench), also through the proxy with zero copy off and through HAProxy in the same
+          interleaved rounds, and the latency a 50 ms latency toxic adds to a request/response echo (median, p99).
           --out DIR     also write DIR/bench.json
           --quick       short runs (a smoke test; figures not meant to be quoted)
           --no-pgbench  skip the PostgreSQL part
@@ -44,8 +41,6 @@ internal sealed record BenchOptions
           --thread-pool-completions
                         measure with socket continuations on the thread pool (the runtime's default) rather than
                         inline, as `sim toxiproxy-server` runs them
-          --no-splice   copy every byte through the proxy's user space, without its splice(2) path for
-                        toxic-free connections (for comparison)
         exit codes: 0 every target met, 1 a target missed, 2 invalid arguments, 3 the benchmark could not run
         """;
 
@@ -97,9 +92,6 @@ internal sealed record BenchOptions
                     break;
                 case "--thread-pool-completions":
                     options = options with { ThreadPoolCompletions = true };
-                    break;
-                case "--no-splice":
-                    options = options with { NoSplice = true };
                     break;
                 case "--samples":
                     var text = inline ?? (i + 1 < args.Length ? args[++i] : null);

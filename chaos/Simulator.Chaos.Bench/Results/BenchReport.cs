@@ -1,14 +1,12 @@
 namespace Simulator.Chaos.Bench;
 
 /// <summary>Everything one benchmark run measured: <c>bench.json</c>.</summary>
-/// <remarks><c>ZeroCopy</c>: whether the proxy used splice(2) on toxic-free connections (off with <c>--no-splice</c>).</remarks>
 internal sealed record BenchReport(
     MachineInfo Machine,
     DateTimeOffset StartedAt,
     double DurationSeconds,
     bool Quick,
     string SocketCompletions,
-    bool ZeroCopy,
     ThroughputResult Throughput,
     LatencyResult Latency)
 {

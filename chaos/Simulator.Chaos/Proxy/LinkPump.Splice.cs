@@ -18,7 +18,13 @@ internal sealed partial class LinkPump
     private async ValueTask<bool> SpliceWhileToxicFreeAsync()
     {
         var pipe = _pipe ??= OpenPipe();
-        while (pipe is not null && CanWriteDirectly())
+        if (pipe is null)
+        {
+            _zeroCopy = false;
+            return false;
+        }
+
+        while (CanWriteDirectly())
         {
             var moved = pipe.Fill(_source);
             if (moved == SplicePipe.WouldBlock)
@@ -30,7 +36,8 @@ internal sealed partial class LinkPump
 
             if (moved == SplicePipe.Unsupported)
             {
-                break;
+                _zeroCopy = false;
+                return false;
             }
 
             if (moved == 0)
@@ -42,7 +49,7 @@ internal sealed partial class LinkPump
             await DrainAsync(pipe, (int)moved);
         }
 
-        _zeroCopy = false;
+        // A toxic is attached (or data is queued): copy until it is gone, then splice again.
         return false;
     }
 
