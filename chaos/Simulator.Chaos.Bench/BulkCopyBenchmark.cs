@@ -38,10 +38,15 @@ internal static class BulkCopyBenchmark
             var copied = new List<double>();
             for (var round = 0; round < rounds; round++)
             {
-                direct.Add(await MegabytesPerSecondAsync(sink.Port, bytes, cancellationToken));
-                proxied.Add(await MegabytesPerSecondAsync(proxyPort, bytes, cancellationToken));
-                copied.Add(await MegabytesPerSecondAsync(copyPort, bytes, cancellationToken));
-                var line = string.Create(CultureInfo.InvariantCulture, $"  bulk copy round {round + 1}: direct {direct[^1]:0} MB/s, proxy {proxied[^1]:0} MB/s, proxy copying {copied[^1]:0} MB/s");
+                // CPU of this process (sender, sink and proxy) per MB: what a proxy adds is its excess over direct.
+                var (directMBps, directCpu) = await ProcessCpu.MeasureAsync(() => MegabytesPerSecondAsync(sink.Port, bytes, cancellationToken));
+                var (proxyMBps, proxyCpu) = await ProcessCpu.MeasureAsync(() => MegabytesPerSecondAsync(proxyPort, bytes, cancellationToken));
+                var (copyMBps, copyCpu) = await ProcessCpu.MeasureAsync(() => MegabytesPerSecondAsync(copyPort, bytes, cancellationToken));
+                direct.Add(directMBps);
+                proxied.Add(proxyMBps);
+                copied.Add(copyMBps);
+                var megabytes = bytes / 1e6;
+                var line = string.Create(CultureInfo.InvariantCulture, $"  bulk copy round {round + 1}: direct {direct[^1]:0} MB/s, proxy {proxied[^1]:0} MB/s, proxy copying {copied[^1]:0} MB/s; CPU per MB: direct {directCpu.TotalMicroseconds / megabytes:0} µs, proxy {proxyCpu.TotalMicroseconds / megabytes:0} µs, proxy copying {copyCpu.TotalMicroseconds / megabytes:0} µs");
                 if (reference is not null)
                 {
                     referenced.Add(await MegabytesPerSecondAsync(reference.Port, bytes, cancellationToken));

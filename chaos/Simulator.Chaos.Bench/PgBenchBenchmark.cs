@@ -63,10 +63,14 @@ internal static partial class PgBenchBenchmark
                     var copied = new List<double>();
                     for (var round = 0; round < options.PgBenchRounds; round++)
                     {
+                        // pgbench and PostgreSQL are other processes: this one's CPU during a round is the proxy's.
                         direct.Add(await RunPgBenchAsync(cluster, cluster.Port, args, options.PgBenchDuration, cancellationToken));
-                        proxied.Add(await RunPgBenchAsync(cluster, proxyPort, args, options.PgBenchDuration, cancellationToken));
-                        copied.Add(await RunPgBenchAsync(cluster, copyPort, args, options.PgBenchDuration, cancellationToken));
-                        var line = string.Create(CultureInfo.InvariantCulture, $"  pgbench {name} round {round + 1}: direct {direct[^1]:0} tps, proxy {proxied[^1]:0} tps, proxy copying {copied[^1]:0} tps");
+                        var (proxyTps, proxyCpu) = await ProcessCpu.MeasureAsync(() => RunPgBenchAsync(cluster, proxyPort, args, options.PgBenchDuration, cancellationToken));
+                        var (copyTps, copyCpu) = await ProcessCpu.MeasureAsync(() => RunPgBenchAsync(cluster, copyPort, args, options.PgBenchDuration, cancellationToken));
+                        proxied.Add(proxyTps);
+                        copied.Add(copyTps);
+                        var seconds = options.PgBenchDuration.TotalSeconds;
+                        var line = string.Create(CultureInfo.InvariantCulture, $"  pgbench {name} round {round + 1}: direct {direct[^1]:0} tps, proxy {proxied[^1]:0} tps, proxy copying {copied[^1]:0} tps; proxy CPU per transaction: {proxyCpu.TotalMicroseconds / (proxyTps * seconds):0.0} µs, copying {copyCpu.TotalMicroseconds / (copyTps * seconds):0.0} µs");
                         if (reference is not null)
                         {
                             referenced.Add(await RunPgBenchAsync(cluster, reference.Port, args, options.PgBenchDuration, cancellationToken));

@@ -3,10 +3,25 @@ using Simulator.Chaos.Proxy.Splicing;
 
 namespace Simulator.Chaos.Proxy;
 
-/// <summary>The zero-copy path of a toxic-free direction: <c>splice(2)</c> through a pipe, as HAProxy's <c>option splice-auto</c>.</summary>
+/// <summary>
+/// The zero-copy path of a toxic-free direction: <c>splice(2)</c> through a pipe, used while transfers are large, as
+/// HAProxy's <c>option splice-auto</c> does.
+/// </summary>
+/// <remarks>
+/// Small messages (a query and its answer) stay on the copying path: through a pipe each costs two splices, a third
+/// that finds nothing and a zero-byte receive to wait, against a receive and a send when copied, and copying a few
+/// hundred bytes costs next to nothing.
+/// </remarks>
 internal sealed partial class LinkPump
 {
+    /// <summary>A splice that moves less than this goes back to copying: the data no longer comes in bulk.</summary>
+    private const int SpliceAtLeast = 8 * 1024;
+
     private bool _zeroCopy;
+
+    /// <summary>Set when a copying read filled its buffer: more is waiting, worth splicing.</summary>
+    private bool _bulk;
+
     private SplicePipe? _pipe;
 
     /// <summary>
@@ -47,6 +62,11 @@ internal sealed partial class LinkPump
 
             _counters.AddReceived(Direction, (int)moved);
             await DrainAsync(pipe, (int)moved);
+            if (moved < SpliceAtLeast)
+            {
+                _bulk = false;
+                return false;
+            }
         }
 
         // A toxic is attached (or data is queued): copy until it is gone, then splice again.

@@ -19,7 +19,8 @@ namespace Simulator.Chaos.Proxy;
 /// per chunk unless a toxic has to wait. The read size adapts: 16 KiB, doubling while reads fill the buffer (up to
 /// 128 KiB, for bulk transfers) and halving when they use a quarter of it or less, so idle connections stay small.
 /// With zero copy on (Linux), a toxic-free direction moves its data with <c>splice(2)</c> instead of reading and
-/// writing it (<c>LinkPump.Splice.cs</c>), switching to the copying path above whenever a toxic is attached.
+/// writing it (<c>LinkPump.Splice.cs</c>) once a read fills its buffer, switching to the copying path above whenever a
+/// toxic is attached or the transfers turn small.
 /// </remarks>
 internal sealed partial class LinkPump
 {
@@ -167,7 +168,7 @@ internal sealed partial class LinkPump
         {
             while (true)
             {
-                if (_zeroCopy && CanWriteDirectly() && await SpliceWhileToxicFreeAsync())
+                if (_zeroCopy && _bulk && CanWriteDirectly() && await SpliceWhileToxicFreeAsync())
                 {
                     _queue.Writer.TryWrite(new Chunk(null, 0, Stopwatch.GetTimestamp()));
                     return;
@@ -185,6 +186,7 @@ internal sealed partial class LinkPump
                 }
 
                 _counters.AddReceived(Direction, read);
+                _bulk = read == buffer.Length;
                 var nextSize = read == buffer.Length ? Math.Min(readSize * 2, MaxReadSize)
                     : read <= readSize / 4 ? Math.Max(readSize / 2, MinReadSize)
                     : readSize;

@@ -51,9 +51,10 @@ public sealed class ZeroCopyTests : IAsyncLifetime
         var readings = MeterReadings.Collect(_link);
         Assert.Equal(Total, readings.Value("sim.proxy.bytes", Up));
         Assert.Equal(Total, readings.Value("sim.proxy.bytes", Down));
-        // Most of it spliced; the rest was copied out of the pipe when a receiver was slower than the proxy.
-        Assert.InRange(readings.Value("sim.proxy.bytes.spliced", Up), Total / 4, Total);
-        Assert.InRange(readings.Value("sim.proxy.bytes.spliced", Down), Total / 4, Total);
+        // Most of it spliced (measured: 85-100 %); the rest was copied: the first read of each burst, and what was
+        // copied out of the pipe when a receiver was slower than the proxy.
+        Assert.InRange(readings.Value("sim.proxy.bytes.spliced", Up), Total / 2, Total);
+        Assert.InRange(readings.Value("sim.proxy.bytes.spliced", Down), Total / 2, Total);
     }
 
     [Fact]
