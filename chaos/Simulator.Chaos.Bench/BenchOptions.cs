@@ -32,7 +32,8 @@ internal sealed record BenchOptions
     public const string Usage = """
         usage: sim bench proxy [--out DIR] [--quick] [--no-pgbench] [--samples N] [--thread-pool-completions]
           Measures the fault proxy: throughput through it against direct (a bulk TCP copy and, where PostgreSQL is
-          installed, pgbench), and the latency a 50 ms latency toxic adds to a request/response echo (median, p99).
+          installed, pgbench), also through the proxy with zero copy off and through HAProxy in the same
+          interleaved rounds, and the latency a 50 ms latency toxic adds to a request/response echo (median, p99).
           --out DIR     also write DIR/bench.json
           --quick       short runs (a smoke test; figures not meant to be quoted)
           --no-pgbench  skip the PostgreSQL part

@@ -4,15 +4,15 @@ using System.Text.RegularExpressions;
 namespace Simulator.Chaos.Bench;
 
 /// <summary>
-/// pgbench against a throw-away PostgreSQL, direct, through a toxic-free proxy and through the reference proxy
-/// (<see cref="HaproxyReference"/>), rounds interleaved.
+/// pgbench against a throw-away PostgreSQL, direct, through a toxic-free proxy (zero copy on, then a second server's
+/// with it off) and through the reference proxy (<see cref="HaproxyReference"/>), rounds interleaved.
 /// </summary>
 internal static partial class PgBenchBenchmark
 {
     private const int Clients = 8;
     private const int Threads = 2;
 
-    public static async Task<PgBenchResult> RunAsync(ToxiproxyClient client, BenchOptions options, double targetRatio, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<PgBenchResult> RunAsync(ToxiproxyClient client, ToxiproxyClient copying, BenchOptions options, double targetRatio, TextWriter output, CancellationToken cancellationToken)
     {
         if (options.SkipPgBench)
         {
@@ -45,9 +45,11 @@ internal static partial class PgBenchBenchmark
             }
 
             var proxy = await client.CreateProxyAsync("bench-postgres", "127.0.0.1:0", $"127.0.0.1:{cluster.Port}", cancellationToken);
+            var copyProxy = await copying.CreateProxyAsync("bench-postgres", "127.0.0.1:0", $"127.0.0.1:{cluster.Port}", cancellationToken);
             try
             {
-                var proxyPort = int.Parse(proxy.Listen[(proxy.Listen.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+                var proxyPort = BulkCopyBenchmark.PortOf(proxy);
+                var copyPort = BulkCopyBenchmark.PortOf(copyProxy);
                 await using var reference = HaproxyReference.Unavailable is null ? await HaproxyReference.StartAsync(cluster.Port, cancellationToken) : null;
                 (string Name, string[] Args)[] workloads = options.Quick
                     ? [("select-only", ["-S"])]
@@ -58,11 +60,17 @@ internal static partial class PgBenchBenchmark
                     var direct = new List<double>();
                     var proxied = new List<double>();
                     var referenced = new List<double>();
+                    var copied = new List<double>();
                     for (var round = 0; round < options.PgBenchRounds; round++)
                     {
+                        // pgbench and PostgreSQL are other processes: this one's CPU during a round is the proxy's.
                         direct.Add(await RunPgBenchAsync(cluster, cluster.Port, args, options.PgBenchDuration, cancellationToken));
-                        proxied.Add(await RunPgBenchAsync(cluster, proxyPort, args, options.PgBenchDuration, cancellationToken));
-                        var line = string.Create(CultureInfo.InvariantCulture, $"  pgbench {name} round {round + 1}: direct {direct[^1]:0} tps, proxy {proxied[^1]:0} tps");
+                        var (proxyTps, proxyCpu) = await ProcessCpu.MeasureAsync(() => RunPgBenchAsync(cluster, proxyPort, args, options.PgBenchDuration, cancellationToken));
+                        var (copyTps, copyCpu) = await ProcessCpu.MeasureAsync(() => RunPgBenchAsync(cluster, copyPort, args, options.PgBenchDuration, cancellationToken));
+                        proxied.Add(proxyTps);
+                        copied.Add(copyTps);
+                        var seconds = options.PgBenchDuration.TotalSeconds;
+                        var line = string.Create(CultureInfo.InvariantCulture, $"  pgbench {name} round {round + 1}: direct {direct[^1]:0} tps, proxy {proxied[^1]:0} tps, proxy copying {copied[^1]:0} tps; proxy CPU per transaction: {proxyCpu.TotalMicroseconds / (proxyTps * seconds):0.0} µs, copying {copyCpu.TotalMicroseconds / (copyTps * seconds):0.0} µs");
                         if (reference is not null)
                         {
                             referenced.Add(await RunPgBenchAsync(cluster, reference.Port, args, options.PgBenchDuration, cancellationToken));
@@ -77,7 +85,8 @@ internal static partial class PgBenchBenchmark
                     var ratio = Math.Round(proxyMedian / directMedian, 3);
                     var arguments = string.Join(' ', args.Concat(["-c", Text(Clients), "-j", Text(Threads), "-T", Text((int)options.PgBenchDuration.TotalSeconds)]));
                     var referenceResult = reference is null ? ReferenceResult.NotMeasured(HaproxyReference.Unavailable!) : ReferenceResult.Of(referenced, directMedian);
-                    results.Add(new PgBenchWorkloadResult(name, arguments, direct, proxied, LatencyStats.Round(directMedian), LatencyStats.Round(proxyMedian), ratio, ratio >= targetRatio, referenceResult));
+                    results.Add(new PgBenchWorkloadResult(name, arguments, direct, proxied, LatencyStats.Round(directMedian), LatencyStats.Round(proxyMedian), ratio, ratio >= targetRatio, referenceResult,
+                        ReferenceResult.Of(copied, directMedian, ReferenceResult.Copying)));
                 }
 
                 return new PgBenchResult(true, null, cluster.Version, options.PgBenchScale, Clients, Threads, options.PgBenchDuration.TotalSeconds, options.PgBenchRounds, results);
@@ -85,6 +94,7 @@ internal static partial class PgBenchBenchmark
             finally
             {
                 await client.DeleteProxyAsync(proxy.Name, CancellationToken.None);
+                await copying.DeleteProxyAsync(copyProxy.Name, CancellationToken.None);
             }
         }
     }

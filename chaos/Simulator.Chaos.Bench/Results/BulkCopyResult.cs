@@ -1,6 +1,6 @@
 namespace Simulator.Chaos.Bench;
 
-/// <summary>A single connection copying <see cref="Bytes"/> to a sink, direct, through the proxy and through the reference proxy, rounds interleaved.</summary>
+/// <summary>A single connection copying <see cref="Bytes"/> to a sink, direct, through the proxy (zero copy on, and off: <c>Copying</c>) and through the reference proxy, rounds interleaved.</summary>
 internal sealed record BulkCopyResult(
     long Bytes,
     int Rounds,
@@ -10,4 +10,5 @@ internal sealed record BulkCopyResult(
     double ProxyMedianMBps,
     double Ratio,
     bool Passed,
-    ReferenceResult Reference);
+    ReferenceResult Reference,
+    ReferenceResult Copying);

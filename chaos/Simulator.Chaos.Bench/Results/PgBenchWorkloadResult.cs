@@ -1,6 +1,6 @@
 namespace Simulator.Chaos.Bench;
 
-/// <summary>One pgbench workload: transactions per second, direct, through the proxy and through the reference proxy, per round.</summary>
+/// <summary>One pgbench workload: transactions per second, direct, through the proxy (zero copy on, and off: <c>Copying</c>) and through the reference proxy, per round.</summary>
 internal sealed record PgBenchWorkloadResult(
     string Name,
     string Arguments,
@@ -10,4 +10,5 @@ internal sealed record PgBenchWorkloadResult(
     double ProxyMedianTps,
     double Ratio,
     bool Passed,
-    ReferenceResult Reference);
+    ReferenceResult Reference,
+    ReferenceResult Copying);

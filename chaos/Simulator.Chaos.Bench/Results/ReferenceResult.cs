@@ -14,11 +14,14 @@ internal sealed record ReferenceResult(bool Measured, string? Reason, string Pro
 {
     public const string HaproxyTcp = "haproxy (mode tcp)";
 
+    /// <summary>This proxy with <see cref="ToxiproxyServerOptions.ZeroCopy"/> off: every byte copied through user space.</summary>
+    public const string Copying = "proxy copying (no splice)";
+
     public static ReferenceResult NotMeasured(string reason) => new(false, reason, HaproxyTcp, [], 0, 0);
 
-    public static ReferenceResult Of(IReadOnlyList<double> values, double directMedian)
+    public static ReferenceResult Of(IReadOnlyList<double> values, double directMedian, string proxy = HaproxyTcp)
     {
         var median = LatencyStats.Median(values);
-        return new(true, null, HaproxyTcp, values, LatencyStats.Round(median), Math.Round(median / directMedian, 3));
+        return new(true, null, proxy, values, LatencyStats.Round(median), Math.Round(median / directMedian, 3));
     }
 }

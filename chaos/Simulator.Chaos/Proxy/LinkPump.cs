@@ -18,8 +18,11 @@ namespace Simulator.Chaos.Proxy;
 /// with a full window. Small reads are copied into right-sized pooled buffers; nothing else is allocated
 /// per chunk unless a toxic has to wait. The read size adapts: 16 KiB, doubling while reads fill the buffer (up to
 /// 128 KiB, for bulk transfers) and halving when they use a quarter of it or less, so idle connections stay small.
+/// With zero copy on (Linux), a toxic-free direction moves its data with <c>splice(2)</c> instead of reading and
+/// writing it (<c>LinkPump.Splice.cs</c>) once a read fills its buffer, switching to the copying path above whenever a
+/// toxic is attached or the transfers turn small.
 /// </remarks>
-internal sealed class LinkPump
+internal sealed partial class LinkPump
 {
     /// <summary>Reads start at this size; an idle connection holds one such buffer per direction.</summary>
     private const int MinReadSize = 16 * 1024;
@@ -48,8 +51,9 @@ internal sealed class LinkPump
     private TaskCompletionSource? _spaceFreed;
     private bool _closed;
 
-    public LinkPump(ProxyConnection connection, Socket source, Socket destination, ToxicDirection direction, ProxyCounters counters)
+    public LinkPump(ProxyConnection connection, Socket source, Socket destination, ToxicDirection direction, ProxyCounters counters, bool zeroCopy)
     {
+        _zeroCopy = zeroCopy;
         Connection = connection;
         _source = source;
         _destination = destination;
@@ -164,6 +168,12 @@ internal sealed class LinkPump
         {
             while (true)
             {
+                if (_zeroCopy && _bulk && CanWriteDirectly() && await SpliceWhileToxicFreeAsync())
+                {
+                    _queue.Writer.TryWrite(new Chunk(null, 0, Stopwatch.GetTimestamp()));
+                    return;
+                }
+
                 buffer ??= Buffers.Rent(readSize);
                 // No token: closing the connection disposes its sockets, which ends a pending receive, and a token
                 // would cost a registration per chunk.
@@ -176,6 +186,7 @@ internal sealed class LinkPump
                 }
 
                 _counters.AddReceived(Direction, read);
+                _bulk = read == buffer.Length;
                 var nextSize = read == buffer.Length ? Math.Min(readSize * 2, MaxReadSize)
                     : read <= readSize / 4 ? Math.Max(readSize / 2, MinReadSize)
                     : readSize;
@@ -235,6 +246,8 @@ internal sealed class LinkPump
             {
                 Buffers.Return(buffer);
             }
+
+            ClosePipe();
         }
     }
 

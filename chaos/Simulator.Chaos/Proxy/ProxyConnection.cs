@@ -27,8 +27,15 @@ internal sealed class ProxyConnection
         _upstream = upstream;
         _counters = counters;
         Token = _closing.Token;
-        _toUpstream = new LinkPump(this, client, upstream, ToxicDirection.Upstream, counters);
-        _toClient = new LinkPump(this, upstream, client, ToxicDirection.Downstream, counters);
+        if (proxy.ZeroCopy)
+        {
+            // Splicing needs non-blocking descriptors; the proxy only ever uses these sockets asynchronously anyway.
+            client.Blocking = false;
+            upstream.Blocking = false;
+        }
+
+        _toUpstream = new LinkPump(this, client, upstream, ToxicDirection.Upstream, counters, proxy.ZeroCopy);
+        _toClient = new LinkPump(this, upstream, client, ToxicDirection.Downstream, counters, proxy.ZeroCopy);
     }
 
     public CancellationToken Token { get; }

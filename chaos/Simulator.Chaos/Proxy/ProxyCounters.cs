@@ -7,6 +7,8 @@ internal sealed class ProxyCounters
     private long _receivedDownstream;
     private long _sentUpstream;
     private long _sentDownstream;
+    private long _splicedUpstream;
+    private long _splicedDownstream;
     private long _accepted;
     private long _active;
     private long _cut;
@@ -16,6 +18,10 @@ internal sealed class ProxyCounters
 
     public long Sent(ToxicDirection direction) =>
         Interlocked.Read(ref direction == ToxicDirection.Upstream ? ref _sentUpstream : ref _sentDownstream);
+
+    /// <summary>Of the bytes sent, those moved with <c>splice(2)</c> without passing through user space.</summary>
+    public long Spliced(ToxicDirection direction) =>
+        Interlocked.Read(ref direction == ToxicDirection.Upstream ? ref _splicedUpstream : ref _splicedDownstream);
 
     public long Accepted => Interlocked.Read(ref _accepted);
 
@@ -29,6 +35,9 @@ internal sealed class ProxyCounters
 
     public void AddSent(ToxicDirection direction, int bytes) =>
         Interlocked.Add(ref direction == ToxicDirection.Upstream ? ref _sentUpstream : ref _sentDownstream, bytes);
+
+    public void AddSpliced(ToxicDirection direction, int bytes) =>
+        Interlocked.Add(ref direction == ToxicDirection.Upstream ? ref _splicedUpstream : ref _splicedDownstream, bytes);
 
     public void ConnectionOpened()
     {

@@ -8,7 +8,7 @@ namespace Simulator.Chaos.Proxy;
 /// All proxies of a server and every operation of the API on them. One lock orders all changes, which
 /// is what makes the partition extension atomic.
 /// </summary>
-internal sealed class ProxyRegistry(ILogger logger, bool extensions) : IDisposable
+internal sealed class ProxyRegistry(ILogger logger, bool extensions, bool zeroCopy) : IDisposable
 {
     /// <summary>Default toxic name and type of the partition extension.</summary>
     public const string PartitionToxicName = "partition";
@@ -45,7 +45,7 @@ internal sealed class ProxyRegistry(ILogger logger, bool extensions) : IDisposab
                 throw ApiException.ProxyAlreadyExists();
             }
 
-            var proxy = new ProxyRuntime(name, listen, upstream, logger);
+            var proxy = new ProxyRuntime(name, listen, upstream, logger, zeroCopy);
             if (enabled)
             {
                 proxy.Start();
@@ -131,7 +131,7 @@ internal sealed class ProxyRegistry(ILogger logger, bool extensions) : IDisposab
                     _proxies.Remove(name);
                 }
 
-                var proxy = new ProxyRuntime(name, listen, upstream, logger);
+                var proxy = new ProxyRuntime(name, listen, upstream, logger, zeroCopy);
                 if (enabled)
                 {
                     proxy.Start();

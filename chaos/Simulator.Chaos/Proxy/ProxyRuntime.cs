@@ -17,8 +17,9 @@ internal sealed class ProxyRuntime
     private ListenerSession? _session;
     private EndPoint _upstreamEndPoint;
 
-    public ProxyRuntime(string name, string listen, string upstream, ILogger logger)
+    public ProxyRuntime(string name, string listen, string upstream, ILogger logger, bool zeroCopy)
     {
+        ZeroCopy = zeroCopy;
         Name = name;
         Listen = listen;
         Upstream = upstream;
@@ -28,6 +29,9 @@ internal sealed class ProxyRuntime
     }
 
     public string Name { get; }
+
+    /// <summary>Whether toxic-free directions move data with <c>splice(2)</c> (<see cref="ToxiproxyServerOptions.ZeroCopy"/>).</summary>
+    public bool ZeroCopy { get; }
 
     /// <summary>The listen address; once listening, with the port actually bound.</summary>
     public string Listen { get; private set; }

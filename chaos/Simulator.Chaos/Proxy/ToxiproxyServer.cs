@@ -81,7 +81,7 @@ public sealed class ToxiproxyServer : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535);
         var address = ResolveHost(options.Host);
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
-        var registry = new ProxyRegistry(loggerFactory.CreateLogger("Simulator.Chaos.Toxiproxy"), options.EnableExtensions);
+        var registry = new ProxyRegistry(loggerFactory.CreateLogger("Simulator.Chaos.Toxiproxy"), options.EnableExtensions, options.ZeroCopy);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {

@@ -20,6 +20,13 @@ public sealed record ToxiproxyServerOptions
     /// </summary>
     public bool EnableExtensions { get; init; } = true;
 
+    /// <summary>
+    /// Whether a connection direction with no toxic moves its data with <c>splice(2)</c> through a kernel pipe instead
+    /// of copying it through user space (default true; Linux only, elsewhere ignored). A toxic attached to an open
+    /// connection switches it back to copying from the next chunk on.
+    /// </summary>
+    public bool ZeroCopy { get; init; } = true;
+
     /// <summary>Where proxy events (start, stop, upstream failures) are logged; null logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 }

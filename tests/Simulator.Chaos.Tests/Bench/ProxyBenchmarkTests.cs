@@ -30,6 +30,11 @@ public sealed class ProxyBenchmarkTests : IDisposable
         Assert.True(reference.GetProperty("measured").GetBoolean(), reference.GetProperty("reason").GetString());
         Assert.True(reference.GetProperty("ratio").GetDouble() > 0);
         Assert.Equal(reference.GetProperty("median").GetDouble(), reference.GetProperty("values")[0].GetDouble());
+        // The proxy with zero copy off, in the same rounds.
+        var copying = bulk.GetProperty("copying");
+        Assert.True(copying.GetProperty("measured").GetBoolean());
+        Assert.Equal("proxy copying (no splice)", copying.GetProperty("proxy").GetString());
+        Assert.True(copying.GetProperty("ratio").GetDouble() > 0);
         var pgbench = root.GetProperty("throughput").GetProperty("pgBench");
         Assert.False(pgbench.GetProperty("measured").GetBoolean());
         Assert.Contains("--no-pgbench", pgbench.GetProperty("reason").GetString(), StringComparison.Ordinal);

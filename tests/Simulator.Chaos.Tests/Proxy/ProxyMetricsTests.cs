@@ -1,9 +1,8 @@
-using System.Diagnostics.Metrics;
 using System.Net.Sockets;
 
 namespace Simulator.Chaos.Tests.Proxy;
 
-/// <summary>The proxy's OpenTelemetry instruments, read through a <see cref="MeterListener"/> as an exporter would.</summary>
+/// <summary>The proxy's OpenTelemetry instruments, read through a <see cref="System.Diagnostics.Metrics.MeterListener"/> as an exporter would.</summary>
 public sealed class ProxyMetricsTests : IAsyncLifetime
 {
     private readonly string _link = "metrics-" + Guid.NewGuid().ToString("N")[..8];
@@ -75,43 +74,5 @@ public sealed class ProxyMetricsTests : IAsyncLifetime
         Assert.Equal(0, closed.Value("sim.proxy.connections.cut"));
     }
 
-    /// <summary>One collection of every observable instrument on the proxy meter, this test's proxy only.</summary>
-    private Readings Collect()
-    {
-        var readings = new List<(string Instrument, Dictionary<string, string> Tags, long Value)>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == ToxiproxyServer.MeterName)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-        {
-            var map = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var tag in tags)
-            {
-                map[tag.Key] = tag.Value?.ToString() ?? "";
-            }
-
-            if (map.GetValueOrDefault("sim.proxy") == _link)
-            {
-                lock (readings)
-                {
-                    readings.Add((instrument.Name, map, value));
-                }
-            }
-        });
-        listener.Start();
-        listener.RecordObservableInstruments();
-        return new Readings(readings);
-    }
-
-    private sealed class Readings(List<(string Instrument, Dictionary<string, string> Tags, long Value)> readings)
-    {
-        /// <summary>The one reading of <paramref name="instrument"/> with these tags; fails if there is none or several.</summary>
-        public long Value(string instrument, params (string Key, string Value)[] tags) =>
-            Assert.Single(readings, r => r.Instrument == instrument && tags.All(t => r.Tags.GetValueOrDefault(t.Key) == t.Value)).Value;
-    }
+    private MeterReadings Collect() => MeterReadings.Collect(_link);
 }
