@@ -76,7 +76,7 @@ public static class ControlRoomBuilderExtensions
                 builder.CreateResourceBuilder(member).WithRegionAsParent(group).WithRoleProperties(region.Name);
             }
 
-            foreach (var node in new[] { region.Primary }.OfType<IResourceBuilder<Integrations.Postgres.NativePostgresResource>>().Concat(region.Replicas))
+            foreach (var node in new[] { region.Primary }.OfType<IResourceBuilder<Integrations.Postgres.NativePostgresResource>>().Concat(region.MorePrimaries).Concat(region.Replicas))
             {
                 node.WithDatabaseNodeCommands();
             }

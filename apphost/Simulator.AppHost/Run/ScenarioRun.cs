@@ -22,6 +22,9 @@ namespace Simulator.AppHost.Run;
 public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string outputDirectory, TextWriter console)
 {
     private const int MinPoolThreads = 32;
+
+    /// <summary>The scenario as run: on a topology with tenants, each workload in its tenant (<see cref="TenantDefaults"/>).</summary>
+    private readonly Scenario scenario = TenantDefaults.Apply(scenario, topology);
     private static readonly TimeSpan LedgerCheckTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan LeaderWaitTimeout = TimeSpan.FromSeconds(60);
 

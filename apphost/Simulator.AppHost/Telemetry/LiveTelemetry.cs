@@ -114,14 +114,21 @@ public sealed class LiveTelemetry : IAsyncDisposable
             return null;
         }
 
-        var primary = await topology.Primary.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken);
-        var connections = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (_, node) in replicas)
+        // Each replica is read against the primary it copies: the one fixed primary, or on a topology with tenants its tenant server.
+        var sources = new List<IReplicationLagSource>();
+        foreach (var group in replicas.GroupBy(r => r.Node.Source ?? topology.Primary.Resource))
         {
-            connections[node.Name] = (await node.ConnectionStringExpression.GetValueAsync(cancellationToken))!;
+            var connections = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (_, node) in group)
+            {
+                connections[node.Name] = (await node.ConnectionStringExpression.GetValueAsync(cancellationToken))!;
+            }
+
+            var primary = await group.Key.ConnectionStringExpression.GetValueAsync(cancellationToken);
+            sources.Add(new StreamingReplicaLagSource(primary!, connections));
         }
 
-        var source = new StreamingReplicaLagSource(primary!, connections);
+        var source = sources.Count == 1 ? sources[0] : new CombinedReplicationLagSource(sources);
         return new ReplicationLagGauges(source, replicas.ToDictionary(r => r.Node.Name, r => r.Region), time, LagInterval);
     }
 }

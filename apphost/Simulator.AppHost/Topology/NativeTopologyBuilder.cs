@@ -10,7 +10,7 @@ using Simulator.Load.Odoo;
 namespace Simulator.AppHost.Topology;
 
 /// <summary>Turns a <see cref="TopologySpec"/> into native-runtime resources.</summary>
-public static class NativeTopologyBuilder
+public static partial class NativeTopologyBuilder
 {
     /// <summary>The service name of PostgreSQL in link names (<c>us-&gt;eu:postgres</c>).</summary>
     public const string PostgresService = "postgres";
@@ -18,7 +18,8 @@ public static class NativeTopologyBuilder
     /// <summary>
     /// Adds every resource of <paramref name="spec"/>: the primary database in the first region,
     /// replicas, Redis, object storage, Odoo emulators and an HAProxy ingress per region. Every connection into another
-    /// region (Odoo nodes and replicas to the primary) goes through a fault-proxy link.
+    /// region (Odoo nodes and replicas to the primary) goes through a fault-proxy link. Patroni topologies and those with
+    /// tenants (each region its tenants' servers) are built by their own methods.
     /// </summary>
     public static NativeTopology AddNativeTopology(
         this IDistributedApplicationBuilder builder, TopologySpec spec, RunDirectory run, OdooCredentials credentials)
@@ -37,35 +38,24 @@ public static class NativeTopologyBuilder
             return builder.AddPatroniTopology(spec, cluster, run, credentials, links);
         }
 
-        if (spec.Tenants.Count > 0 && (spec.Regions.Count > 1 || spec.Regions[0].DatabaseReplicas > 0))
+        if (spec.Tenants.Count > 0)
         {
-            throw new InvalidOperationException($"topology {spec.Name}: tenants are built for one region without replicas");
+            return builder.AddTenantTopology(spec, run, credentials, links);
         }
 
-        // With tenants, the first one is the default database (a workload without tenant:, the endpoints file).
-        credentials = spec.Tenants.Count > 0 ? credentials with { Database = spec.Tenants[0].Name } : credentials;
         var postgresPassword = RunSecrets.NewPassword();
         var primaryRegion = spec.Regions[0].Name;
-        var tenantServers = new Dictionary<string, IResourceBuilder<NativePostgresResource>>(StringComparer.Ordinal);
         var warehouses = spec.Regions.Count > 1 ? spec.Regions.Select(r => r.Name).ToList() : null;
         IResourceBuilder<NativePostgresResource>? primary = null;
         var regions = new List<RegionResources>();
         foreach (var region in spec.Regions)
         {
             var node = 1;
-            // The first region's primaries: one, or one per tenant server number (eu-pg-1, eu-pg-2...).
-            var servers = primary is null
-                ? Enumerable.Range(1, spec.PrimaryServers)
-                    .Select(server => builder.AddNativePostgresPrimary(
-                        ResourceNaming.DatabaseNode(region.Name, node++), run, DatabasesOn(spec, server, credentials), postgresPassword))
-                    .ToList()
-                : [];
-            var regionPrimary = servers.FirstOrDefault();
+            // The first region holds the primary.
+            var regionPrimary = primary is null
+                ? builder.AddNativePostgresPrimary(ResourceNaming.DatabaseNode(region.Name, node++), run, credentials.Database, postgresPassword)
+                : null;
             primary ??= regionPrimary!;
-            foreach (var tenant in primary == regionPrimary ? spec.Tenants : [])
-            {
-                tenantServers[tenant.Name] = servers[tenant.DatabaseServer - 1];
-            }
 
             // Asked for only by a region that has clients of the primary, so no link is left unused.
             var toPrimary = new Lazy<EndpointReference>(() => links.Reach(region.Name, primaryRegion, PostgresService, primary.Resource.Endpoint));
@@ -79,33 +69,14 @@ public static class NativeTopologyBuilder
                 .Select(i => builder.AddOdooEmulator(ResourceNaming.OdooNode(region.Name, i), region.Name, primary, redis, credentials, toPrimary.Value, warehouses)
                     .WithAttachmentStorage(storage)
                     .WithWorkers(region.OdooWorkers)
-                    .WithReadReplica(replicas.FirstOrDefault())
-                    .WithTenants(tenantServers))
+                    .WithReadReplica(replicas.FirstOrDefault()))
                 .ToList();
             var ingress = builder.AddHAProxyIngress(
                 ResourceNaming.Ingress(region.Name), run, odooNodes, n => n.GetEndpoint(OdooEmulatorBuilderExtensions.EndpointName));
-            regions.Add(new RegionResources(region.Name, regionPrimary, replicas, redis, odooNodes, ingress)
-            {
-                ObjectStorage = storage,
-                MorePrimaries = [.. servers.Skip(1)],
-            });
+            regions.Add(new RegionResources(region.Name, regionPrimary, replicas, redis, odooNodes, ingress) { ObjectStorage = storage });
         }
 
-        return new NativeTopology(spec, run, credentials, regions, links.Proxy) { TenantServers = tenantServers };
-    }
-
-    /// <summary>The databases primary server <paramref name="server"/> holds: its tenants', or the one database.</summary>
-    private static List<string> DatabasesOn(TopologySpec spec, int server, OdooCredentials credentials)
-    {
-        if (spec.Tenants.Count == 0)
-        {
-            return [credentials.Database];
-        }
-
-        var databases = spec.Tenants.Where(t => t.DatabaseServer == server).Select(t => t.Name).ToList();
-        return databases.Count > 0
-            ? databases
-            : throw new InvalidOperationException($"topology {spec.Name}: no tenant is placed on database server {server} (servers are numbered 1, 2, … without gaps)");
+        return new NativeTopology(spec, run, credentials, regions, links.Proxy);
     }
 
     /// <summary>

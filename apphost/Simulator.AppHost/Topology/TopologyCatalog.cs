@@ -32,6 +32,9 @@ public static class TopologyCatalog
     /// <summary>As <see cref="MultiTenantShared"/>, but each tenant's database on a PostgreSQL server of its own.</summary>
     public static TopologySpec DedicatedTenant => Get("dedicated-tenant");
 
+    /// <summary>eu and us, each the primary of its own tenant (acme in eu, globex in us) with a DR replica in the other.</summary>
+    public static TopologySpec RegionalSegmented => Get("regional-segmented");
+
     /// <summary>Every catalogue topology, by name.</summary>
     public static IReadOnlyDictionary<string, TopologySpec> All => Loaded.Value;
 

@@ -28,7 +28,7 @@ public static class TopologyDefinitionMapping
                 }
                 : null,
             WarmStandby = database.WarmStandby,
-            Tenants = [.. definition.Tenants.Select(t => new TenantSpec(t.Name, t.DatabaseServer))],
+            Tenants = [.. definition.Tenants.Select(t => new TenantSpec(t.Name, t.DatabaseServer) { Region = t.Region, DrRegion = t.DrRegion })],
         };
     }
 }

@@ -7,7 +7,7 @@ namespace Simulator.AppHost.Topology;
 /// </summary>
 /// <param name="Name">Catalogue name, e.g. <c>single-region-ha</c>.</param>
 /// <param name="Description">One line for reports and listings.</param>
-/// <param name="Regions">The regions, the first holding the primary database (the first leader under Patroni).</param>
+/// <param name="Regions">The regions, the first holding the primary database (the first leader under Patroni); with tenants, each region holds the servers of the tenants living there.</param>
 public sealed record TopologySpec(string Name, string Description, IReadOnlyList<RegionSpec> Regions)
 {
     /// <summary>
@@ -30,15 +30,53 @@ public sealed record TopologySpec(string Name, string Description, IReadOnlyList
     public bool WarmStandby { get; init; }
 
     /// <summary>
-    /// The tenants (Odoo databases) every Odoo node serves, each on the first region's PostgreSQL server its
-    /// <see cref="TenantSpec.DatabaseServer"/> names; empty for the single database of a one-tenant topology. Streaming
-    /// topologies of one region only; the first tenant is the default database (what a workload without
-    /// <c>tenant:</c> and the endpoints file use).
+    /// The tenants (Odoo databases), each on the PostgreSQL server <see cref="TenantSpec.DatabaseServer"/> names in its
+    /// region (<see cref="RegionOf"/>) and served by that region's Odoo nodes only; empty for the single database of a
+    /// one-tenant topology. Streaming topologies only, without read replicas (a tenant's
+    /// <see cref="TenantSpec.DrRegion"/> places a replica for disaster recovery); a workload without <c>tenant:</c> works
+    /// in the first tenant of its region (<see cref="DefaultTenant"/>).
     /// </summary>
     public IReadOnlyList<TenantSpec> Tenants { get; init; } = [];
 
-    /// <summary>How many primary PostgreSQL servers the first region runs: one per tenant server number, else one.</summary>
-    public int PrimaryServers => Tenants.Count == 0 ? 1 : Tenants.Max(t => t.DatabaseServer);
+    /// <summary>The region <paramref name="tenant"/> lives in: its own, or the first.</summary>
+    public string RegionOf(TenantSpec tenant)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        return tenant.Region ?? Regions[0].Name;
+    }
+
+    /// <summary>The tenants living in <paramref name="region"/>, in the topology's order.</summary>
+    public IReadOnlyList<TenantSpec> TenantsIn(string region) => [.. Tenants.Where(t => RegionOf(t) == region)];
+
+    /// <summary>
+    /// The database a workload in <paramref name="region"/> without a tenant of its own works in: the region's first
+    /// tenant; null on a topology without tenants, or for a region where none lives.
+    /// </summary>
+    public string? DefaultTenant(string region) => TenantsIn(region) is [var first, ..] ? first.Name : null;
+
+    /// <summary>
+    /// How many primary PostgreSQL servers <paramref name="region"/> runs: with tenants, one per server number of its
+    /// tenants (none when no tenant lives there); without, one in the first region.
+    /// </summary>
+    public int PrimaryServersIn(string region) =>
+        Tenants.Count == 0
+            ? (region == Regions[0].Name ? 1 : 0)
+            : TenantsIn(region).Select(t => t.DatabaseServer).DefaultIfEmpty(0).Max();
+
+    /// <summary>
+    /// The tenant servers of other regions that <paramref name="region"/> keeps a disaster-recovery replica of (their
+    /// tenants' <see cref="TenantSpec.DrRegion"/>), in the order of the regions, then of the servers.
+    /// </summary>
+    public IReadOnlyList<TenantServer> DrReplicasIn(string region)
+    {
+        var order = Regions.Select(r => r.Name).ToList();
+        return [.. Tenants
+            .Where(t => t.DrRegion == region)
+            .Select(t => new TenantServer(RegionOf(t), t.DatabaseServer))
+            .Distinct()
+            .OrderBy(s => order.IndexOf(s.Region))
+            .ThenBy(s => s.Number)];
+    }
 
     /// <summary>How many Patroni nodes <paramref name="region"/> runs: one per region, plus its replicas under warm standby.</summary>
     public int PatroniNodes(RegionSpec region)

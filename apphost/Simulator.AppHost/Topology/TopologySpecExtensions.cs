@@ -10,7 +10,8 @@ public static class TopologySpecExtensions
 {
     /// <summary>
     /// The fault-proxy links the native runtime creates for the topology. Streaming: <c>&lt;region&gt;-&gt;&lt;primary
-    /// region&gt;:postgres</c> for every other region with Odoo nodes or replicas, all of which connect to the primary.
+    /// region&gt;:postgres</c> for every other region with Odoo nodes or replicas, all of which connect to the primary;
+    /// with tenants, only each disaster-recovery replica's link to the server it copies.
     /// Patroni: per region R, the shared links every other region reaches R's etcd peer, Patroni API and PostgreSQL
     /// through (<c>*-&gt;R:etcd-peer</c>, <c>*-&gt;R:patroni</c>, <c>*-&gt;R:postgres</c>), and R's own links to every
     /// other region's etcd member (its Patroni node's DCS) and node (its router): <c>R-&gt;S:etcd</c>,
@@ -22,6 +23,11 @@ public static class TopologySpecExtensions
         if (spec.IsPatroni)
         {
             return spec.WarmStandby ? WarmStandbyLinkNames(spec) : PatroniLinkNames(spec);
+        }
+
+        if (spec.Tenants.Count > 0)
+        {
+            return TenantLinkNames(spec);
         }
 
         var primaryRegion = spec.Regions[0].Name;
@@ -50,9 +56,14 @@ public static class TopologySpecExtensions
                 names.AddRange(Enumerable.Range(1, spec.PatroniNodes(region)).Select(i => ResourceNaming.DatabaseNode(region.Name, i)));
                 names.Add(ResourceNaming.DatabaseRouter(region.Name));
             }
+            else if (spec.Tenants.Count > 0)
+            {
+                var databaseNodes = spec.PrimaryServersIn(region.Name) + spec.DrReplicasIn(region.Name).Count;
+                names.AddRange(Enumerable.Range(1, databaseNodes).Select(i => ResourceNaming.DatabaseNode(region.Name, i)));
+            }
             else
             {
-                var databaseNodes = region.DatabaseReplicas + (primaryPlaced ? 0 : spec.PrimaryServers);
+                var databaseNodes = region.DatabaseReplicas + (primaryPlaced ? 0 : 1);
                 primaryPlaced = true;
                 names.AddRange(Enumerable.Range(1, databaseNodes).Select(i => ResourceNaming.DatabaseNode(region.Name, i)));
             }
@@ -73,6 +84,7 @@ public static class TopologySpecExtensions
         return new TopologyOutline(spec.Name, [.. spec.Regions.Select(r => r.Name)], spec.ResourceNames())
         {
             Tenants = [.. spec.Tenants.Select(t => t.Name)],
+            TenantRegions = spec.Tenants.ToDictionary(t => t.Name, spec.RegionOf, StringComparer.Ordinal),
         };
     }
 
@@ -99,6 +111,14 @@ public static class TopologySpecExtensions
 
         return links;
     }
+
+    /// <summary>
+    /// Tenants: the only cross-region connections are the disaster-recovery replicas', each to the server it copies:
+    /// <c>R-&gt;S:postgres</c> for S's first server, <c>R-&gt;S:postgres-n</c> for server n.
+    /// </summary>
+    private static List<LinkName> TenantLinkNames(TopologySpec spec) =>
+        [.. spec.Regions.SelectMany(region => spec.DrReplicasIn(region.Name)
+            .Select(source => new LinkName(region.Name, source.Region, PatroniBuilderExtensions.NodeService(NativeTopologyBuilder.PostgresService, source.Number))))];
 
     private static List<LinkName> PatroniLinkNames(TopologySpec spec)
     {

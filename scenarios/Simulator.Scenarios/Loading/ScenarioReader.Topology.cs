@@ -7,7 +7,7 @@ internal sealed partial class ScenarioReader
 
     private const string RegionExample = "e.g. regions: [{ name: eu, odoo_nodes: 2, database_replicas: 1 }]";
 
-    private const string TenantExample = "e.g. { name: acme, database_server: 1 }";
+    private const string TenantExample = "e.g. { name: acme, region: eu, database_server: 1, dr_region: us }";
 
     /// <summary>The scenario's inline topology, when its <c>topology:</c> is a mapping.</summary>
     private TopologyDefinition? _inlineTopology;
@@ -37,7 +37,8 @@ internal sealed partial class ScenarioReader
             : null;
         if (tenants is not null)
         {
-            CheckTenants(tenants, tenantsEntry!, tenantsPath, regions?.Count ?? 0, database);
+            CheckTenants(tenants, tenantsEntry!, tenantsPath, database);
+            CheckTenantPlaces(tenants, tenantsPath, regions ?? [], regionsPath);
         }
 
         return new TopologyDefinition
@@ -129,11 +130,13 @@ internal sealed partial class ScenarioReader
             return null;
         }
 
-        return name is null ? null : new TopologyTenant(name, server ?? 1);
+        var region = keys.TryGetValue("region", out var regionEntry) ? TopologyName(regionEntry.Value, FieldPath.Key(path, "region")) : null;
+        var drRegion = keys.TryGetValue("dr_region", out var drEntry) ? TopologyName(drEntry.Value, FieldPath.Key(path, "dr_region")) : null;
+        return name is null ? null : new TopologyTenant(name, server ?? 1) { Region = region, DrRegion = drRegion };
     }
 
-    /// <summary>Each tenant named once, on a topology that can serve several databases (one region, streaming).</summary>
-    private void CheckTenants(IReadOnlyList<TopologyTenant?> tenants, YEntry tenantsEntry, string path, int regions, TopologyDatabase database)
+    /// <summary>Each tenant named once, on a topology that can serve several databases (streaming replication).</summary>
+    private void CheckTenants(IReadOnlyList<TopologyTenant?> tenants, YEntry tenantsEntry, string path, TopologyDatabase database)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tenants.Count; i++)
@@ -145,9 +148,86 @@ internal sealed partial class ScenarioReader
             }
         }
 
-        if (database.IsPatroni || regions > 1)
+        if (database.IsPatroni)
         {
-            Error(tenantsEntry.Key.Start, path, "tenants run on one region with streaming replication only", "remove the other regions and the Patroni engine, or the tenants");
+            Error(tenantsEntry.Key.Start, path, "tenants run with streaming replication only", "remove the Patroni engine, or the tenants");
+        }
+    }
+
+    /// <summary>
+    /// Where the tenants live: their regions and DR regions exist (a DR region other than the tenant's own), tenants
+    /// sharing a server share its DR region, every region running Odoo nodes has a tenant of its own to serve (a
+    /// region's nodes serve only its tenants), and no region keeps read replicas (with tenants, replicas are the DR
+    /// ones <c>dr_region</c> places).
+    /// </summary>
+    private void CheckTenantPlaces(IReadOnlyList<TopologyTenant?> tenants, string path, IReadOnlyList<TopologyRegion?> regions, string regionsPath)
+    {
+        var names = regions.OfType<TopologyRegion>().Select(r => r.Name).ToList();
+        if (names.Count == 0 || tenants.Count == 0)
+        {
+            return;
+        }
+
+        var drOfServer = new Dictionary<(string Region, int Server), string?>();
+        for (var i = 0; i < tenants.Count; i++)
+        {
+            if (tenants[i] is not { } tenant)
+            {
+                continue;
+            }
+
+            var tenantPath = FieldPath.Index(path, i);
+            var home = tenant.Region ?? names[0];
+            CheckTenantRegion(tenant.Region, FieldPath.Key(tenantPath, "region"), names);
+            CheckTenantRegion(tenant.DrRegion, FieldPath.Key(tenantPath, "dr_region"), names);
+            var drField = FieldPath.Key(tenantPath, "dr_region");
+            if (tenant.DrRegion == home && _locations.TryGetValue(drField, out var drAt))
+            {
+                Error(drAt, drField, $"tenant `{tenant.Name}` lives in `{home}`: its DR replica must be in another region", "name another region, or remove dr_region");
+            }
+
+            if (drOfServer.TryGetValue((home, tenant.DatabaseServer), out var shared) && shared != tenant.DrRegion)
+            {
+                Error(
+                    _locations.GetValueOrDefault(drField, _locations[tenantPath]),
+                    drField,
+                    $"tenant `{tenant.Name}` shares database server {tenant.DatabaseServer} of `{home}` with another tenant whose dr_region is {shared ?? "none"}",
+                    "tenants on one server share its DR replica: give them the same dr_region");
+            }
+
+            drOfServer.TryAdd((home, tenant.DatabaseServer), tenant.DrRegion);
+        }
+
+        for (var i = 0; i < regions.Count; i++)
+        {
+            if (regions[i] is not { } region)
+            {
+                continue;
+            }
+
+            var regionPath = FieldPath.Index(regionsPath, i);
+            if (region.OdooNodes > 0 && !tenants.OfType<TopologyTenant>().Any(t => (t.Region ?? names[0]) == region.Name))
+            {
+                Error(
+                    _locations.GetValueOrDefault(FieldPath.Key(regionPath, "odoo_nodes"), _locations[regionPath]),
+                    FieldPath.Key(regionPath, "odoo_nodes"),
+                    $"region `{region.Name}` runs Odoo nodes but no tenant lives there: a region's Odoo nodes serve only its own tenants",
+                    $"add a tenant with region: {region.Name}, or set odoo_nodes: 0");
+            }
+
+            var replicasField = FieldPath.Key(regionPath, "database_replicas");
+            if (region.DatabaseReplicas > 0 && _locations.TryGetValue(replicasField, out var replicasAt))
+            {
+                Error(replicasAt, replicasField, "a topology with tenants keeps no read replicas", "set database_replicas: 0; a tenant's dr_region places a replica for disaster recovery");
+            }
+        }
+    }
+
+    private void CheckTenantRegion(string? region, string field, IReadOnlyList<string> regions)
+    {
+        if (region is not null && !regions.Contains(region) && _locations.TryGetValue(field, out var at))
+        {
+            Error(at, field, $"`{region}` is not a region of this topology", Suggestions.DidYouMean(region, regions) ?? "regions: " + string.Join(", ", regions));
         }
     }
 

@@ -19,8 +19,9 @@ public sealed record TopologyDefinition
     public TopologyDatabase Database { get; init; } = new();
 
     /// <summary>
-    /// The tenants (Odoo databases) every Odoo node serves, each on the first region's database server its number
-    /// names; empty for one database. One region on streaming replication only.
+    /// The tenants (Odoo databases), each on a database server of its region (the first by default) and served by that
+    /// region's Odoo nodes only, possibly with a disaster-recovery replica in another region; empty for one database.
+    /// Streaming replication only.
     /// </summary>
     public IReadOnlyList<TopologyTenant> Tenants { get; init; } = [];
 

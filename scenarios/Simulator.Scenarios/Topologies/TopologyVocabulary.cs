@@ -16,7 +16,7 @@ public static class TopologyVocabulary
     public const int MaxOdooWorkers = 64;
 
     /// <summary>The keys of one of <c>tenants</c>.</summary>
-    public static IReadOnlyList<string> TenantKeys { get; } = ["name", "database_server"];
+    public static IReadOnlyList<string> TenantKeys { get; } = ["name", "region", "database_server", "dr_region"];
 
     /// <summary>The keys of <c>database</c>.</summary>
     public static IReadOnlyList<string> DatabaseKeys { get; } = ["engine", "replication", "timing", "warm_standby"];

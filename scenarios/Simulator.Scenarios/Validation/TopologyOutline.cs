@@ -8,4 +8,10 @@ public sealed record TopologyOutline(string Name, IReadOnlyList<string> Regions,
 {
     /// <summary>The tenants (Odoo databases) its Odoo nodes serve, such as <c>acme</c>; empty for a topology with one database.</summary>
     public IReadOnlyList<string> Tenants { get; init; } = [];
+
+    /// <summary>
+    /// The region each tenant lives in, whose Odoo nodes alone serve it, by tenant; a tenant missing here is served in
+    /// every region.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> TenantRegions { get; init; } = new Dictionary<string, string>();
 }

@@ -138,9 +138,9 @@ internal sealed class ValidationRun
             CheckRegion(workload.Region, FieldPath.Key(path, "region"), $"region `{workload.Region}`");
         }
 
-        if (workload.Tenant is { } tenant)
+        if (workload.Tenant is { } tenant && CheckTenant(tenant, FieldPath.Key(path, "tenant")))
         {
-            CheckTenant(tenant, FieldPath.Key(path, "tenant"));
+            CheckTenantServedIn(tenant, workload.Region, FieldPath.Key(path, "tenant"));
         }
 
         if (workload.Phases.Count > 0)
@@ -588,7 +588,8 @@ internal sealed class ValidationRun
         return true;
     }
 
-    private void CheckTenant(string tenant, string field)
+    /// <summary>Whether <paramref name="tenant"/> is one of the topology's (or no topology is known), after reporting why not.</summary>
+    private bool CheckTenant(string tenant, string field)
     {
         if (!Names.IsValid(tenant))
         {
@@ -596,7 +597,7 @@ internal sealed class ValidationRun
         }
         else if (_topology is { Tenants.Count: 0 })
         {
-            _errors.Add(field, $"topology `{_topology.Name}` serves one database and has no tenants", "remove tenant, or use a topology with tenants (multi-tenant-shared, dedicated-tenant)");
+            _errors.Add(field, $"topology `{_topology.Name}` serves one database and has no tenants", "remove tenant, or use a topology with tenants (multi-tenant-shared, dedicated-tenant, regional-segmented)");
         }
         else if (_topology is not null && !_topology.Tenants.Contains(tenant, StringComparer.Ordinal))
         {
@@ -604,6 +605,25 @@ internal sealed class ValidationRun
                 field,
                 $"tenant `{tenant}` is not a tenant of topology `{_topology.Name}`",
                 Suggestions.DidYouMean(tenant, _topology.Tenants) ?? "tenants: " + string.Join(", ", _topology.Tenants));
+        }
+        else
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>A tenant is worked in from its own region: only that region's Odoo nodes serve it (data residency).</summary>
+    private void CheckTenantServedIn(string tenant, string region, string field)
+    {
+        if (_topology is not null && _topology.TenantRegions.TryGetValue(tenant, out var home) && home != region && _topology.Regions.Contains(region))
+        {
+            var local = _topology.TenantRegions.Where(t => t.Value == region).Select(t => t.Key).ToList();
+            _errors.Add(
+                field,
+                $"tenant `{tenant}` lives in region `{home}`: only {home}'s Odoo nodes serve it, not {region}'s",
+                local.Count > 0 ? $"set region: {home}, or pick a tenant of {region}: {string.Join(", ", local)}" : $"set region: {home}");
         }
     }
 

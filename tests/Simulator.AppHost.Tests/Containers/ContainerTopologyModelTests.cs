@@ -30,7 +30,7 @@ public sealed class ContainerTopologyModelTests
     [Fact]
     public void Only_the_tenant_topologies_lack_a_container_form_and_they_are_refused_with_the_runtime_to_use()
     {
-        Assert.Equal(["dedicated-tenant", "multi-tenant-shared"], TopologyCatalog.All.Values.Where(t => t.Tenants.Count > 0).Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["dedicated-tenant", "multi-tenant-shared", "regional-segmented"], TopologyCatalog.All.Values.Where(t => t.Tenants.Count > 0).Select(t => t.Name).Order(StringComparer.Ordinal));
         using var run = RunDirectory.Create(TimeProvider.System);
         foreach (var topology in new[] { TopologyCatalog.DedicatedTenant, TopologyCatalog.MultiTenantShared })
         {

@@ -203,6 +203,67 @@ public sealed class NativeTopologyModelTests
     }
 
     [Fact]
+    public async Task Regional_segmented_gives_each_region_its_own_tenant_s_primary_and_odoo_nodes_and_a_dr_replica_of_the_other_through_the_proxy()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var spec = TopologyCatalog.RegionalSegmented;
+        var topology = TestingBuilders.Create().AddNativeTopology(spec, run, RunSecrets.NewOdooCredentials());
+        var eu = topology.Region("eu");
+        var us = topology.Region("us");
+
+        Assert.Equal(spec.ResourceNames(), topology.AllResources().Select(r => r.Name));
+        var euPrimary = Assert.IsType<IResourceBuilder<NativePostgresResource>>(eu.Primary, exactMatch: false);
+        var usPrimary = Assert.IsType<IResourceBuilder<NativePostgresResource>>(us.Primary, exactMatch: false);
+        Assert.Same(euPrimary, topology.TenantServers["acme"]);
+        Assert.Same(usPrimary, topology.TenantServers["globex"]);
+        Assert.Equal(["acme"], euPrimary.Resource.Databases);
+        Assert.Equal(["globex"], usPrimary.Resource.Databases);
+
+        // Each region's DR replica copies the other region's primary, reaching it through the proxy only.
+        var proxy = Assert.IsType<FaultProxyResource>(topology.FaultProxy?.Resource);
+        Assert.Equal(spec.LinkNames(), proxy.Links.Select(l => l.Name));
+        var euReplica = Assert.Single(eu.Replicas).Resource;
+        var usReplica = Assert.Single(us.Replicas).Resource;
+        Assert.Equal((PostgresRole.Replica, PostgresRole.Replica), (euReplica.Role, usReplica.Role));
+        Assert.Equal((usPrimary.Resource, euPrimary.Resource), (euReplica.Source, usReplica.Source));
+        Assert.Equal([usPrimary.Resource.Name, proxy.Name], WaitsOn(euReplica));
+        Assert.Equal([euPrimary.Resource.Name, proxy.Name], WaitsOn(usReplica));
+        Assert.Same(euPrimary.Resource, proxy.Links.Single(l => l.Name.ToString() == "us->eu:postgres").Upstream.Resource);
+        Assert.Same(usPrimary.Resource, proxy.Links.Single(l => l.Name.ToString() == "eu->us:postgres").Upstream.Resource);
+
+        // Data residency: a region's Odoo nodes wait for and serve its own tenant only, never the proxy or the other primary.
+        foreach (var (region, primary, tenant, other) in new[] { (eu, euPrimary, "acme", "globex"), (us, usPrimary, "globex", "acme") })
+        {
+            foreach (var node in region.OdooNodes)
+            {
+                Assert.Equal(
+                    [primary.Resource.Name, $"{region.Name}-redis", $"{region.Name}-s3"],
+                    WaitsOn(node.Resource).Distinct().Order(StringComparer.Ordinal));
+                var environment = await UnresolvedEnvironmentAsync(node.Resource);
+                Assert.Equal(tenant, environment["Odoo__DatabaseName"]);
+                Assert.Contains($"Odoo__Tenants__{tenant}", environment.Keys);
+                Assert.DoesNotContain($"Odoo__Tenants__{other}", environment.Keys);
+                Assert.DoesNotContain("Odoo__DbReplica", environment.Keys);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The environment a resource's callbacks set, values left unresolved (a connection string's ports are allocated
+    /// only at start): enough to see which variables are set, and plain strings' values.
+    /// </summary>
+    private static async Task<Dictionary<string, object>> UnresolvedEnvironmentAsync(ProjectResource resource)
+    {
+        var context = new EnvironmentCallbackContext(new Aspire.Hosting.DistributedApplicationExecutionContext(Aspire.Hosting.DistributedApplicationOperation.Run));
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        return context.EnvironmentVariables.ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+    }
+
+    [Fact]
     public void A_single_region_topology_has_no_fault_proxy()
     {
         using var run = RunDirectory.Create(TimeProvider.System);

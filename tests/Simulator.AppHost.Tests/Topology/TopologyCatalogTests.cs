@@ -77,6 +77,26 @@ public sealed class TopologyCatalogTests
     }
 
     [Fact]
+    public void Regional_segmented_names_a_primary_and_a_dr_replica_per_region_and_only_the_replicas_links_across()
+    {
+        var spec = TopologyCatalog.RegionalSegmented;
+
+        Assert.False(spec.IsPatroni);
+        Assert.Equal(
+            ["fault-proxy",
+             "eu-pg-1", "eu-pg-2", "eu-redis", "eu-s3", "eu-odoo-1", "eu-odoo-2", "eu-ingress",
+             "us-pg-1", "us-pg-2", "us-redis", "us-s3", "us-odoo-1", "us-odoo-2", "us-ingress"],
+            spec.ResourceNames());
+        Assert.Equal(["eu->us:postgres", "us->eu:postgres"], spec.LinkNames().Select(l => l.ToString()));
+        Assert.Equal([new TenantServer("us", 1)], spec.DrReplicasIn("eu"));
+        Assert.Equal([new TenantServer("eu", 1)], spec.DrReplicasIn("us"));
+        var outline = ScenarioTopologyCatalog.Instance.Find("regional-segmented")!;
+        Assert.Equal(["acme", "globex"], outline.Tenants);
+        Assert.Equal(("eu", "us"), (outline.TenantRegions["acme"], outline.TenantRegions["globex"]));
+        Assert.Same(spec, TopologyCatalog.Find("regional-segmented"));
+    }
+
+    [Fact]
     public void Warm_standby_dr_names_two_eu_nodes_a_us_standby_and_only_router_links_across_regions()
     {
         var spec = TopologyCatalog.WarmStandbyDr;
@@ -99,7 +119,7 @@ public sealed class TopologyCatalogTests
     public void The_yaml_catalogue_holds_the_regions_nodes_and_patroni_options_the_tests_rely_on()
     {
         Assert.Equal(
-            ["dedicated-tenant", "multi-tenant-shared", "single-primary-multi-replica", "single-region-ha", "two-region", "warm-standby-dr"],
+            ["dedicated-tenant", "multi-tenant-shared", "regional-segmented", "single-primary-multi-replica", "single-region-ha", "two-region", "warm-standby-dr"],
             TopologyCatalog.All.Keys.Order(StringComparer.Ordinal));
         Assert.All(TopologyCatalog.All, t => Assert.Equal((t.Key, true), (t.Value.Name, t.Value.Description.Length > 20)));
 
@@ -124,7 +144,16 @@ public sealed class TopologyCatalogTests
         Assert.Equal([new TenantSpec("acme", 1), new TenantSpec("globex", 1)], TopologyCatalog.MultiTenantShared.Tenants);
         Assert.Equal([new RegionSpec("eu", 2, 0)], TopologyCatalog.DedicatedTenant.Regions);
         Assert.Equal([new TenantSpec("acme", 1), new TenantSpec("globex", 2)], TopologyCatalog.DedicatedTenant.Tenants);
-        Assert.Equal((1, 2), (TopologyCatalog.MultiTenantShared.PrimaryServers, TopologyCatalog.DedicatedTenant.PrimaryServers));
-        Assert.All(TopologyCatalog.All.Values.Where(t => t.Tenants.Count == 0), t => Assert.Equal(1, t.PrimaryServers));
+        Assert.Equal((1, 2), (TopologyCatalog.MultiTenantShared.PrimaryServersIn("eu"), TopologyCatalog.DedicatedTenant.PrimaryServersIn("eu")));
+        Assert.All(TopologyCatalog.All.Values.Where(t => t.Tenants.Count == 0), t => Assert.Equal(1, t.PrimaryServersIn(t.Regions[0].Name)));
+
+        // Regional segmented: each region the home of one tenant, with a DR replica of it in the other.
+        var segmented = TopologyCatalog.RegionalSegmented;
+        Assert.Equal([new RegionSpec("eu", 2, 0), new RegionSpec("us", 2, 0)], segmented.Regions);
+        Assert.Equal(
+            [new TenantSpec("acme", 1) { Region = "eu", DrRegion = "us" }, new TenantSpec("globex", 1) { Region = "us", DrRegion = "eu" }],
+            segmented.Tenants);
+        Assert.Equal((1, 1), (segmented.PrimaryServersIn("eu"), segmented.PrimaryServersIn("us")));
+        Assert.Equal(("acme", "globex"), (segmented.DefaultTenant("eu"), segmented.DefaultTenant("us")));
     }
 }

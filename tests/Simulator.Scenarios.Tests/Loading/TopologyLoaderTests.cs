@@ -34,11 +34,14 @@ public class TopologyLoaderTests
 
         Assert.Empty(result.Errors);
         Assert.Equal(
-            ["dedicated-tenant", "multi-tenant-shared", "single-primary-multi-replica", "single-region-ha", "two-region", "warm-standby-dr"],
+            ["dedicated-tenant", "multi-tenant-shared", "regional-segmented", "single-primary-multi-replica", "single-region-ha", "two-region", "warm-standby-dr"],
             result.Topologies.Select(t => t.Name));
         Assert.Equal(
             [new TopologyTenant("acme", 1), new TopologyTenant("globex", 2)],
             result.Topologies.Single(t => t.Name == "dedicated-tenant").Tenants);
+        Assert.Equal(
+            [new TopologyTenant("acme", 1) { Region = "eu", DrRegion = "us" }, new TopologyTenant("globex", 1) { Region = "us", DrRegion = "eu" }],
+            result.Topologies.Single(t => t.Name == "regional-segmented").Tenants);
         Assert.All(result.Topologies, t => Assert.False(string.IsNullOrWhiteSpace(t.Description)));
     }
 
@@ -89,12 +92,13 @@ public class TopologyLoaderTests
     }
 
     [Fact]
-    public void Tenants_are_named_once_on_servers_numbered_from_one_on_a_single_region_streaming_topology()
+    public void Tenants_are_named_once_on_servers_numbered_from_one_on_a_streaming_topology()
     {
         var result = TopologyLoader.Parse(
             """
             name: t
-            regions: [{ name: eu }, { name: us }]
+            regions: [{ name: eu }]
+            database: { engine: patroni }
             tenants:
               - { name: acme }
               - { name: acme, database_server: 2 }
@@ -105,12 +109,49 @@ public class TopologyLoaderTests
         var valid = TopologyLoader.Parse("name: t\nregions: [{ name: eu }]\ntenants: [{ name: acme }, { name: globex, database_server: 2 }]\n", "t.yaml");
 
         Assert.Equal(
-            [(3, 1, "tenants"), (5, 13, "tenants[1].name"), (6, 38, "tenants[2].database_server"), (7, 22, "tenants[3].shard")],
+            [(4, 1, "tenants"), (6, 13, "tenants[1].name"), (7, 38, "tenants[2].database_server"), (8, 22, "tenants[3].shard")],
             result.Errors.Select(e => (e.Line, e.Column, e.Field)));
-        Assert.Equal("tenants run on one region with streaming replication only", result.Errors[0].Message);
+        Assert.Equal("tenants run with streaming replication only", result.Errors[0].Message);
         Assert.Equal("tenant `acme` is listed twice", result.Errors[1].Message);
         Assert.True(valid.Succeeded, string.Join(Environment.NewLine, valid.Errors));
         Assert.Equal([new TopologyTenant("acme", 1), new TopologyTenant("globex", 2)], valid.Topology.Tenants);
+    }
+
+    [Fact]
+    public void Tenants_live_in_regions_of_the_topology_with_a_dr_region_elsewhere_and_every_odoo_region_serves_one()
+    {
+        var result = TopologyLoader.Parse(
+            """
+            name: t
+            regions:
+              - { name: eu, odoo_nodes: 2 }
+              - { name: us, odoo_nodes: 2, database_replicas: 1 }
+              - { name: apac, odoo_nodes: 1 }
+            tenants:
+              - { name: acme, region: eu, dr_region: eu }
+              - { name: globex, region: uss, dr_region: eu }
+              - { name: initech, region: eu, dr_region: us }
+              - { name: umbrella, region: us, dr_region: eu }
+            """,
+            "t.yaml");
+        var segmented = TopologyLoader.Parse(
+            "name: t\nregions: [{ name: eu }, { name: us }, { name: apac, odoo_nodes: 0 }]\ntenants: [{ name: acme, dr_region: apac }, { name: globex, region: us, database_server: 2, dr_region: eu }]\n",
+            "t.yaml");
+
+        Assert.Equal(
+            [
+                (4, 51, "regions[1].database_replicas", "a topology with tenants keeps no read replicas"),
+                (5, 31, "regions[2].odoo_nodes", "region `apac` runs Odoo nodes but no tenant lives there: a region's Odoo nodes serve only its own tenants"),
+                (7, 42, "tenants[0].dr_region", "tenant `acme` lives in `eu`: its DR replica must be in another region"),
+                (8, 29, "tenants[1].region", "`uss` is not a region of this topology"),
+                (9, 45, "tenants[2].dr_region", "tenant `initech` shares database server 1 of `eu` with another tenant whose dr_region is eu"),
+            ],
+            result.Errors.Select(e => (e.Line, e.Column, e.Field, e.Message)));
+        Assert.Equal("did you mean `us`?", result.Errors[3].Hint);
+        Assert.True(segmented.Succeeded, string.Join(Environment.NewLine, segmented.Errors));
+        Assert.Equal(
+            [new TopologyTenant("acme", 1) { DrRegion = "apac" }, new TopologyTenant("globex", 2) { Region = "us", DrRegion = "eu" }],
+            segmented.Topology.Tenants);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public class YamlLanguageServerTests
         var answer = Check(ScenarioSchema.TopologyFilePath, [.. catalogue, broken]);
 
         var diagnostics = answer["results"]!.AsArray().ToDictionary(r => r!["file"]!.GetValue<string>(), r => r!["diagnostics"]!.AsArray());
-        Assert.Equal(6, catalogue.Length);
+        Assert.Equal(7, catalogue.Length);
         Assert.All(catalogue, f => Assert.True(diagnostics[f].Count == 0, $"the editor flags {f}, which the loader accepts: {diagnostics[f].ToJsonString()}"));
         // The editor sees the schema's mistakes (a name with a space, 2/s, quorum, an unknown key): the duplicate region is sim validate's alone.
         Assert.True(diagnostics[broken].Count >= 4, $"the editor finds too little wrong in {broken}: {diagnostics[broken].ToJsonString()}");

@@ -4,7 +4,12 @@ public class TenantValidationTests
 {
     private static readonly InMemoryTopologyCatalog Catalog = new(
         new TopologyOutline("single-region-ha", ["eu"], ["eu-pg-1", "eu-odoo-1"]),
-        new TopologyOutline("multi-tenant-shared", ["eu"], ["eu-pg-1", "eu-odoo-1"]) { Tenants = ["acme", "globex"] });
+        new TopologyOutline("multi-tenant-shared", ["eu"], ["eu-pg-1", "eu-odoo-1"]) { Tenants = ["acme", "globex"] },
+        new TopologyOutline("regional-segmented", ["eu", "us"], ["eu-pg-1", "eu-odoo-1", "us-pg-1", "us-odoo-1"])
+        {
+            Tenants = ["acme", "globex"],
+            TenantRegions = new Dictionary<string, string> { ["acme"] = "eu", ["globex"] = "us" },
+        });
 
     private static ScenarioLoadResult Parse(string topology, string tenantA, string tenantB) => ScenarioLoader.Parse(
         $$"""
@@ -35,5 +40,17 @@ public class TenantValidationTests
 
         var single = Parse("single-region-ha", "acme", "globex");
         Assert.Equal(2, single.Errors.Count(e => e.Message == "topology `single-region-ha` serves one database and has no tenants"));
+    }
+
+    [Fact]
+    public void A_tenant_living_in_one_region_is_worked_in_from_that_region_only()
+    {
+        var wrong = Parse("regional-segmented", "acme", "globex");
+
+        // Both workloads run in eu: acme lives there, globex in us, whose Odoo nodes alone serve it.
+        var error = Assert.Single(wrong.Errors);
+        Assert.Equal(
+            ("workloads[1].tenant", 6, "tenant `globex` lives in region `us`: only us's Odoo nodes serve it, not eu's", "set region: us, or pick a tenant of eu: acme"),
+            (error.Field, error.Line, error.Message, error.Hint));
     }
 }

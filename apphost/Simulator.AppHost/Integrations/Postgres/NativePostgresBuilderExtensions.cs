@@ -48,7 +48,7 @@ public static class NativePostgresBuilderExtensions
         var source = primary.Resource;
         var via = primaryVia ?? source.Endpoint;
         return builder
-            .AddNode(name, run, PostgresRole.Replica, source.Database, source.Password, via.Property(EndpointProperty.Port))
+            .AddNode(name, run, PostgresRole.Replica, source.Database, source.Password, via.Property(EndpointProperty.Port), source: source)
             .WithParentRelationship(primary)
             .WaitFor(primary)
             .WaitForServerOf(via);
@@ -62,12 +62,13 @@ public static class NativePostgresBuilderExtensions
         string database,
         string password,
         object roleArgument,
-        IReadOnlyList<string>? databases = null)
+        IReadOnlyList<string>? databases = null,
+        NativePostgresResource? source = null)
     {
         var passwordFile = run.WriteSecret($"{name}.pwfile", password);
         var dataDirectory = run.PathOf(name);
         var (command, prefix) = NativeUser.AsDatabaseUser("bash");
-        var resource = new NativePostgresResource(name, command, run.Folder, role, dataDirectory, database, password) { Databases = databases ?? [database] };
+        var resource = new NativePostgresResource(name, command, run.Folder, role, dataDirectory, database, password) { Databases = databases ?? [database], Source = source };
 
 
         return builder.AddResource(resource)

@@ -30,6 +30,9 @@ public sealed class NativePostgresResource(
     /// <summary>Every database created on the node: <see cref="Database"/>, and the other tenants' on a shared server.</summary>
     public IReadOnlyList<string> Databases { get; init; } = [database];
 
+    /// <summary>The primary a replica streams from; null for a primary.</summary>
+    public NativePostgresResource? Source { get; init; }
+
     /// <summary>Password of the <c>postgres</c> superuser, generated per run.</summary>
     public string Password { get; } = password;
 
