@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using Simulator.AppHost.Failover;
 using Simulator.Chaos;
@@ -23,7 +24,7 @@ public sealed class StandUpReset(NativeRunHost host, TextWriter console)
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>How long the stand-up may take to be whole again before the reset gives up.</summary>
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(3);
 
     /// <summary>Resets the stand-up and returns how long it took and who leads now.</summary>
     /// <exception cref="StandUpResetException">It was not whole again within <see cref="Timeout"/>; says what was missing.</exception>
@@ -79,15 +80,7 @@ public sealed class StandUpReset(NativeRunHost host, TextWriter console)
                 // replica region's partition only while apac does not lead): hand the lead back first.
                 var home = cluster.Nodes[0].Resource;
                 missing = $"the switchover back to {home.Name}";
-                try
-                {
-                    console.WriteLine($"Reset: {leader} leads; {await switchover.SwitchoverAsync(home.Region, deadline.Token)}");
-                }
-                catch (InvalidOperationException ex)
-                {
-                    console.WriteLine($"Reset: the lead stays with {leader}: {ex.Message}");
-                }
-
+                await HandBackAsync(http, cluster, leader!, home.Region, switchover, time, deadline.Token);
                 leader = await WaitUntilWholeAsync(http, probe, time, m => missing = m, deadline.Token);
             }
 
@@ -97,6 +90,65 @@ public sealed class StandUpReset(NativeRunHost host, TextWriter console)
         {
             throw new StandUpResetException($"the stand-up of {topology.Spec.Name} was not whole again within {Timeout.TotalSeconds:0} s: still waiting for {missing}");
         }
+    }
+
+    /// <summary>
+    /// Switches the lead over to the node of <paramref name="region"/>. Under synchronous replication Patroni hands it
+    /// only to the synchronous standby (412 otherwise): then synchronous mode is switched off in the cluster's
+    /// configuration for the switchover and back on after it — no run is writing during a reset, so no write can be
+    /// acknowledged without its standby meanwhile. A switchover still refused leaves the lead where it is (printed,
+    /// and the run's report says who it found leading).
+    /// </summary>
+    private async Task HandBackAsync(
+        HttpClient http, Integrations.Patroni.PatroniCluster cluster, string leader, string region, IClusterFaults switchover, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var config = new Uri(cluster.AllNodes.Single(n => n.Resource.Name == leader).Resource.RestUrl, "/config");
+        bool? synchronous = null;
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                try
+                {
+                    console.WriteLine($"Reset: {leader} leads; {await switchover.SwitchoverAsync(region, cancellationToken)}");
+                    return;
+                }
+                catch (InvalidOperationException ex) when (ex.Message.Contains("sync_standby", StringComparison.Ordinal) && attempt < 20)
+                {
+                    if (synchronous is null)
+                    {
+                        using var current = JsonDocument.Parse(await http.GetStringAsync(config, cancellationToken));
+                        synchronous = current.RootElement.TryGetProperty("synchronous_mode", out var mode) && mode.ValueKind == JsonValueKind.True;
+                        console.WriteLine($"Reset: {ex.Message}; switching synchronous mode off for the switchover");
+                        await PatchAsync(http, config, false, cancellationToken);
+                    }
+
+                    // The leader drops the synchronous standby on its next cycle; until then Patroni still refuses.
+                    await Task.Delay(TimeSpan.FromSeconds(1), time, cancellationToken);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    console.WriteLine($"Reset: the lead stays with {leader}: {ex.Message}");
+                    return;
+                }
+            }
+        }
+        finally
+        {
+            if (synchronous == true)
+            {
+                await PatchAsync(http, config, true, cancellationToken);
+                console.WriteLine("Reset: synchronous mode back on");
+            }
+        }
+    }
+
+    private static async Task PatchAsync(HttpClient http, Uri config, bool synchronous, CancellationToken cancellationToken)
+    {
+        // Patroni's HTTP server wants a Content-Length: a sized body, not a chunked one.
+        using var content = new StringContent(synchronous ? """{"synchronous_mode": true}""" : """{"synchronous_mode": false}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PatchAsync(config, content, cancellationToken);
+        response.EnsureSuccessStatusCode();
     }
 
     /// <summary>Waits until nothing is missing (<see cref="MissingAsync"/>); returns the Patroni leader then, if any.</summary>
