@@ -17,8 +17,9 @@ public static class SimCommandLine
                                    the same scenario on each topology, one side-by-side report
           sweep <scenario.yaml> --from R --to R [--step R | --factor F] [--step-duration D] [--out DIR]
                                    rising total rates until a threshold fails; reports the knee
-          suite <suite.yaml> [--out DIR]
-                                   the runs a suite file lists (e.g. scenarios/suites/nightly.yaml), one summary
+          suite <suite.yaml> [--out DIR] [--fresh]
+                                   the runs a suite file lists (e.g. scenarios/suites/nightly.yaml), one summary;
+                                   runs on the same topology share a stand-up unless --fresh
           validate <scenario.yaml> list every error in a scenario file
           test                     run the whole test suite
           bench load|proxy [--out DIR] ...
@@ -50,7 +51,7 @@ public static class SimCommandLine
                 "run" => await RunCommand.RunAsync(CliArguments.Parse(rest), time, cancellation.Token),
                 "compare" => await CompareCommand.RunAsync(CliArguments.Parse(rest), time, cancellation.Token),
                 "sweep" => await SweepCommand.RunAsync(CliArguments.Parse(rest), time, cancellation.Token),
-                "suite" => await SuiteCommand.RunAsync(CliArguments.Parse(rest), time, cancellation.Token),
+                "suite" => await SuiteCommand.RunAsync(CliArguments.Parse(rest, "fresh"), time, cancellation.Token),
                 "validate" => ValidateCommand.Run(CliArguments.Parse(rest)),
                 "bench" => await BenchCommand.RunAsync(rest, cancellation.Token),
                 "toxiproxy-server" => await FaultProxyProcess.RunAsync(rest, cancellation.Token),

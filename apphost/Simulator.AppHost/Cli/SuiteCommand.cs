@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Simulator.AppHost.Run;
 using Simulator.AppHost.Topology;
 using Simulator.Load.Reports;
@@ -8,8 +7,9 @@ using Simulator.Scenarios;
 namespace Simulator.AppHost.Cli;
 
 /// <summary>
-/// <c>sim suite &lt;suite.yaml&gt; [--out DIR]</c>: the runs a suite file lists (a nightly resilience job's short
-/// forms), one after another on the native runtime, each run's reports in <c>DIR/NN-&lt;scenario&gt;-&lt;topology&gt;/</c>
+/// <c>sim suite &lt;suite.yaml&gt; [--out DIR] [--fresh]</c>: the runs a suite file lists (a nightly resilience job's
+/// short forms), one after another on the native runtime, consecutive runs on the same topology sharing one stand-up
+/// (<see cref="SuiteRunner"/>; <c>--fresh</c>: each its own), each run's reports in <c>DIR/NN-&lt;scenario&gt;-&lt;topology&gt;/</c>
 /// and one summary (<c>suite.json</c>, <c>suite.md</c>, a <c>junit.xml</c> holding every run's thresholds) in
 /// <c>DIR</c>. Every scenario is loaded and checked against its topologies before the first run starts.
 /// </summary>
@@ -24,6 +24,7 @@ public static class SuiteCommand
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(time);
         var output = args.Option("out");
+        var fresh = args.Flag("fresh");
         args.RejectUnknownOptions();
         if (args.Positionals.Count != 1)
         {
@@ -49,31 +50,11 @@ public static class SuiteCommand
         }
 
         output ??= Path.Combine("out", $"{suite.Name}-{time.GetUtcNow():yyyyMMdd-HHmmss}");
-        Console.WriteLine($"Suite {suite.Name}: {runs.Count} runs, one after another on the native runtime");
-        var startedAt = time.GetUtcNow();
-        var results = new List<SuiteRunReport>();
-        var reports = new List<LoadReport?>();
-        var interrupted = false;
-        for (var i = 0; i < runs.Count; i++)
-        {
-            var (scenario, topology) = runs[i];
-            if (interrupted)
-            {
-                results.Add(new SuiteRunReport(scenario.Name, topology.Name, SuiteVerdicts.NotRun, 0, null, [], null, null, null, null));
-                reports.Add(null);
-                continue;
-            }
-
-            Console.WriteLine($"== {scenario.Name} on {topology.Name} ({i + 1} of {runs.Count})");
-            var folder = $"{i + 1:00}-{scenario.Name}-{topology.Name}";
-            var (result, report) = await RunOneAsync(scenario, topology, Path.Combine(output, folder), folder, time, cancellationToken);
-            results.Add(result);
-            reports.Add(report);
-            interrupted = result.Verdict == SuiteVerdicts.Interrupted;
-        }
-
-        var summary = new SuiteReport(suite.Name, "native", reports.FirstOrDefault(r => r is not null)?.Machine ?? MachineInfo.Current(), startedAt, results);
-        await SuiteWriter.WriteAllAsync(summary, reports, output, CancellationToken.None);
+        Console.WriteLine(fresh
+            ? $"Suite {suite.Name}: {runs.Count} runs, one after another on the native runtime, each on a fresh stand-up"
+            : $"Suite {suite.Name}: {runs.Count} runs, one after another on the native runtime, consecutive runs on the same topology sharing one stand-up");
+        var (summary, _, interrupted) = await new SuiteRunner(Console.Out) { Fresh = fresh }.RunAsync(suite.Name, runs, output, time, cancellationToken);
+        var results = summary.Runs;
         Console.WriteLine();
         Console.WriteLine(SuiteMarkdown.Render(summary));
         Console.WriteLine($"Suite summary in {Path.GetFullPath(output)}: {SuiteWriter.JsonFileName}, {SuiteMarkdown.FileName}, {ReportJUnit.FileName}");
@@ -131,37 +112,5 @@ public static class SuiteCommand
         }
 
         return failed ? null : runs;
-    }
-
-    private static async Task<(SuiteRunReport Result, LoadReport? Report)> RunOneAsync(
-        Scenario scenario, TopologySpec topology, string folder, string relative, TimeProvider time, CancellationToken cancellationToken)
-    {
-        var wall = Stopwatch.StartNew();
-        try
-        {
-            var report = await new ScenarioRun(scenario, topology, folder, Console.Out).RunAsync(time, cancellationToken);
-            var verdict = report.Cancelled ? SuiteVerdicts.Interrupted : report.Passed ? SuiteVerdicts.Passed : SuiteVerdicts.Failed;
-            return (new SuiteRunReport(
-                scenario.Name,
-                topology.Name,
-                verdict,
-                wall.Elapsed.TotalSeconds,
-                $"{relative}/{ReportJson.FileName}",
-                [.. report.Thresholds.Where(t => !t.Passed)],
-                null,
-                report.Failover?.RtoSeconds,
-                report.Ledger.Lost,
-                report.Ledger.Acknowledged), report);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return (new SuiteRunReport(scenario.Name, topology.Name, SuiteVerdicts.Interrupted, wall.Elapsed.TotalSeconds, null, [], "interrupted while standing up", null, null, null), null);
-        }
-        catch (EnvironmentSetupException ex)
-        {
-            // One run that cannot start does not stop the nightly: the others still run, and this one is an error.
-            Console.Error.WriteLine($"sim: {ex.Message}");
-            return (new SuiteRunReport(scenario.Name, topology.Name, SuiteVerdicts.Error, wall.Elapsed.TotalSeconds, null, [], ex.Message, null, null, null), null);
-        }
     }
 }

@@ -55,23 +55,42 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     /// </summary>
     public async Task<LoadReport> RunAsync(TimeProvider time, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(time);
-        // In containers the faults are checked against the containers model, once it is built (StartHostAsync).
-        LoadPlanFactory.EnsureRunnable(scenario, topology, Runtime == SimRuntime.Native ? FaultPlan.Validate(scenario, topology) : []);
-        if (Runtime != SimRuntime.Native && topology.Tenants.Count > 0)
-        {
-            throw new UnsupportedScenarioException($"topology {topology.Name} has tenants, which only the native runtime builds: run it with --runtime native");
-        }
+        await using var host = await StandUpAsync(time, cancellationToken);
+        var report = await RunOnAsync(host, time, cancellationToken);
+        console.WriteLine("Tearing down…");
+        return report;
+    }
 
-        var plan = LoadPlanFactory.Plan(scenario);
-        IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
+    /// <summary>
+    /// Checks the scenario against its topology and stands the topology up (with the scenario's <c>database:</c>
+    /// applied), each resource's log in <paramref name="logDirectory"/> (null: <c>logs/</c> of the run's folder).
+    /// The caller owns the host: <see cref="RunOnAsync"/> runs on it, disposing it tears it down.
+    /// </summary>
+    public async Task<IRunHost> StandUpAsync(TimeProvider time, CancellationToken cancellationToken, string? logDirectory = null)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        EnsureRunnable();
         Directory.CreateDirectory(outputDirectory);
         console.WriteLine($"Standing up {topology.Name} ({(Runtime == SimRuntime.Native ? "native" : "containers")} runtime)…");
         // The scenario's `database:` (replication, timing) in place of the topology's own.
         var hostOptions = new TopologyHostOptions(
-            DatabasePlan.Apply(scenario, topology), Path.Combine(outputDirectory, "logs"), Dashboard: false, StartTimeout, console.WriteLine, CreateBuilder);
-        await using var host = await StartHostAsync(hostOptions, time, cancellationToken);
+            DatabasePlan.Apply(scenario, topology), logDirectory ?? Path.Combine(outputDirectory, "logs"), Dashboard: false, StartTimeout, console.WriteLine, CreateBuilder);
+        return await StartHostAsync(hostOptions, time, cancellationToken);
+    }
 
+    /// <summary>
+    /// Runs the scenario on a topology that is already up and healthy (<see cref="StandUpAsync"/>, or a suite's shared
+    /// stand-up after its reset) and returns its report: everything of the run — its clock, faults, failover watch,
+    /// ledger and its check — starts here, so nothing of an earlier run on the same host is counted. The host stays up.
+    /// </summary>
+    public async Task<LoadReport> RunOnAsync(IRunHost host, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        ArgumentNullException.ThrowIfNull(time);
+        EnsureRunnable();
+        var plan = LoadPlanFactory.Plan(scenario);
+        IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
+        Directory.CreateDirectory(outputDirectory);
         var endpoints = await host.DescribeAsync(cancellationToken);
         if (EndpointsFile is not null)
         {
@@ -132,8 +151,17 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
             await BeforeTeardown(native.Host.Topology, checking.Token);
         }
 
-        console.WriteLine("Tearing down…");
         return report;
+    }
+
+    private void EnsureRunnable()
+    {
+        // In containers the faults are checked against the containers model, once it is built (StartHostAsync).
+        LoadPlanFactory.EnsureRunnable(scenario, topology, Runtime == SimRuntime.Native ? FaultPlan.Validate(scenario, topology) : []);
+        if (Runtime != SimRuntime.Native && topology.Tenants.Count > 0)
+        {
+            throw new UnsupportedScenarioException($"topology {topology.Name} has tenants, which only the native runtime builds: run it with --runtime native");
+        }
     }
 
     /// <summary>

@@ -39,8 +39,9 @@ public sealed class SuiteReportTests
 
         Assert.False(suite.Passed);
         Assert.StartsWith("## ❌ suite nightly: 1 of 4 runs passed", markdown, StringComparison.Ordinal);
-        Assert.Contains("| primary-node-loss | `single-primary-multi-replica` | ❌ failed | 130 s | 41.2 s | 0 / 120 | [report.json](02-primary-node-loss/report.json) |", markdown, StringComparison.Ordinal);
-        Assert.Contains("| object-storage-outage | `single-region-ha` | not run | 0 s | — | — | — |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| quickstart | `single-region-ha` | ✅ passed | 49 s | fresh, 27.4 s | — | 0 / 30 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| primary-node-loss | `single-primary-multi-replica` | ❌ failed | 130 s | reused, reset 4.5 s | 41.2 s | 0 / 120 | [report.json](02-primary-node-loss/report.json) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| object-storage-outage | `single-region-ha` | not run | 0 s | — | — | — | — |", markdown, StringComparison.Ordinal);
         Assert.Contains("- primary-node-loss on `single-primary-multi-replica`: `failover.rto < 30s` — actual 41.2 s", markdown, StringComparison.Ordinal);
         Assert.Contains("- redis-loss on `single-region-ha` did not run to its end: eu-redis would not start", markdown, StringComparison.Ordinal);
     }
@@ -62,8 +63,12 @@ public sealed class SuiteReportTests
         var loss = Report("primary-node-loss", "single-primary-multi-replica", [new ThresholdReport("failover.rto < 30s", "41.2 s", false), new ThresholdReport("lost_writes == 0", "0", true)]);
         var runs = new List<SuiteRunReport>
         {
-            new("quickstart", "single-region-ha", SuiteVerdicts.Passed, 48.6, "01-quickstart/report.json", [], null, null, 0, 30),
-            new("primary-node-loss", "single-primary-multi-replica", SuiteVerdicts.Failed, 130.2, "02-primary-node-loss/report.json", [loss.Thresholds[0]], null, 41.2, 0, 120),
+            new("quickstart", "single-region-ha", SuiteVerdicts.Passed, 48.6, "01-quickstart/report.json", [], null, null, 0, 30) { StandUpSeconds = 27.4 },
+            new("primary-node-loss", "single-primary-multi-replica", SuiteVerdicts.Failed, 130.2, "02-primary-node-loss/report.json", [loss.Thresholds[0]], null, 41.2, 0, 120)
+            {
+                ReusedStandUp = true,
+                ResetSeconds = 4.52,
+            },
             new("redis-loss", "single-region-ha", SuiteVerdicts.Error, 12, null, [], "eu-redis would not start", null, null, null),
             new("object-storage-outage", "single-region-ha", SuiteVerdicts.NotRun, 0, null, [], null, null, null, null),
         };

@@ -17,8 +17,8 @@ public static class SuiteMarkdown
         var passed = suite.Runs.Count(r => r.Verdict == SuiteVerdicts.Passed);
         text.Append(CultureInfo.InvariantCulture, $"## {(suite.Passed ? "✅" : "❌")} suite {suite.Suite}: {passed} of {suite.Runs.Count} runs passed\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Runtime `{suite.Runtime}` · {suite.Machine.Cores} cores · started {suite.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC · runs one after another on the same machine\n\n");
-        text.Append("| scenario | topology | verdict | wall time | RTO | lost / acknowledged | report |\n");
-        text.Append("|---|---|---|---:|---:|---:|---|\n");
+        text.Append("| scenario | topology | verdict | wall time | stand-up | RTO | lost / acknowledged | report |\n");
+        text.Append("|---|---|---|---:|---|---:|---:|---|\n");
         foreach (var run in suite.Runs)
         {
             var icon = run.Verdict switch
@@ -30,7 +30,7 @@ public static class SuiteMarkdown
             var rto = run.RtoSeconds is { } seconds ? string.Create(CultureInfo.InvariantCulture, $"{seconds:0.0} s") : "—";
             var lost = run.LostWrites is { } l ? string.Create(CultureInfo.InvariantCulture, $"{l} / {run.AcknowledgedWrites}") : "—";
             var report = run.Report is null ? "—" : $"[report.json]({run.Report})";
-            text.Append(CultureInfo.InvariantCulture, $"| {run.Scenario} | `{run.Topology}` | {icon}{run.Verdict} | {run.WallSeconds:0} s | {rto} | {lost} | {report} |\n");
+            text.Append(CultureInfo.InvariantCulture, $"| {run.Scenario} | `{run.Topology}` | {icon}{run.Verdict} | {run.WallSeconds:0} s | {StandUp(run)} | {rto} | {lost} | {report} |\n");
         }
 
         var problems = suite.Runs.Where(r => r.FailedThresholds.Count > 0 || r.Error is not null).ToList();
@@ -53,4 +53,13 @@ public static class SuiteMarkdown
 
         return text.ToString();
     }
+
+    /// <summary>How the run got its topology: reused after a reset of so long, or a fresh stand-up of so long.</summary>
+    private static string StandUp(SuiteRunReport run) => run switch
+    {
+        { ReusedStandUp: true, ResetSeconds: { } reset } => string.Create(CultureInfo.InvariantCulture, $"reused, reset {reset:0.0} s"),
+        { ReusedStandUp: true } => "reused",
+        { StandUpSeconds: { } seconds } => string.Create(CultureInfo.InvariantCulture, $"fresh, {seconds:0.0} s"),
+        _ => "—",
+    };
 }

@@ -33,7 +33,23 @@ public sealed record SuiteRunReport(
     string? Error,
     double? RtoSeconds,
     long? LostWrites,
-    long? AcknowledgedWrites);
+    long? AcknowledgedWrites)
+{
+    /// <summary>Whether the run reused the stand-up of the run before it (same topology) instead of a fresh one.</summary>
+    public bool ReusedStandUp { get; init; }
+
+    /// <summary>How long the shared stand-up took to be whole again before this run (faults healed, cluster settled); null for a fresh one.</summary>
+    public double? ResetSeconds { get; init; }
+
+    /// <summary>
+    /// The Patroni node leading when the run started on a reused stand-up (the reset hands the lead back to the node
+    /// that leads after a stand-up, unless Patroni refused); null for a fresh stand-up or a topology without Patroni.
+    /// </summary>
+    public string? LeaderAfterReset { get; init; }
+
+    /// <summary>How long this run's fresh stand-up took until every resource was healthy; null when it reused one or none came up.</summary>
+    public double? StandUpSeconds { get; init; }
+}
 
 /// <summary>What became of a run.</summary>
 public static class SuiteVerdicts
