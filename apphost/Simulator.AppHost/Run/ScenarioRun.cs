@@ -55,11 +55,6 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         ArgumentNullException.ThrowIfNull(time);
         // In containers the faults are checked against the containers model, once it is built (StartHostAsync).
         LoadPlanFactory.EnsureRunnable(scenario, topology, Runtime == SimRuntime.Native ? FaultPlan.Validate(scenario, topology) : []);
-        if (Runtime != SimRuntime.Native && topology.Tenants.Count > 0)
-        {
-            throw new UnsupportedScenarioException($"topology {topology.Name} has tenants, which only the native runtime builds: run it with --runtime native");
-        }
-
         var plan = LoadPlanFactory.Plan(scenario);
         IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
         Directory.CreateDirectory(outputDirectory);
