@@ -17,6 +17,7 @@ public static class LoadPlanFactory
         [OrderImportWorkload.DefaultName] = (workload, target) => OrderImport(workload, OdooClientOf(target), target.Credentials),
         [WarehouseScanWorkload.DefaultName] = (workload, target) => WarehouseScan(workload, OdooClientOf(target), target.Credentials),
         [PortalBrowseWorkload.DefaultName] = (workload, target) => PortalBrowse(workload, OdooClientOf(target), target.Credentials),
+        [WebBrowseWorkload.DefaultName] = (workload, target) => new WebBrowseWorkload(OdooClientOf(target), target.Credentials, PortalBrowseOptionsOf(workload)),
         ["http"] = (workload, target) => new HttpWorkload(target.Http, HttpOptions(workload, target.Ingress), target.Time),
     };
 
@@ -55,7 +56,7 @@ public static class LoadPlanFactory
             {
                 OrderImportWorkload.DefaultName => OrderImportOptionsOf(workload).Validate(),
                 WarehouseScanWorkload.DefaultName => WarehouseScanOptionsOf(workload).Validate(),
-                PortalBrowseWorkload.DefaultName => PortalBrowseOptionsOf(workload).Validate(),
+                PortalBrowseWorkload.DefaultName or WebBrowseWorkload.DefaultName => PortalBrowseOptionsOf(workload).Validate(),
                 _ => [],
             };
             problems.AddRange(options.Select(p => $"workload '{workload.Name}': {p}"));

@@ -1,6 +1,7 @@
 using Simulator.AppHost.Integrations.Etcd;
 using Simulator.AppHost.Integrations.Minio;
 using Simulator.AppHost.Integrations.Odoo;
+using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Integrations.Traefik;
 
 namespace Simulator.AppHost.Topology;
@@ -16,6 +17,9 @@ public sealed record ContainerRegionResources(
     IReadOnlyList<IResourceBuilder<OdooContainerResource>> OdooNodes,
     IResourceBuilder<TraefikContainerResource> Ingress)
 {
+    /// <summary>A tenant topology's router sending each tenant's database to its server (Odoo's <c>db_host</c>); else null.</summary>
+    public IResourceBuilder<TenantRouterContainerResource>? TenantRouter { get; init; }
+
     /// <summary>Every resource of the region that runs for as long as the topology does, in start order.</summary>
     public IEnumerable<IResource> LongRunning()
     {
@@ -23,6 +27,11 @@ public sealed record ContainerRegionResources(
         foreach (var node in DatabaseNodes)
         {
             yield return node.Resource;
+        }
+
+        if (TenantRouter is not null)
+        {
+            yield return TenantRouter.Resource;
         }
 
         yield return Redis.Resource;

@@ -13,6 +13,9 @@ public static class ContainerResourceNaming
     /// <summary>The one-shot container creating the region's bucket.</summary>
     public static string Bucket(string region) => $"{region}-s3-bucket";
 
+    /// <summary>A tenant topology's PgBouncer in <paramref name="region"/>, sending each tenant's database to its server.</summary>
+    public static string TenantRouter(string region) => $"{region}-tenant-router";
+
     /// <summary>
     /// The engine's name for the container of <paramref name="resource"/> in <paramref name="run"/>
     /// (<c>sim-&lt;run&gt;-eu-pg-1</c>): fixed when the model is built, so process faults can say

@@ -29,6 +29,12 @@ public sealed record ContainerTopology(
         Regions.FirstOrDefault(r => r.Name == name)
         ?? throw new KeyNotFoundException($"topology {Spec.Name} has no region {name}");
 
+    /// <summary>
+    /// Each tenant's PostgreSQL server, by tenant name (the node its database was created on, and the one the tenant
+    /// router sends it to); empty for a topology with one database.
+    /// </summary>
+    public IReadOnlyDictionary<string, PostgresServerResource> TenantServers { get; init; } = new Dictionary<string, PostgresServerResource>();
+
     /// <summary>The ingress whose <c>postgres</c> entry point reaches the current leader, wherever it is.</summary>
     public TraefikContainerResource LeaderRoute => Regions[0].Ingress.Resource;
 

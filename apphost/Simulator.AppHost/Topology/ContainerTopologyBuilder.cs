@@ -22,6 +22,10 @@ namespace Simulator.AppHost.Topology;
 /// A warm standby (<see cref="TopologySpec.WarmStandby"/>) gets a cluster per region instead, as natively: the first
 /// region's, with an etcd of its own, and a standby cluster per other region (its own etcd and scope) following the
 /// first region's first node through that region's Toxiproxy link to it.
+/// Tenants (<see cref="TopologySpec.Tenants"/>, one region without replicas, as natively) get one PostgreSQL server per
+/// tenant server number, each a Patroni cluster of one node with a scope of its own, every tenant's database created
+/// on its server, and a tenant router (PgBouncer) that the Odoo nodes use as their one <c>db_host</c>, sending each
+/// tenant's database to its server.
 /// </summary>
 public sealed class ContainerTopologyBuilder
 {
@@ -52,8 +56,15 @@ public sealed class ContainerTopologyBuilder
 
         if (spec.Tenants.Count > 0)
         {
-            // The Odoo image would need a database per tenant created and initialised; not built yet.
-            throw new NotSupportedException($"topology {spec.Name} (tenants) runs natively only: run it with --runtime native");
+            if (spec.Regions.Count > 1 || spec.Regions[0].DatabaseReplicas > 0 || spec.IsPatroni)
+            {
+                // regional-segmented (tenants in several regions, DR replicas): not built in containers yet.
+                throw new NotSupportedException(
+                    $"topology {spec.Name}: tenants in more than one region or with replicas run natively only: run it with --runtime native");
+            }
+
+            // As natively: the first tenant is the default database (a workload without tenant:, the endpoints file).
+            _credentials = credentials with { Database = spec.Tenants[0].Name };
         }
 
         _secrets = new PatroniContainerSecrets(
@@ -70,11 +81,13 @@ public sealed class ContainerTopologyBuilder
         var etcd = AddEtcdCluster();
         var databases = AddDatabaseNodes(etcd);
         var ingresses = _spec.Regions.ToDictionary(r => r.Name, r => AddIngress(r, databases), StringComparer.Ordinal);
-        var init = AddOdooInit(databases, ingresses[_spec.Regions[0].Name]);
+        var tenants = TenantPlacements(databases);
+        var init = AddOdooInit(databases, ingresses[_spec.Regions[0].Name], tenants);
         var regions = new List<ContainerRegionResources>();
         foreach (var region in _spec.Regions)
         {
             var (storage, bucket) = AddObjectStorage(region);
+            var router = tenants.Count > 0 ? AddTenantRouter(region, databases[region.Name], tenants) : null;
             regions.Add(new ContainerRegionResources(
                 region.Name,
                 etcd[region.Name],
@@ -82,13 +95,17 @@ public sealed class ContainerTopologyBuilder
                 AddRedis(region),
                 storage,
                 bucket,
-                AddOdooNodes(region, init, ingresses[region.Name]),
-                ingresses[region.Name]));
+                AddOdooNodes(region, init, ingresses[region.Name], router),
+                ingresses[region.Name]) { TenantRouter = router });
         }
 
         _toxiproxyLinks?.WriteConfig();
         var topology = new ContainerTopology(
-            _spec, _run, _credentials, regions, init, _faultProxy, _toxiproxyLinks?.Links ?? [], _options);
+            _spec, _run, _credentials, regions, init, _faultProxy, _toxiproxyLinks?.Links ?? [], _options)
+        {
+            TenantServers = _spec.Tenants.ToDictionary(
+                t => t.Name, t => databases[_spec.Regions[0].Name][t.DatabaseServer - 1].Resource, StringComparer.Ordinal),
+        };
         foreach (var container in topology.LongRunningResources().Concat(topology.OneShotResources()).OfType<ContainerResource>())
         {
             _builder.CreateResourceBuilder(container).WithContainerName(ContainerResourceNaming.Container(_run, container.Name));
@@ -154,7 +171,8 @@ public sealed class ContainerTopologyBuilder
         foreach (var region in _spec.Regions)
         {
             // A native Patroni topology runs one node per region (under warm standby, the region's cluster); so do its containers.
-            var count = _spec.IsPatroni ? _spec.PatroniNodes(region) : region.DatabaseReplicas + (first is null ? 1 : 0);
+            // With tenants, one server per tenant server number, as natively (eu-pg-1, eu-pg-2...).
+            var count = _spec.IsPatroni ? _spec.PatroniNodes(region) : region.DatabaseReplicas + (first is null ? _spec.PrimaryServers : 0);
             var standbyOf = _spec.WarmStandby ? first : null;
             var clusterSettings = standbyOf is null ? settings : settings with { Scope = PatroniClusterOptions.StandbyScope(settings.Scope, region.Name) };
             var standbySource = standbyOf is null ? (ContainerAddress?)null : ContainerAddress.Of(_links.Reach(
@@ -169,7 +187,7 @@ public sealed class ContainerTopologyBuilder
                 var node = _builder.AddPatroniContainerNode(
                     ResourceNaming.DatabaseNode(region.Name, n), _secrets, _options.Images.Postgres, _run);
                 node.WithPatroniConfig(
-                        clusterSettings,
+                        TenantServerSettings(clusterSettings, n),
                         new PatroniContainerNode(
                             node.Resource.Name,
                             Advertised(region.Name, DatabaseService("postgres", n), node.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName)),
@@ -182,8 +200,9 @@ public sealed class ContainerTopologyBuilder
                 {
                     first = node;
                 }
-                else
+                else if (_spec.Tenants.Count == 0)
                 {
+                    // A tenant's server is a cluster of its own: nothing to wait for.
                     node.WaitFor(first);
                 }
 
@@ -212,8 +231,10 @@ public sealed class ContainerTopologyBuilder
             .Select(name => new TraefikOdooServer(
                 name, new ContainerAddress(name, OdooContainerConfig.HttpPort), new ContainerAddress(name, OdooContainerConfig.GeventPort)))
             .ToList();
+        // With tenants every server leads its own cluster: the ingress's database route reaches the first (the default
+        // tenant's), and Odoo goes through the tenant router instead.
         var servers = _spec.Regions
-            .SelectMany(owner => databases[owner.Name].Select((node, i) => new TraefikDatabaseServer(
+            .SelectMany(owner => databases[owner.Name].Take(_spec.Tenants.Count > 0 ? 1 : int.MaxValue).Select((node, i) => new TraefikDatabaseServer(
                 node.Resource.Name,
                 ContainerAddress.Of(_links.Reach(region.Name, owner.Name, DatabaseService("postgres", i + 1), node.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName))),
                 ContainerAddress.Of(_links.Reach(region.Name, owner.Name, DatabaseService("patroni", i + 1), node.RestEndpoint())),
@@ -228,37 +249,74 @@ public sealed class ContainerTopologyBuilder
 
     /// <summary>
     /// The one-shot container creating Odoo's database through the first region's ingress (so it lands on
-    /// the leader), once that ingress and the bootstrapping node are healthy.
+    /// the leader), once that ingress and the bootstrapping node are healthy; with <paramref name="tenants"/>, every
+    /// tenant's database straight on its server, once every server is healthy.
     /// </summary>
     public IResourceBuilder<ContainerResource> AddOdooInit(
         IReadOnlyDictionary<string, IReadOnlyList<IResourceBuilder<PostgresServerResource>>> databases,
-        IResourceBuilder<TraefikContainerResource> firstIngress)
+        IResourceBuilder<TraefikContainerResource> firstIngress,
+        IReadOnlyList<TenantPlacement> tenants)
     {
         ArgumentNullException.ThrowIfNull(databases);
         ArgumentNullException.ThrowIfNull(firstIngress);
+        ArgumentNullException.ThrowIfNull(tenants);
         var first = _spec.Regions[0];
-        return _builder.AddOdooContainerDatabaseInit(
+        var init = _builder.AddOdooContainerDatabaseInit(
                 ContainerResourceNaming.OdooInit,
                 _options.Images.Odoo,
                 _options.Odoo,
-                OdooConf(first),
+                OdooConf(first, router: null),
                 OdooDataVolume,
                 _credentials,
-                [.. _spec.Regions.Select(r => r.Name)])
-            .WaitFor(firstIngress)
-            .WaitFor(databases[first.Name][0]);
+                [.. _spec.Regions.Select(r => r.Name)],
+                tenants)
+            .WaitFor(firstIngress);
+        foreach (var server in databases[first.Name].Take(tenants.Count > 0 ? _spec.PrimaryServers : 1))
+        {
+            init.WaitFor(server);
+        }
+
+        return init;
     }
 
-    /// <summary>The region's Odoo nodes, started once the database exists, talking to PostgreSQL through the region's ingress.</summary>
-    public IReadOnlyList<IResourceBuilder<OdooContainerResource>> AddOdooNodes(
-        RegionSpec region, IResourceBuilder<ContainerResource> init, IResourceBuilder<TraefikContainerResource> ingress)
+    /// <summary>
+    /// The region's tenant router: PgBouncer sending each tenant's database straight to its server (as the native
+    /// emulator's <c>Odoo:Tenants:&lt;tenant&gt;</c> connection strings do), started once the servers are healthy.
+    /// </summary>
+    public IResourceBuilder<TenantRouterContainerResource> AddTenantRouter(
+        RegionSpec region, IReadOnlyList<IResourceBuilder<PostgresServerResource>> servers, IReadOnlyList<TenantPlacement> tenants)
     {
         ArgumentNullException.ThrowIfNull(region);
-        var conf = OdooConf(region);
-        return [.. Enumerable.Range(1, region.OdooNodes).Select(n => _builder
-            .AddOdooContainerNode(ResourceNaming.OdooNode(region.Name, n), region.Name, _options.Images.Odoo, conf, OdooDataVolume)
-            .WaitForCompletion(init)
-            .WaitFor(ingress))];
+        ArgumentNullException.ThrowIfNull(servers);
+        var router = _builder.AddTenantRouterContainer(ContainerResourceNaming.TenantRouter(region.Name), _options.Images.Postgres, tenants, _secrets);
+        foreach (var server in servers)
+        {
+            router.WaitFor(server);
+        }
+
+        return router;
+    }
+
+    /// <summary>
+    /// The region's Odoo nodes, started once the database exists, talking to PostgreSQL through the region's ingress,
+    /// or with tenants through the region's <paramref name="router"/> (once it is healthy), serving every tenant.
+    /// </summary>
+    public IReadOnlyList<IResourceBuilder<OdooContainerResource>> AddOdooNodes(
+        RegionSpec region,
+        IResourceBuilder<ContainerResource> init,
+        IResourceBuilder<TraefikContainerResource> ingress,
+        IResourceBuilder<TenantRouterContainerResource>? router = null)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        var conf = OdooConf(region, router?.Resource);
+        return [.. Enumerable.Range(1, region.OdooNodes).Select(n =>
+        {
+            var node = _builder
+                .AddOdooContainerNode(ResourceNaming.OdooNode(region.Name, n), region.Name, _options.Images.Odoo, conf, OdooDataVolume)
+                .WaitForCompletion(init)
+                .WaitFor(ingress);
+            return router is null ? node : node.WaitFor(router);
+        })];
     }
 
     /// <summary>The region's Redis (Aspire's integration).</summary>
@@ -295,17 +353,36 @@ public sealed class ContainerTopologyBuilder
     /// <summary>Filestore and web sessions, one volume for every Odoo node (a deployment shares its filestore).</summary>
     private string OdooDataVolume => RunVolumes.Name(_run, "odoo", "filestore");
 
-    private string OdooConf(RegionSpec region)
+    /// <summary>
+    /// Every tenant's database on its server (the first region's node of the tenant's server number); empty without
+    /// tenants.
+    /// </summary>
+    private List<TenantPlacement> TenantPlacements(IReadOnlyDictionary<string, IReadOnlyList<IResourceBuilder<PostgresServerResource>>> databases) =>
+        [.. _spec.Tenants.Select(t => new TenantPlacement(
+            t.Name, ContainerAddress.Of(databases[_spec.Regions[0].Name][t.DatabaseServer - 1].GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName))))];
+
+    /// <summary>Under tenants, each server after the first leads a cluster of its own (scope <c>&lt;scope&gt;-server-N</c>).</summary>
+    private PatroniClusterSettings TenantServerSettings(PatroniClusterSettings settings, int server) =>
+        _spec.Tenants.Count > 0 && server > 1
+            ? settings with { Scope = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{settings.Scope}-server-{server}") }
+            : settings;
+
+    private string OdooConf(RegionSpec region, TenantRouterContainerResource? router)
     {
         var ingress = ResourceNaming.Ingress(region.Name);
         var database = new OdooContainerDatabase(
             _credentials.Database,
-            new ContainerAddress(ingress, TraefikContainerResource.PostgresPort),
+            router is null
+                ? new ContainerAddress(ingress, TraefikContainerResource.PostgresPort)
+                : ContainerAddress.Of(router.Endpoint),
             // Under warm standby every region's own cluster serves reads (a standby cluster's leader included).
             region.DatabaseReplicas > 0 || _spec.WarmStandby ? new ContainerAddress(ingress, TraefikContainerResource.ReplicaPort) : null,
             _secrets.OdooUser,
             _secrets.OdooPassword,
-            _masterPassword);
+            _masterPassword)
+        {
+            Tenants = [.. _spec.Tenants.Select(t => t.Name)],
+        };
         // A region's odoo_workers sizes its servers; the containers settings' count is the default.
         var settings = region.OdooWorkers is { } workers ? _options.Odoo with { Workers = workers } : _options.Odoo;
         return OdooContainerConfig.Render(settings, database);

@@ -10,7 +10,7 @@ internal static class OdooCalls
     /// <c>search_read(domain, fields, offset, limit, order)</c>; null arguments are left out so Odoo's defaults apply.
     /// </summary>
     public static Task<JsonElement> SearchReadAsync(
-        this OdooClient client,
+        this IOdooModelCalls client,
         string model,
         IReadOnlyList<object?> domain,
         IReadOnlyList<string> fields,
@@ -36,13 +36,13 @@ internal static class OdooCalls
             kwargs["order"] = order;
         }
 
-        return client.ExecuteKwAsync(model, "search_read", [domain], kwargs, meter, cancellationToken);
+        return client.CallKwAsync(model, "search_read", [domain], kwargs, meter, cancellationToken);
     }
 
     /// <summary><c>read(ids, fields)</c>.</summary>
     public static Task<JsonElement> ReadAsync(
-        this OdooClient client, string model, IReadOnlyList<int> ids, IReadOnlyList<string> fields, ITransferMeter? meter, CancellationToken cancellationToken)
-        => client.ExecuteKwAsync(model, "read", [ids], new Dictionary<string, object?> { ["fields"] = fields }, meter, cancellationToken);
+        this IOdooModelCalls client, string model, IReadOnlyList<int> ids, IReadOnlyList<string> fields, ITransferMeter? meter, CancellationToken cancellationToken)
+        => client.CallKwAsync(model, "read", [ids], new Dictionary<string, object?> { ["fields"] = fields }, meter, cancellationToken);
 
     /// <summary>
     /// <c>read(ids, fields)</c> of records this client has just written. When Odoo sends reads to a replica
@@ -82,7 +82,7 @@ internal static class OdooCalls
 
     /// <summary>The ids of the first <paramref name="limit"/> records of <paramref name="model"/> matching <paramref name="domain"/>, in Odoo's default order.</summary>
     public static async Task<int[]> SearchIdsAsync(
-        this OdooClient client, string model, IReadOnlyList<object?> domain, int limit, CancellationToken cancellationToken)
+        this IOdooModelCalls client, string model, IReadOnlyList<object?> domain, int limit, CancellationToken cancellationToken)
     {
         var rows = await client.SearchReadAsync(model, domain, ["id"], null, cancellationToken, limit).ConfigureAwait(false);
         return OdooRecords.Ids(rows);

@@ -11,7 +11,7 @@ namespace Simulator.Load.Odoo;
 /// <see cref="OdooTransportException"/> when no usable answer came (failed or unknown outcome, see there).
 /// Safe for concurrent calls once <see cref="AuthenticateAsync"/> has completed.
 /// </summary>
-public sealed class OdooClient
+public sealed class OdooClient : IOdooModelCalls
 {
     /// <summary>The response header in which the simulator's Odoo emulator names the server and timeline that committed a write.</summary>
     public const string DbOriginHeader = "X-Sim-Db-Origin";
@@ -27,6 +27,7 @@ public sealed class OdooClient
 
     private readonly HttpClient _http;
     private readonly Uri _endpoint;
+    private readonly Uri _baseUrl;
     private readonly TimeProvider _time;
     private readonly OdooClientOptions _options;
     private long _nextId;
@@ -43,13 +44,17 @@ public sealed class OdooClient
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(timeProvider);
         _http = httpClient;
-        _endpoint = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/jsonrpc");
+        _baseUrl = new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/");
+        _endpoint = new Uri(_baseUrl, "jsonrpc");
         _time = timeProvider;
         _options = options ?? new OdooClientOptions();
     }
 
     /// <summary>The JSON-RPC endpoint calls are posted to.</summary>
     public Uri Endpoint => _endpoint;
+
+    /// <summary>Odoo's base URL, ending with <c>/</c> (the web client's routes hang off it).</summary>
+    internal Uri BaseUrl => _baseUrl;
 
     /// <summary>The clock request timeouts run on; workloads wait on it too, so fake-clock tests control every wait.</summary>
     internal TimeProvider Time => _time;
@@ -165,15 +170,46 @@ public sealed class OdooClient
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <inheritdoc />
+    Task<JsonElement> IOdooModelCalls.CallKwAsync(
+        string model, string method, IReadOnlyList<object?> args, IReadOnlyDictionary<string, object?> kwargs, ITransferMeter? meter, CancellationToken cancellationToken)
+        => ExecuteKwAsync(model, method, args, kwargs, meter, cancellationToken);
+
     private async Task<(JsonElement Result, string? Origin)> SendAsync(
         string service, string method, IReadOnlyList<object?> args, ITransferMeter? meter, string? database, CancellationToken cancellationToken)
+    {
+        var reply = await PostAsync(
+            _endpoint,
+            new Dictionary<string, object?> { ["service"] = service, ["method"] = method, ["args"] = args },
+            $"{service}.{method}",
+            database,
+            sessionId: null,
+            meter,
+            cancellationToken).ConfigureAwait(false);
+        return (reply.Result, reply.Origin);
+    }
+
+    /// <summary>
+    /// Posts one JSON-RPC <c>call</c> with <paramref name="parameters"/> to <paramref name="target"/> (the external API's
+    /// <c>/jsonrpc</c>, or a web client route), naming <paramref name="database"/> in <see cref="DatabaseHeader"/> and
+    /// sending <paramref name="sessionId"/> as the <c>session_id</c> cookie when given; errors come out typed as for
+    /// every call (<paramref name="label"/> names the call in them).
+    /// </summary>
+    internal async Task<JsonRpcReply> PostAsync(
+        Uri target,
+        IReadOnlyDictionary<string, object?> parameters,
+        string label,
+        string? database,
+        string? sessionId,
+        ITransferMeter? meter,
+        CancellationToken cancellationToken)
     {
         long id = Interlocked.Increment(ref _nextId);
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object?>
         {
             ["jsonrpc"] = "2.0",
             ["method"] = "call",
-            ["params"] = new Dictionary<string, object?> { ["service"] = service, ["method"] = method, ["args"] = args },
+            ["params"] = parameters,
             ["id"] = id,
         });
 
@@ -182,19 +218,26 @@ public sealed class OdooClient
         HttpStatusCode status;
         byte[] payload;
         string? origin;
+        string? newSession;
         try
         {
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = Json;
-            using var request = new HttpRequestMessage(HttpMethod.Post, _endpoint) { Content = content };
+            using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = content };
             if (database is not null)
             {
                 request.Headers.Add(DatabaseHeader, database);
             }
 
+            if (sessionId is not null)
+            {
+                request.Headers.Add("Cookie", WebSessionClient.CookieName + "=" + sessionId);
+            }
+
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
             status = response.StatusCode;
             origin = response.Headers.TryGetValues(DbOriginHeader, out var values) ? values.FirstOrDefault() : null;
+            newSession = WebSessionClient.SessionCookieOf(response.Headers);
             payload = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
             meter?.RecordTransfer(body.Length, payload.Length);
         }
@@ -205,21 +248,21 @@ public sealed class OdooClient
         catch (OperationCanceledException exception)
         {
             throw new OdooTransportException(
-                "timeout", true, $"{service}.{method}: no answer within {_options.RequestTimeout.TotalSeconds:0.###} s", null, exception);
+                "timeout", true, $"{label}: no answer within {_options.RequestTimeout.TotalSeconds:0.###} s", null, exception);
         }
         catch (HttpRequestException exception)
         {
-            throw Transport(exception, service, method);
+            throw Transport(exception, label);
         }
         catch (IOException exception)
         {
-            throw new OdooTransportException("connection-lost", true, $"{service}.{method}: {exception.Message}", null, exception);
+            throw new OdooTransportException("connection-lost", true, $"{label}: {exception.Message}", null, exception);
         }
 
-        return (Decode(status, payload, service, method), origin);
+        return new JsonRpcReply(Decode(status, payload, label), origin, newSession);
     }
 
-    private static JsonElement Decode(HttpStatusCode status, byte[] payload, string service, string method)
+    private static JsonElement Decode(HttpStatusCode status, byte[] payload, string label)
     {
         JsonDocument? document = null;
         try
@@ -250,12 +293,12 @@ public sealed class OdooClient
             int code = (int)status;
             if (code is >= 200 and < 300)
             {
-                throw new OdooTransportException("bad-response", true, $"{service}.{method}: the answer is not a JSON-RPC result", code);
+                throw new OdooTransportException("bad-response", true, $"{label}: the answer is not a JSON-RPC result", code);
             }
 
             // A gateway error may come after the server processed the request; 503/429 say it was not taken.
             bool unknown = code is 500 or 502 or 504;
-            throw new OdooTransportException($"http-{code}", unknown, $"{service}.{method}: HTTP {code}", code);
+            throw new OdooTransportException($"http-{code}", unknown, $"{label}: HTTP {code}", code);
         }
     }
 
@@ -279,7 +322,7 @@ public sealed class OdooClient
     private static string? StringOf(JsonElement element, string property)
         => element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static OdooTransportException Transport(HttpRequestException exception, string service, string method)
+    private static OdooTransportException Transport(HttpRequestException exception, string label)
     {
         // Errors while establishing the connection mean the request was never sent; anything later may have been processed.
         var (kind, unknown) = exception.HttpRequestError switch
@@ -290,7 +333,7 @@ public sealed class OdooClient
             HttpRequestError.ProxyTunnelError => ("proxy", false),
             _ => ("connection-lost", true),
         };
-        return new OdooTransportException(kind, unknown, $"{service}.{method}: {exception.Message}", null, exception);
+        return new OdooTransportException(kind, unknown, $"{label}: {exception.Message}", null, exception);
     }
 
     private sealed record Session(string Database, int UserId, string Password);

@@ -13,10 +13,6 @@ public sealed class PortalBrowseWorkload : IWorkload
     /// <summary>The workload's conventional name in scenarios and reports.</summary>
     public const string DefaultName = "portal-browse";
 
-    private static readonly string[] ListFields = ["name", "date_order", "amount_total", "state"];
-    private static readonly string[] OrderFields = ["name", "partner_id", "date_order", "state", "amount_total", "order_line", "picking_ids"];
-    private static readonly string[] LineFields = ["product_id", "name", "product_uom_qty", "price_unit", "price_subtotal"];
-
     private readonly OdooClient _client;
     private readonly OdooCredentials _credentials;
     private readonly PortalBrowseOptions _options;
@@ -63,29 +59,6 @@ public sealed class PortalBrowseWorkload : IWorkload
             throw new InvalidOperationException("InitializeAsync has not run.");
         }
 
-        var random = context.Random;
-        int customer = _customers[random.Next(_customers.Length)];
-        int page = random.Next(_options.Pages);
-        object?[] domain = [new object?[] { "partner_id", "=", customer }, new object?[] { "state", "=", "sale" }];
-        var list = await context.TimeAsync(
-            "portal.list",
-            token => _client.SearchReadAsync(
-                "sale.order", domain, ListFields, context, token, limit: _options.PageSize, offset: page * _options.PageSize, order: "date_order desc, id desc"),
-            cancellationToken).ConfigureAwait(false);
-        int[] orders = OdooRecords.Ids(list);
-        if (orders.Length == 0)
-        {
-            return;
-        }
-
-        int[] chosen = [orders[random.Next(orders.Length)]];
-        var order = await context.TimeAsync(
-            "portal.read", token => _client.ReadAsync("sale.order", chosen, OrderFields, context, token), cancellationToken).ConfigureAwait(false);
-        int[] lines = OdooRecords.Rows(order).Select(row => OdooRecords.IdList(row, "order_line")).FirstOrDefault() ?? [];
-        if (lines.Length > 0)
-        {
-            await context.TimeAsync(
-                "portal.lines", token => _client.ReadAsync("sale.order.line", lines, LineFields, context, token), cancellationToken).ConfigureAwait(false);
-        }
+        await PortalPages.BrowseAsync(_client, context, _customers, _options, "portal", cancellationToken).ConfigureAwait(false);
     }
 }

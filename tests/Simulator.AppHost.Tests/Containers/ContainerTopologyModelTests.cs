@@ -24,20 +24,19 @@ public sealed class ContainerTopologyModelTests
         "eu primary + standby, one replica in us and in apac, Odoo everywhere.",
         [new RegionSpec("eu", 2, 1), new RegionSpec("us", 1, 1), new RegionSpec("apac", 1, 1)]);
 
-    /// <summary>Every catalogue topology with a container form: all but the tenant ones (see the test below).</summary>
-    public static TheoryData<string> CatalogTopologies() => [.. TopologyCatalog.All.Values.Where(t => t.Tenants.Count == 0).Select(t => t.Name)];
+    /// <summary>
+    /// Every catalogue topology with a container form: all but regional-segmented (see the test below); the other tenant
+    /// ones included (TenantContainerModelTests looks closer at those).
+    /// </summary>
+    public static TheoryData<string> CatalogTopologies() => [.. TopologyCatalog.All.Values.Where(t => t.Name != "regional-segmented").Select(t => t.Name)];
 
     [Fact]
-    public void Only_the_tenant_topologies_lack_a_container_form_and_they_are_refused_with_the_runtime_to_use()
+    public void Only_regional_segmented_lacks_a_container_form_and_it_is_refused_with_the_runtime_to_use()
     {
-        Assert.Equal(["dedicated-tenant", "multi-tenant-shared", "regional-segmented"], TopologyCatalog.All.Values.Where(t => t.Tenants.Count > 0).Select(t => t.Name).Order(StringComparer.Ordinal));
         using var run = RunDirectory.Create(TimeProvider.System);
-        foreach (var topology in new[] { TopologyCatalog.DedicatedTenant, TopologyCatalog.MultiTenantShared })
-        {
-            var error = Assert.Throws<NotSupportedException>(() => TestingBuilders.Create().AddContainerTopology(
-                topology, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
-            Assert.Contains("--runtime native", error.Message, StringComparison.Ordinal);
-        }
+        var error = Assert.Throws<NotSupportedException>(() => TestingBuilders.Create().AddContainerTopology(
+            TopologyCatalog.RegionalSegmented, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
+        Assert.Contains("--runtime native", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -154,13 +153,15 @@ public sealed class ContainerTopologyModelTests
         Assert.Equal(spec.Regions.Count > 1, topology.FaultProxy is not null);
 
         // Names shared with the native runtime, so scenarios' fault targets mean the same thing.
-        // Except the native PostgreSQL routers (Traefik routes database traffic in containers), and the etcd members
-        // of topologies that natively replicate without Patroni, so have no DCS.
+        // Except the native PostgreSQL routers (Traefik routes database traffic in containers), the etcd members
+        // of topologies that natively replicate without Patroni, so have no DCS, and the tenant routers (natively each
+        // emulator node connects to each tenant's server itself; Odoo has one db_host).
         var shared = spec.ResourceNames()
             .Where(n => !topology.Regions.Any(r => n == ResourceNaming.DatabaseRouter(r.Name)))
             .ToHashSet(StringComparer.Ordinal);
         var ours = topology.LongRunningResources().Select(r => r.Name)
             .Where(n => spec.IsPatroni || !topology.Regions.Any(r => n == ResourceNaming.Etcd(r.Name)))
+            .Where(n => !topology.Regions.Any(r => n == ContainerResourceNaming.TenantRouter(r.Name)))
             .ToHashSet(StringComparer.Ordinal);
         Assert.Subset(ours, shared);
 
@@ -187,7 +188,8 @@ public sealed class ContainerTopologyModelTests
             AssertImage(region.Ingress.Resource, images.Traefik);
             Assert.All(region.OdooNodes, n => AssertImage(n.Resource, images.Odoo));
             Assert.Equal(spec_.OdooNodes, region.OdooNodes.Count);
-            Assert.Equal(spec.IsPatroni ? spec.PatroniNodes(spec_) : spec_.DatabaseReplicas + (region == firstRegion ? 1 : 0), region.DatabaseNodes.Count);
+            Assert.Equal(spec.IsPatroni ? spec.PatroniNodes(spec_) : spec_.DatabaseReplicas + (region == firstRegion ? spec.PrimaryServers : 0), region.DatabaseNodes.Count);
+            Assert.Equal(spec.Tenants.Count > 0, region.TenantRouter is not null);
 
             // Patroni nodes: built from the Dockerfile on the pinned PostgreSQL, secrets in the environment, data in a run volume.
             foreach (var node in region.DatabaseNodes)
@@ -211,7 +213,7 @@ public sealed class ContainerTopologyModelTests
                 Assert.Equal("/usr/lib/postgresql/17/bin", Text(patroni["postgresql"]["bin_dir"]));
                 Assert.Contains("etcd", ((YamlMappingNode)patroni).Children.Keys.Select(k => Text(k)));
                 Assert.Contains(region.Etcd.Resource, WaitsOn(node.Resource, WaitType.WaitUntilHealthy));
-                if (node != firstNode)
+                if (node != firstNode && spec.Tenants.Count == 0)
                 {
                     Assert.Contains(firstNode.Resource, WaitsOn(node.Resource, WaitType.WaitUntilHealthy));
                 }
@@ -250,19 +252,21 @@ public sealed class ContainerTopologyModelTests
             Assert.Equal(
                 region.OdooNodes.Select(n => $"http://{n.Resource.Name}:8069"),
                 ((YamlSequenceNode)routes["http"]["services"]["odoo"]["loadBalancer"]["servers"]).Select(s => Text(s["url"])));
+            // With tenants every server leads its own cluster: the route holds the first (the default tenant's) only.
             Assert.Equal(
-                topology.Regions.SelectMany(r => r.DatabaseNodes).Select(n => n.Resource.Name + "-primary"),
+                topology.Regions.SelectMany(r => r.DatabaseNodes).Take(spec.Tenants.Count > 0 ? 1 : int.MaxValue).Select(n => n.Resource.Name + "-primary"),
                 ((YamlSequenceNode)routes["tcp"]["services"]["postgres-primary"]["weighted"]["services"]).Select(s => Text(s["name"])));
             Assert.Empty(WaitsOn(region.Ingress.Resource, WaitType.WaitUntilHealthy));
 
-            // Odoo: configuration through odoo.conf, writes through the region's ingress, after the database exists.
+            // Odoo: configuration through odoo.conf, writes through the region's ingress (with tenants, its tenant
+            // router), after the database exists.
             foreach (var node in region.OdooNodes)
             {
                 var conf = OdooConf(node.Resource);
-                Assert.Equal(region.Ingress.Resource.Name, conf["db_host"]);
-                Assert.Equal("5432", conf["db_port"]);
+                Assert.Equal(region.TenantRouter?.Resource.Name ?? region.Ingress.Resource.Name, conf["db_host"]);
+                Assert.Equal(region.TenantRouter is null ? "5432" : "6432", conf["db_port"]);
                 Assert.Equal("odoo", conf["db_user"]);
-                Assert.Equal(topology.Credentials.Database, conf["db_name"]);
+                Assert.Equal(spec.Tenants.Count > 0 ? string.Join(",", spec.Tenants.Select(t => t.Name)) : topology.Credentials.Database, conf["db_name"]);
                 Assert.Equal("2", conf["workers"]);
                 Assert.Equal("32", conf["db_maxconn"]);
                 Assert.Equal("120", conf["limit_time_real"]);
@@ -286,8 +290,10 @@ public sealed class ContainerTopologyModelTests
         var initEnvironment = await EnvironmentAsync(init);
         Assert.Equal(topology.Credentials.Password, initEnvironment["SIM_ODOO_PASSWORD"]);
         Assert.Equal(string.Join(",", spec.Regions.Select(r => r.Name)), initEnvironment["SIM_REGIONS"]);
+        // With tenants, every tenant's server too (its database is created straight on it).
         Assert.Equal(
-            new[] { firstNode.Resource.Name, firstRegion.Ingress.Resource.Name }.Order(StringComparer.Ordinal),
+            firstRegion.DatabaseNodes.Take(spec.Tenants.Count > 0 ? spec.PrimaryServers : 1).Select(n => n.Resource.Name)
+                .Append(firstRegion.Ingress.Resource.Name).Order(StringComparer.Ordinal),
             WaitsOn(init, WaitType.WaitUntilHealthy).Select(r => r.Name).Order(StringComparer.Ordinal));
     }
 

@@ -10,7 +10,7 @@ public class WorkloadKindTests
         var error = Fixtures.SingleError(Header + "  - { name: checkout, region: eu, model: constant-rate, rate: 1/s }\n");
         Assert.Equal((4, 13, "workloads[0].kind"), (error.Line, error.Column, error.Field));
         Assert.Equal("`checkout` is not a known workload kind, and the workload sets no `kind`", error.Message);
-        Assert.Equal("add kind: with one of http, order-import, portal-browse, warehouse-scan", error.Hint);
+        Assert.Equal("add kind: with one of http, order-import, portal-browse, warehouse-scan, web-browse", error.Hint);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public class WorkloadKindTests
         Assert.Equal("2..4", parameters["pages"]);
         Assert.Equal("3/s", parameters["target"]);
         Assert.Equal("morning", parameters["label"]);
-        Assert.Equal(["http", "login", "order-import", "portal-browse", "warehouse-scan"], kinds.Kinds.Select(k => k.Name));
+        Assert.Equal(["http", "login", "order-import", "portal-browse", "warehouse-scan", "web-browse"], kinds.Kinds.Select(k => k.Name));
 
         var bad = Fixtures.Parse(Header + "  - { name: login, region: eu, model: constant-rate, rate: 1/s, session_length: 5 }\n", options);
         Assert.Equal("write a unit: 5s or 5ms", Assert.Single(bad.Errors).Hint);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Simulator.AppHost.Integrations.Containers;
+using Simulator.AppHost.Integrations.Postgres;
 using Simulator.Load.Odoo;
 
 namespace Simulator.AppHost.Integrations.Odoo;
@@ -42,7 +43,8 @@ public static class OdooContainerBuilderExtensions
     /// <summary>
     /// Adds the one-shot container that creates the database with <see cref="OdooContainerSettings.Modules"/>
     /// (no demo data) and seeds it with the emulator's data shape and the run's API credentials, then
-    /// exits; Odoo nodes start once it has completed successfully.
+    /// exits; Odoo nodes start once it has completed successfully. With <paramref name="tenants"/>, it creates and
+    /// seeds every tenant's database instead, each on its own server.
     /// </summary>
     public static IResourceBuilder<ContainerResource> AddOdooContainerDatabaseInit(
         this IDistributedApplicationBuilder builder,
@@ -52,7 +54,8 @@ public static class OdooContainerBuilderExtensions
         string odooConf,
         string dataVolume,
         OdooCredentials credentials,
-        IReadOnlyList<string> regions)
+        IReadOnlyList<string> regions,
+        IReadOnlyList<TenantPlacement>? tenants = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(image);
@@ -65,7 +68,7 @@ public static class OdooContainerBuilderExtensions
             .WithGeneratedFile(SeedDirectory, "seed.py", File.ReadAllText(SeedScript))
             .WithVolume(dataVolume, OdooContainerConfig.DataDirectory)
             .WithEntrypoint("/bin/bash")
-            .WithArgs("-c", InitCommand(settings, credentials.Database))
+            .WithArgs("-c", tenants is { Count: > 0 } ? InitCommand(settings, tenants) : InitCommand(settings, credentials.Database))
             .WithEnvironment("SIM_ODOO_LOGIN", credentials.Login)
             .WithEnvironment("SIM_ODOO_PASSWORD", credentials.Password)
             .WithEnvironment("SIM_SEED_PRODUCTS", settings.SeedProducts.ToString(CultureInfo.InvariantCulture))
@@ -84,6 +87,25 @@ public static class OdooContainerBuilderExtensions
         return $"set -euo pipefail; " +
             $"odoo -c {conf} -d {database} -i {string.Join(",", settings.Modules)} --without-demo=all --stop-after-init --no-http && " +
             $"odoo shell -c {conf} -d {database} --no-http < {SeedDirectory}/seed.py";
+    }
+
+    /// <summary>
+    /// The init container's shell command with tenants: for each tenant in turn, install the modules in its database
+    /// and seed it, Odoo pointed (<c>--db_host</c>/<c>--db_port</c>) at the tenant's own server, so the database is
+    /// created there and not wherever the configuration's <c>db_host</c> leads.
+    /// </summary>
+    public static string InitCommand(OdooContainerSettings settings, IReadOnlyList<TenantPlacement> tenants)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(tenants);
+        var conf = $"{OdooContainerConfig.ConfigDirectory}/{OdooContainerConfig.ConfigFile}";
+        var steps = tenants.Select(t =>
+        {
+            var server = string.Create(CultureInfo.InvariantCulture, $"--db_host {t.Server.Host} --db_port {t.Server.Port}");
+            return $"odoo -c {conf} {server} -d {t.Database} -i {string.Join(",", settings.Modules)} --without-demo=all --stop-after-init --no-http && " +
+                $"odoo shell -c {conf} {server} -d {t.Database} --no-http < {SeedDirectory}/seed.py";
+        });
+        return "set -euo pipefail; " + string.Join(" && ", steps);
     }
 
     /// <summary>17 or 18.</summary>

@@ -35,8 +35,18 @@ public static class OdooContainerConfig
         Option("db_port", $"{database.Primary.Port}");
         Option("db_user", $"{database.User}");
         Option("db_password", $"{database.Password}");
-        Option("db_name", $"{database.Name}");
-        Option("dbfilter", $"^{database.Name}$");
+        if (database.Tenants.Count > 0)
+        {
+            // Several databases: a db_name list without dbfilter makes Odoo expose exactly these, without listing the
+            // server's databases (its list_dbs), which through the tenant router would see one server only.
+            Option("db_name", $"{string.Join(",", database.Tenants)}");
+        }
+        else
+        {
+            Option("db_name", $"{database.Name}");
+            Option("dbfilter", $"^{database.Name}$");
+        }
+
         Option("db_maxconn", $"{settings.DbMaxConn}");
         if (settings.SupportsReplica && database.Replica is { } replica)
         {

@@ -3,7 +3,7 @@ using Simulator.AppHost.Integrations.Containers;
 namespace Simulator.AppHost.Integrations.Odoo;
 
 /// <summary>Where an Odoo node's database traffic goes, and as whom.</summary>
-/// <param name="Name">Database name (the one the workloads log in to).</param>
+/// <param name="Name">Database name (the one the workloads log in to; with tenants, the first tenant's).</param>
 /// <param name="Primary">Writes: the region ingress's leader entry point.</param>
 /// <param name="Replica">Reads (Odoo 18): the region ingress's replica entry point, or null for none.</param>
 /// <param name="User">Database role (never the superuser: Odoo refuses it).</param>
@@ -15,4 +15,11 @@ public sealed record OdooContainerDatabase(
     ContainerAddress? Replica,
     string User,
     string Password,
-    string MasterPassword);
+    string MasterPassword)
+{
+    /// <summary>
+    /// Every tenant's database the node serves (workloads name theirs in each request), or empty for the one
+    /// database <see cref="Name"/>.
+    /// </summary>
+    public IReadOnlyList<string> Tenants { get; init; } = [];
+}

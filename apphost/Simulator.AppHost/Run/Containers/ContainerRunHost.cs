@@ -40,8 +40,17 @@ public sealed class ContainerRunHost(ContainerTopologyHost host) : IRunHost
     }
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// None for a tenant topology, as natively: its servers are independent primaries (each its own one-node cluster),
+    /// not one cluster that fails over, so two leaders there are the design, not a split brain.
+    /// </remarks>
     public async Task<FailoverWatch?> WatchAsync(TimeProvider time, CancellationToken cancellationToken)
     {
+        if (host.Topology.Spec.Tenants.Count > 0)
+        {
+            return null;
+        }
+
         var connections = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var node in host.Topology.DatabaseNodes)
         {
@@ -52,11 +61,20 @@ public sealed class ContainerRunHost(ContainerTopologyHost host) : IRunHost
     }
 
     /// <inheritdoc/>
-    /// <remarks>The containers runtime builds no tenants: a tenant is refused.</remarks>
-    public Task<string> PrimaryConnectionStringAsync(string? tenant, CancellationToken cancellationToken) =>
-        tenant is null
-            ? DatabaseConnectionAsync(host.Topology.DatabaseNodes[0], cancellationToken)
-            : throw new NotSupportedException($"the containers runtime builds no tenants (asked for {tenant}); run tenant topologies with --runtime native");
+    /// <remarks>A tenant's: straight to the server its database was created on, in that database.</remarks>
+    /// <exception cref="KeyNotFoundException">The topology has no such tenant.</exception>
+    public async Task<string> PrimaryConnectionStringAsync(string? tenant, CancellationToken cancellationToken)
+    {
+        if (tenant is null)
+        {
+            return await DatabaseConnectionAsync(host.Topology.DatabaseNodes[0], cancellationToken);
+        }
+
+        var server = host.Topology.Topology.TenantServers.TryGetValue(tenant, out var found)
+            ? found
+            : throw new KeyNotFoundException($"topology {host.Topology.Spec.Name} has no tenant {tenant}");
+        return await server.ConnectionStringExpression.GetValueAsync(cancellationToken) + ";Database=" + tenant;
+    }
 
     /// <inheritdoc/>
     /// <remarks>As natively: a region failover that went through fenced the first region's cluster, left down.</remarks>
