@@ -172,7 +172,7 @@ public sealed class ContainerTopologyBuilder
         {
             // A native Patroni topology runs one node per region (under warm standby, the region's cluster); so do its containers.
             // With tenants, one server per tenant server number, as natively (eu-pg-1, eu-pg-2...).
-            var count = _spec.IsPatroni ? _spec.PatroniNodes(region) : region.DatabaseReplicas + (first is null ? _spec.PrimaryServers : 0);
+            var count = _spec.IsPatroni ? _spec.PatroniNodes(region) : region.DatabaseReplicas + (first is null ? _spec.PrimaryServersIn(region.Name) : 0);
             var standbyOf = _spec.WarmStandby ? first : null;
             var clusterSettings = standbyOf is null ? settings : settings with { Scope = PatroniClusterOptions.StandbyScope(settings.Scope, region.Name) };
             var standbySource = standbyOf is null ? (ContainerAddress?)null : ContainerAddress.Of(_links.Reach(
@@ -271,7 +271,7 @@ public sealed class ContainerTopologyBuilder
                 [.. _spec.Regions.Select(r => r.Name)],
                 tenants)
             .WaitFor(firstIngress);
-        foreach (var server in databases[first.Name].Take(tenants.Count > 0 ? _spec.PrimaryServers : 1))
+        foreach (var server in databases[first.Name].Take(tenants.Count > 0 ? _spec.PrimaryServersIn(first.Name) : 1))
         {
             init.WaitFor(server);
         }

@@ -188,7 +188,7 @@ public sealed class ContainerTopologyModelTests
             AssertImage(region.Ingress.Resource, images.Traefik);
             Assert.All(region.OdooNodes, n => AssertImage(n.Resource, images.Odoo));
             Assert.Equal(spec_.OdooNodes, region.OdooNodes.Count);
-            Assert.Equal(spec.IsPatroni ? spec.PatroniNodes(spec_) : spec_.DatabaseReplicas + (region == firstRegion ? spec.PrimaryServers : 0), region.DatabaseNodes.Count);
+            Assert.Equal(spec.IsPatroni ? spec.PatroniNodes(spec_) : spec_.DatabaseReplicas + (region == firstRegion ? spec.PrimaryServersIn(spec_.Name) : 0), region.DatabaseNodes.Count);
             Assert.Equal(spec.Tenants.Count > 0, region.TenantRouter is not null);
 
             // Patroni nodes: built from the Dockerfile on the pinned PostgreSQL, secrets in the environment, data in a run volume.
@@ -292,7 +292,7 @@ public sealed class ContainerTopologyModelTests
         Assert.Equal(string.Join(",", spec.Regions.Select(r => r.Name)), initEnvironment["SIM_REGIONS"]);
         // With tenants, every tenant's server too (its database is created straight on it).
         Assert.Equal(
-            firstRegion.DatabaseNodes.Take(spec.Tenants.Count > 0 ? spec.PrimaryServers : 1).Select(n => n.Resource.Name)
+            firstRegion.DatabaseNodes.Take(spec.Tenants.Count > 0 ? spec.PrimaryServersIn(firstRegion.Name) : 1).Select(n => n.Resource.Name)
                 .Append(firstRegion.Ingress.Resource.Name).Order(StringComparer.Ordinal),
             WaitsOn(init, WaitType.WaitUntilHealthy).Select(r => r.Name).Order(StringComparer.Ordinal));
     }
