@@ -267,7 +267,7 @@ public sealed class ContainerTopologyModelTests
                 Assert.Equal(region.TenantRouter is null ? "5432" : "6432", conf["db_port"]);
                 Assert.Equal("odoo", conf["db_user"]);
                 Assert.Equal(spec.Tenants.Count > 0 ? string.Join(",", spec.Tenants.Select(t => t.Name)) : topology.Credentials.Database, conf["db_name"]);
-                Assert.Equal("2", conf["workers"]);
+                Assert.Equal($"{spec_.OdooWorkers ?? 2}", conf["workers"]);
                 Assert.Equal("32", conf["db_maxconn"]);
                 Assert.Equal("120", conf["limit_time_real"]);
                 Assert.Equal("False", conf["list_db"]);

@@ -11,7 +11,7 @@ public sealed class OdooWorkersModelTests
 {
     private static readonly TopologySpec Sized = TopologyCatalog.SinglePrimaryMultiReplica with
     {
-        Regions = [.. TopologyCatalog.SinglePrimaryMultiReplica.Regions.Select(r => r.Name == "eu" ? r with { OdooWorkers = 12 } : r)],
+        Regions = [.. TopologyCatalog.SinglePrimaryMultiReplica.Regions.Select(r => r with { OdooWorkers = r.Name == "eu" ? 12 : null })],
     };
 
     [Fact]

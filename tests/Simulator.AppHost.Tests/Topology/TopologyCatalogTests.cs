@@ -130,7 +130,10 @@ public sealed class TopologyCatalogTests
         Assert.Equal((false, false), (TopologyCatalog.TwoRegion.IsPatroni, TopologyCatalog.TwoRegion.WarmStandby));
 
         var synchronousFast = new PatroniClusterOptions { Replication = PatroniReplication.Sync, Timing = PatroniTiming.Fast };
-        Assert.Equal([new RegionSpec("eu", 1, 0), new RegionSpec("us", 1, 0), new RegionSpec("apac", 1, 0)], TopologyCatalog.SinglePrimaryMultiReplica.Regions);
+        // Sized for the leader landing in the farthest region (docs/failover.md): 12 Odoo workers per node.
+        Assert.Equal(
+            [new RegionSpec("eu", 1, 0) { OdooWorkers = 12 }, new RegionSpec("us", 1, 0) { OdooWorkers = 12 }, new RegionSpec("apac", 1, 0) { OdooWorkers = 12 }],
+            TopologyCatalog.SinglePrimaryMultiReplica.Regions);
         Assert.Equal(synchronousFast, TopologyCatalog.SinglePrimaryMultiReplica.Patroni);
         Assert.False(TopologyCatalog.SinglePrimaryMultiReplica.WarmStandby);
 
