@@ -66,7 +66,9 @@ public sealed class StartupHygieneTests(ITestOutputHelper log)
         Assert.Contains("Address already in use", failure.Message, StringComparison.Ordinal);
         Assert.Contains($"How to fix it: Port {port} is taken", failure.Message, StringComparison.Ordinal);
         Assert.Contains(progress, l => l.Contains("eu-redis", StringComparison.Ordinal) && l.Contains("starting", StringComparison.Ordinal));
-        Assert.Contains(progress, l => l.Contains("eu-pg-1", StringComparison.Ordinal) && l.Contains("running", StringComparison.Ordinal));
+        // The rest of the topology was under way too; how far eu-pg-1 got before Redis's exit ended the start is a race
+        // (seen "running" in most runs, only "starting" once), so only its start is required.
+        Assert.Contains(progress, l => l.Contains("eu-pg-1", StringComparison.Ordinal) && l.Contains("starting", StringComparison.Ordinal));
 
         var (folders, processes) = await LeftoverProcesses.AfterAsync(Environment.ProcessId, TimeSpan.FromSeconds(10));
         Assert.Empty(folders);
