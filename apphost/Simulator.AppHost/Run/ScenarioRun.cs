@@ -158,12 +158,9 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
     {
         // In containers the faults are checked against the containers model, once it is built (StartHostAsync).
         LoadPlanFactory.EnsureRunnable(scenario, topology, Runtime == SimRuntime.Native ? FaultPlan.Validate(scenario, topology) : []);
-        // The containers form serves tenants on the first region's servers only; tenants living in other regions or
-        // kept with DR replicas (regional-segmented) are built natively so far.
-        if (Runtime != SimRuntime.Native && topology.Tenants.Any(t => (t.Region ?? topology.Regions[0].Name) != topology.Regions[0].Name || t.DrRegion is not null))
+        if (Runtime != SimRuntime.Native && ContainerTopologyBuilder.RefusalOf(topology) is { } refusal)
         {
-            throw new UnsupportedScenarioException(
-                $"topology {topology.Name} has tenants in more than one region or with DR replicas, which only the native runtime builds: run it with --runtime native");
+            throw new UnsupportedScenarioException(refusal);
         }
     }
 

@@ -54,15 +54,13 @@ public sealed class ContainerTopologyBuilder
             throw new ArgumentException($"topology {spec.Name} has no region", nameof(spec));
         }
 
+        if (RefusalOf(spec) is { } refusal)
+        {
+            throw new NotSupportedException(refusal);
+        }
+
         if (spec.Tenants.Count > 0)
         {
-            if (spec.Regions.Count > 1 || spec.Regions[0].DatabaseReplicas > 0 || spec.IsPatroni)
-            {
-                // regional-segmented (tenants in several regions, DR replicas): not built in containers yet.
-                throw new NotSupportedException(
-                    $"topology {spec.Name}: tenants in more than one region or with replicas run natively only: run it with --runtime native");
-            }
-
             // As natively: the first tenant is the default database (a workload without tenant:, the endpoints file).
             _credentials = credentials with { Database = spec.Tenants[0].Name };
         }
@@ -386,5 +384,18 @@ public sealed class ContainerTopologyBuilder
         // A region's odoo_workers sizes its servers; the containers settings' count is the default.
         var settings = region.OdooWorkers is { } workers ? _options.Odoo with { Workers = workers } : _options.Odoo;
         return OdooContainerConfig.Render(settings, database);
+    }
+
+    /// <summary>
+    /// Why the containers runtime cannot build <paramref name="spec"/>, or null when it can. Tenants are built on the
+    /// one region's servers without replicas; tenants in several regions or with DR replicas (regional-segmented) run
+    /// natively only so far. Checked by the builder and, before anything starts, by <c>sim run</c>.
+    /// </summary>
+    public static string? RefusalOf(TopologySpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return spec.Tenants.Count > 0 && (spec.Regions.Count > 1 || spec.Regions[0].DatabaseReplicas > 0 || spec.IsPatroni)
+            ? $"topology {spec.Name}: tenants in more than one region or with replicas run natively only: run it with --runtime native"
+            : null;
     }
 }

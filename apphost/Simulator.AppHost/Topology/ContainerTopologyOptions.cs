@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Simulator.AppHost.Integrations.Odoo;
 using Simulator.AppHost.Integrations.Postgres;
+using Simulator.Scenarios;
 
 namespace Simulator.AppHost.Topology;
 
@@ -66,13 +67,13 @@ public sealed record ContainerTopologyOptions(
 
         if (section["Odoo:Workers"] is { Length: > 0 } workers)
         {
-            if (int.TryParse(workers, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is > 0 and <= 64)
+            if (int.TryParse(workers, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is > 0 and <= TopologyVocabulary.MaxOdooWorkers)
             {
                 odoo = odoo with { Workers = count };
             }
             else
             {
-                errors.Add($"{Section}:Odoo:Workers: '{workers}' is not a whole number from 1 to 64");
+                errors.Add($"{Section}:Odoo:Workers: '{workers}' is not a whole number from 1 to {TopologyVocabulary.MaxOdooWorkers}");
             }
         }
 
