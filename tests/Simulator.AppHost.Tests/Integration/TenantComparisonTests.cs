@@ -9,6 +9,8 @@ namespace Simulator.AppHost.Tests.Integration;
 /// The noisy-neighbour comparison as users run it, shortened: <c>sim compare</c> on <c>multi-tenant-shared</c> (acme
 /// and globex on one PostgreSQL server) and <c>dedicated-tenant</c> (a server each), both tenants served by the same
 /// Odoo nodes, acme bursting its import while globex scans. About 3 minutes here (two topologies stood up in turn).
+/// It is also CI's check of <c>sim compare</c> itself: each run's own report kept and agreeing with the side-by-side
+/// figures, and the summary written as JSON, Markdown and HTML.
 /// </summary>
 public sealed class TenantComparisonTests(ITestOutputHelper output)
 {
@@ -35,6 +37,10 @@ public sealed class TenantComparisonTests(ITestOutputHelper output)
             var report = ReportJson.Deserialize(File.ReadAllText(Path.Combine(folder, run.ReportPath)));
             var import = report.Workloads.Single(w => w.Name == "acme-import");
             var scan = report.Workloads.Single(w => w.Name == "globex-scan");
+            Assert.Equal(run.Topology, report.Topology);
+            Assert.Equal(
+                report.Workloads.Select(w => (w.Name, w.Ok)).Order(),
+                run.Workloads.Select(w => (w.Workload, w.Ok)).Order());
             Assert.Equal(("acme", "globex"), (import.Tenant, scan.Tenant));
             Assert.True(import.Ok > 0 && scan.Ok > 0, $"{run.Topology}: acme imported {import.Ok}, globex scanned {scan.Ok}");
             // Every acknowledged order was found confirmed in acme's own database (globex numbers its orders from S00001 too).
@@ -53,6 +59,9 @@ public sealed class TenantComparisonTests(ITestOutputHelper output)
         Assert.True(globexP99[0] > globexP99[1], $"globex-scan p99: shared {globexP99[0]:0} ms, dedicated {globexP99[1]:0} ms");
 
         var md = File.ReadAllText(Path.Combine(folder, ComparisonMarkdown.FileName));
+        Assert.Contains("| nodes | 6 | 7 |", md, StringComparison.Ordinal);
+        Assert.Contains("comparison.md", result.Output, StringComparison.Ordinal);
+        Assert.Contains("<svg class=\"chart\"", File.ReadAllText(Path.Combine(folder, ComparisonHtml.FileName)), StringComparison.Ordinal);
         Assert.Contains("globex-scan@eu/globex", md, StringComparison.Ordinal);
         Assert.Contains("acme-import@eu/acme", md, StringComparison.Ordinal);
     }
