@@ -16,7 +16,9 @@ public static class PrimaryLedgerLookup
     public static Func<IReadOnlyCollection<string>, CancellationToken, Task<IReadOnlySet<string>>> SaleOrderNames(string connectionString) =>
         async (names, cancellationToken) =>
         {
-            await using var connection = new NpgsqlConnection(connectionString);
+            // Never a pooled connection: in a suite the same node's address comes back run after run, and an idle
+            // connection from an earlier run may belong to a server a failover or switchover has restarted since.
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand("SELECT name FROM sale_order WHERE name = ANY(@names) AND state IN ('sale', 'done')", connection);
             command.Parameters.AddWithValue("names", names.ToArray());

@@ -137,7 +137,8 @@ public sealed class StandUpReset(NativeRunHost host, TextWriter console)
         {
             if (synchronous == true)
             {
-                await PatchAsync(http, config, true, cancellationToken);
+                // Even when the reset was cancelled: the stand-up must not be left without its synchronous mode.
+                await PatchAsync(http, config, true, CancellationToken.None);
                 console.WriteLine("Reset: synchronous mode back on");
             }
         }

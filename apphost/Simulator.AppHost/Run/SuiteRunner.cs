@@ -8,8 +8,9 @@ using Simulator.Scenarios;
 namespace Simulator.AppHost.Run;
 
 /// <summary>
-/// Runs a suite's runs one after another on the native runtime, consecutive runs on the same topology (the same
-/// <see cref="TopologySpec"/> once the scenario's <c>database:</c> is applied) sharing one stand-up: before each
+/// Runs a suite's runs one after another on the native runtime, consecutive runs on the same topology sharing one
+/// stand-up (a run whose <c>database:</c> asks for other replication or timing gets them set in the running Patroni
+/// cluster: <see cref="PatroniReconfiguration"/>): before each
 /// run after the first, <see cref="StandUpReset"/> heals every fault and waits until the topology is whole again;
 /// each run then has its own clock, faults, failover watch, ledger and ledger check (<see cref="ScenarioRun.RunOnAsync"/>).
 /// A run stands up afresh when <see cref="Fresh"/> is set, when its topology differs from the one up, when the reset

@@ -14,4 +14,12 @@ public static class PatroniReplicationNames
         "sync-strict" => PatroniReplication.SyncStrict,
         _ => throw new ArgumentException($"unknown replication `{name}` (one of {string.Join(", ", DatabaseSettings.ReplicationModes)})", nameof(name)),
     };
+
+    /// <summary>The name files give <paramref name="mode"/>: <c>async</c>, <c>sync</c> or <c>sync-strict</c>.</summary>
+    public static string Of(PatroniReplication mode) => mode switch
+    {
+        PatroniReplication.Sync => "sync",
+        PatroniReplication.SyncStrict => "sync-strict",
+        _ => "async",
+    };
 }
