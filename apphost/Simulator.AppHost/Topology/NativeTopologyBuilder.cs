@@ -34,7 +34,7 @@ public static partial class NativeTopologyBuilder
         {
             var cluster = spec.WarmStandby
                 ? builder.AddWarmStandbyClusters(spec, patroni, run, credentials, links)
-                : builder.AddPatroniCluster(run, [.. spec.Regions.Select(r => r.Name)], credentials.Database, RunSecrets.NewPassword(), patroni, links);
+                : builder.AddPatroniCluster(run, [.. spec.Regions.Select(r => r.Name)], credentials.Database, RunSecrets.NewPassword(), patroni, links, spec.PatroniTags());
             return builder.AddPatroniTopology(spec, cluster, run, credentials, links);
         }
 

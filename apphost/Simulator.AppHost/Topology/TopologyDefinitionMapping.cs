@@ -18,7 +18,11 @@ public static class TopologyDefinitionMapping
         return new TopologySpec(
             definition.Name,
             definition.Description,
-            [.. definition.Regions.Select(r => new RegionSpec(r.Name, r.OdooNodes, r.DatabaseReplicas) { OdooWorkers = r.OdooWorkers })])
+            [.. definition.Regions.Select(r => new RegionSpec(r.Name, r.OdooNodes, r.DatabaseReplicas)
+            {
+                OdooWorkers = r.OdooWorkers,
+                PatroniTags = new PatroniNodeTags(r.NoFailover, r.NoSync),
+            })])
         {
             Patroni = database.IsPatroni
                 ? new PatroniClusterOptions

@@ -78,6 +78,10 @@ public sealed record TopologySpec(string Name, string Description, IReadOnlyList
             .ThenBy(s => s.Number)];
     }
 
+    /// <summary>The Patroni tags of the regions that set any, by region name.</summary>
+    public IReadOnlyDictionary<string, PatroniNodeTags> PatroniTags() =>
+        Regions.Where(r => r.PatroniTags != PatroniNodeTags.None).ToDictionary(r => r.Name, r => r.PatroniTags, StringComparer.Ordinal);
+
     /// <summary>How many Patroni nodes <paramref name="region"/> runs: one per region, plus its replicas under warm standby.</summary>
     public int PatroniNodes(RegionSpec region)
     {
@@ -97,4 +101,7 @@ public sealed record RegionSpec(string Name, int OdooNodes, int DatabaseReplicas
 {
     /// <summary>HTTP workers of each of the region's Odoo servers (Odoo's <c>workers</c>); null for the runtime's default.</summary>
     public int? OdooWorkers { get; init; }
+
+    /// <summary>Patroni's <c>nofailover</c> and <c>nosync</c> tags on the region's node (Patroni topologies).</summary>
+    public PatroniNodeTags PatroniTags { get; init; } = PatroniNodeTags.None;
 }

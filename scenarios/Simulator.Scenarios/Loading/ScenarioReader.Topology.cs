@@ -94,7 +94,9 @@ internal sealed partial class ScenarioReader
         var odooNodes = keys.TryGetValue("odoo_nodes", out var odoo) ? Integer(odoo.Value, FieldPath.Key(path, "odoo_nodes"), "a count such as 2") : null;
         var replicas = keys.TryGetValue("database_replicas", out var replicasEntry) ? Integer(replicasEntry.Value, FieldPath.Key(path, "database_replicas"), "a count such as 1") : null;
         var workers = keys.TryGetValue("odoo_workers", out var workersEntry) ? OdooWorkers(workersEntry.Value, FieldPath.Key(path, "odoo_workers")) : null;
-        return name is null ? null : new TopologyRegion(name, odooNodes ?? 1, replicas ?? 0) { OdooWorkers = workers };
+        var noFailover = keys.TryGetValue("nofailover", out var noFailoverEntry) && Boolean(noFailoverEntry.Value, FieldPath.Key(path, "nofailover")) == true;
+        var noSync = keys.TryGetValue("nosync", out var noSyncEntry) && Boolean(noSyncEntry.Value, FieldPath.Key(path, "nosync")) == true;
+        return name is null ? null : new TopologyRegion(name, odooNodes ?? 1, replicas ?? 0) { OdooWorkers = workers, NoFailover = noFailover, NoSync = noSync };
     }
 
     /// <summary>An Odoo server's worker count: from 1 to <see cref="TopologyVocabulary.MaxOdooWorkers"/>.</summary>
@@ -289,6 +291,7 @@ internal sealed partial class ScenarioReader
                 Error(_locations[FieldPath.Key(regionPath, "name")], FieldPath.Key(regionPath, "name"), $"region `{region.Name}` is listed twice", "give each region once");
             }
 
+            CheckPatroniTags(region, regionPath, first: i == 0, database);
             var replicasField = FieldPath.Key(regionPath, "database_replicas");
             if (database.IsPatroni && !database.WarmStandby && region.DatabaseReplicas > 0 && _locations.TryGetValue(replicasField, out var at))
             {
@@ -299,6 +302,31 @@ internal sealed partial class ScenarioReader
         if (database.WarmStandby && regions.Count < 2 && _locations.TryGetValue(path, out var regionsAt))
         {
             Error(regionsAt, path, "warm standby needs a second region for the standby cluster", "add a region, or remove warm_standby");
+        }
+    }
+
+    /// <summary>
+    /// <c>nofailover</c> and <c>nosync</c> are Patroni's tags: only a Patroni topology has them, and the first region's
+    /// node, which bootstraps the cluster and leads first, may not be barred from leading.
+    /// </summary>
+    private void CheckPatroniTags(TopologyRegion region, string regionPath, bool first, TopologyDatabase database)
+    {
+        foreach (var (tag, set) in new[] { ("nofailover", region.NoFailover), ("nosync", region.NoSync) })
+        {
+            var field = FieldPath.Key(regionPath, tag);
+            if (!set || !_locations.TryGetValue(field, out var at))
+            {
+                continue;
+            }
+
+            if (!database.IsPatroni)
+            {
+                Error(at, field, $"`{tag}` is a Patroni tag, and this topology runs plain streaming replication (no failover)", "remove it, or set database: { engine: patroni }");
+            }
+            else if (first && tag == "nofailover")
+            {
+                Error(at, field, $"`{region.Name}` is the first region: its node bootstraps the cluster and leads first, so it cannot be barred from leading", "list the region that must never lead after the first one");
+            }
         }
     }
 

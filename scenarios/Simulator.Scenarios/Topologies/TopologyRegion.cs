@@ -14,4 +14,16 @@ public sealed record TopologyRegion(string Name, int OdooNodes, int DatabaseRepl
     /// requests one server serves at once; null for the runtime's default.
     /// </summary>
     public int? OdooWorkers { get; init; }
+
+    /// <summary>
+    /// Patroni's <c>nofailover</c> tag on the region's node (<c>nofailover</c>): it replicates, but is never promoted,
+    /// by a failover or a switchover.
+    /// </summary>
+    public bool NoFailover { get; init; }
+
+    /// <summary>
+    /// Patroni's <c>nosync</c> tag on the region's node (<c>nosync</c>): it is never the synchronous standby, so under
+    /// synchronous replication the leader never waits for it, and a failover never picks it.
+    /// </summary>
+    public bool NoSync { get; init; }
 }

@@ -10,7 +10,7 @@ public static class TopologyVocabulary
     public static IReadOnlyList<string> TopologyKeys { get; } = ["name", "description", "regions", "database", "tenants"];
 
     /// <summary>The keys of one of <c>regions</c>.</summary>
-    public static IReadOnlyList<string> RegionKeys { get; } = ["name", "odoo_nodes", "odoo_workers", "database_replicas"];
+    public static IReadOnlyList<string> RegionKeys { get; } = ["name", "odoo_nodes", "odoo_workers", "database_replicas", "nofailover", "nosync"];
 
     /// <summary>The most HTTP workers one Odoo server may run (<c>odoo_workers</c>).</summary>
     public const int MaxOdooWorkers = 64;

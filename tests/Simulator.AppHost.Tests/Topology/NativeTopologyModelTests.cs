@@ -121,6 +121,11 @@ public sealed class NativeTopologyModelTests
                 new[] { router.Name, region.Redis.Resource.Name, region.ObjectStorage!.Resource.Name }.Order(StringComparer.Ordinal),
                 WaitsOn(odoo.Resource).Order(StringComparer.Ordinal));
             Assert.Equal([odoo.Resource.Name], WaitsOn(region.Ingress.Resource));
+            // The topology's Patroni tags reach each node's own configuration: apac is never the synchronous standby.
+            Assert.EndsWith(
+                $"tags:\n  nofailover: false\n  nosync: {(region.Name == "apac" ? "true" : "false")}\n",
+                File.ReadAllText(region.PatroniNode.Resource.ConfigFile),
+                StringComparison.Ordinal);
         }
 
         Assert.Empty(WaitsOn(eu.Etcd!.Resource));

@@ -130,10 +130,16 @@ public sealed class TopologyCatalogTests
         Assert.Equal((false, false), (TopologyCatalog.TwoRegion.IsPatroni, TopologyCatalog.TwoRegion.WarmStandby));
 
         var synchronousFast = new PatroniClusterOptions { Replication = PatroniReplication.Sync, Timing = PatroniTiming.Fast };
-        // Sized for the leader landing in the farthest region (docs/failover.md): 12 Odoo workers per node.
+        // Sized for the leader landing in a far region (docs/failover.md): 12 Odoo workers per node; apac, the farthest,
+        // is never the synchronous standby, so a failover moves the lead to us.
         Assert.Equal(
-            [new RegionSpec("eu", 1, 0) { OdooWorkers = 12 }, new RegionSpec("us", 1, 0) { OdooWorkers = 12 }, new RegionSpec("apac", 1, 0) { OdooWorkers = 12 }],
+            [
+                new RegionSpec("eu", 1, 0) { OdooWorkers = 12 },
+                new RegionSpec("us", 1, 0) { OdooWorkers = 12 },
+                new RegionSpec("apac", 1, 0) { OdooWorkers = 12, PatroniTags = new PatroniNodeTags(NoFailover: false, NoSync: true) },
+            ],
             TopologyCatalog.SinglePrimaryMultiReplica.Regions);
+        Assert.Equal(["apac"], TopologyCatalog.SinglePrimaryMultiReplica.PatroniTags().Keys);
         Assert.Equal(synchronousFast, TopologyCatalog.SinglePrimaryMultiReplica.Patroni);
         Assert.False(TopologyCatalog.SinglePrimaryMultiReplica.WarmStandby);
 

@@ -181,4 +181,25 @@ public class TopologyLoaderTests
             ],
             wrong.Errors.Select(e => (e.Line, e.Column, e.Field, e.Message)));
     }
+
+    [Fact]
+    public void Patroni_tags_keep_a_region_from_leading_or_from_being_waited_for_and_only_patroni_topologies_have_them()
+    {
+        const string Patroni = "database: { engine: patroni, replication: sync }\n";
+        var tagged = TopologyLoader.Parse("name: t\nregions: [{ name: eu }, { name: us, nosync: false }, { name: apac, nosync: true, nofailover: true }]\n" + Patroni, "t.yaml");
+        var wrong = TopologyLoader.Parse("name: t\nregions:\n  - { name: eu, nofailover: true }\n  - { name: us, nosync: maybe }\n" + Patroni, "t.yaml");
+        var streaming = TopologyLoader.Parse("name: t\nregions:\n  - { name: eu, database_replicas: 1 }\n  - { name: us, nosync: true }\n", "t.yaml");
+
+        Assert.True(tagged.Succeeded, string.Join(Environment.NewLine, tagged.Errors));
+        Assert.Equal([(false, false), (false, false), (true, true)], tagged.Topology.Regions.Select(r => (r.NoFailover, r.NoSync)));
+        Assert.Equal(
+            [
+                (3, 29, "regions[0].nofailover", "`eu` is the first region: its node bootstraps the cluster and leads first, so it cannot be barred from leading"),
+                (4, 25, "regions[1].nosync", "`maybe` is not true or false"),
+            ],
+            wrong.Errors.Select(e => (e.Line, e.Column, e.Field, e.Message)));
+        var error = Assert.Single(streaming.Errors);
+        Assert.Equal((4, 25, "regions[1].nosync"), (error.Line, error.Column, error.Field));
+        Assert.Contains("is a Patroni tag", error.Message, StringComparison.Ordinal);
+    }
 }

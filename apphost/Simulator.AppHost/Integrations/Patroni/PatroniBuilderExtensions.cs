@@ -80,6 +80,7 @@ public static class PatroniBuilderExtensions
     /// <paramref name="links"/> (<see cref="IRegionLinks.Reach"/>), and advertises its PostgreSQL and REST addresses
     /// as every other region reaches them (<see cref="IRegionLinks.ReachFromAnyRegion"/>), since Patroni publishes one
     /// address per member for all. A node is healthy once its PostgreSQL runs; its role is in the health description.
+    /// A region in <paramref name="tags"/> gets those Patroni tags on its node (e.g. <c>nosync</c> on a far region).
     /// </summary>
     /// <exception cref="ArgumentException">The options are invalid (every problem is listed) or no region is given.</exception>
     public static PatroniCluster AddPatroniCluster(
@@ -89,7 +90,8 @@ public static class PatroniBuilderExtensions
         string database,
         string superuserPassword,
         PatroniClusterOptions options,
-        IRegionLinks links)
+        IRegionLinks links,
+        IReadOnlyDictionary<string, PatroniNodeTags>? tags = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(run);
@@ -115,7 +117,7 @@ public static class PatroniBuilderExtensions
         var nodes = new List<IResourceBuilder<PatroniNodeResource>>();
         foreach (var region in regions)
         {
-            var node = builder.AddNode(run, region, 1, database, passwords, binDirectory, options, etcd, links, standbySource: null);
+            var node = builder.AddNode(run, region, 1, database, passwords, binDirectory, options, etcd, links, standbySource: null, tags?.GetValueOrDefault(region));
             foreach (var member in etcd.Members)
             {
                 node.WaitFor(member);
@@ -144,7 +146,8 @@ public static class PatroniBuilderExtensions
         PatroniClusterOptions options,
         EtcdCluster etcd,
         IRegionLinks links,
-        EndpointReference? standbySource)
+        EndpointReference? standbySource,
+        PatroniNodeTags? tags = null)
     {
         var name = ResourceNaming.DatabaseNode(region, ordinal);
         var sockets = run.PathOf($"{name}-sockets");
@@ -158,7 +161,10 @@ public static class PatroniBuilderExtensions
             binDirectory,
             database,
             $"bash {NativeScripts.PathOf("patroni-post-init.sh")} {database}",
-            passwords);
+            passwords)
+        {
+            Tags = tags ?? PatroniNodeTags.None,
+        };
         var configFile = run.WriteSecret($"{name}.yml", PatroniConfig.Render(settings, options));
         var (command, prefix) = NativeUser.AsDatabaseUser("patroni");
         var resource = new PatroniNodeResource(name, command, run.Folder, region, configFile, settings.DataDirectory, database, passwords.Superuser)

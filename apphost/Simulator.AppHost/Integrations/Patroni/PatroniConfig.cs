@@ -106,6 +106,9 @@ public static class PatroniConfig
             # There is no /dev/watchdog on these machines.
             watchdog:
               mode: "off"
+            tags:
+              nofailover: {{Bool(node.Tags.NoFailover)}}
+              nosync: {{Bool(node.Tags.NoSync)}}
             """);
         return text.ToString();
     }

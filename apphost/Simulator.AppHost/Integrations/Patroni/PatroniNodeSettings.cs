@@ -17,4 +17,8 @@ public sealed record PatroniNodeSettings(
     string BinDirectory,
     string Database,
     string PostInitCommand,
-    PatroniPasswords Passwords);
+    PatroniPasswords Passwords)
+{
+    /// <summary>Patroni's tags on the node (its region's <c>nofailover</c> and <c>nosync</c>); none by default.</summary>
+    public PatroniNodeTags Tags { get; init; } = PatroniNodeTags.None;
+}

@@ -36,6 +36,18 @@ public sealed class PatroniConfigTests
     }
 
     [Fact]
+    public void A_nodes_tags_say_whether_it_may_lead_or_be_the_synchronous_standby()
+    {
+        var plain = PatroniConfig.Render(Node, new PatroniClusterOptions());
+        var far = PatroniConfig.Render(Node with { Tags = new PatroniNodeTags(NoFailover: false, NoSync: true) }, new PatroniClusterOptions());
+        var never = PatroniConfig.Render(Node with { Tags = new PatroniNodeTags(NoFailover: true, NoSync: false) }, new PatroniClusterOptions());
+
+        Assert.EndsWith("tags:\n  nofailover: false\n  nosync: false\n", plain, StringComparison.Ordinal);
+        Assert.EndsWith("tags:\n  nofailover: false\n  nosync: true\n", far, StringComparison.Ordinal);
+        Assert.EndsWith("tags:\n  nofailover: true\n  nosync: false\n", never, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_standby_cluster_node_bootstraps_from_the_source_inside_bootstrap_dcs()
     {
         var yaml = PatroniConfig.Render(Node, new PatroniClusterOptions(), standbySourcePort: 41234);
