@@ -109,10 +109,7 @@ public sealed class RegionalSegmentedContainerModelTests
             var router = Assert.IsType<TenantRouterContainerResource>(region.TenantRouter?.Resource);
             Assert.Equal($"{region.Name}-tenant-router", router.Name);
             var ini = router.GeneratedFile("/etc/pgbouncer/pgbouncer.ini")!;
-            var databases = ini.Split('\n', StringSplitOptions.TrimEntries)
-                .SkipWhile(l => l != "[databases]").Skip(1).TakeWhile(l => !l.StartsWith('['))
-                .Where(l => l.Length > 0);
-            Assert.Equal([$"{tenant} = host={server} port=5432 dbname={tenant}"], databases);
+            Assert.Equal([$"{tenant} = host={server} port=5432 dbname={tenant}"], TenantContainerModelTests.RouterDatabases(ini));
             Assert.Equal([server], WaitsOn(router, WaitType.WaitUntilHealthy).Select(r => r.Name));
 
             // Odoo: the region's tenant only (db_name without dbfilter), through the router, no read replica.
