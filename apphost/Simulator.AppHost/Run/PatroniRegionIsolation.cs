@@ -11,7 +11,8 @@ namespace Simulator.AppHost.Run;
 /// others it is as gone as a cut-off member, and R's Patroni node, whose other etcd links are cut, loses the DCS
 /// entirely and demotes itself if it led. Every other fault passes through unchanged. Under warm standby each
 /// region's etcd is its own, with no peer in another region, so cutting the links isolates the region already and
-/// nothing is frozen: the isolated region's cluster keeps its DCS and its primary, as a real cut-off region would.
+/// nothing is frozen: the isolated region's cluster keeps its DCS and its primary, as a real cut-off region would; so
+/// with tenants, whose servers are each a cluster of their own (<see cref="Topology.TopologySpec.ClustersStayInRegion"/>).
 /// </summary>
 public sealed class PatroniRegionIsolation(ILinkFaults links, IProcessFaults processes, IRunTopology topology) : ILinkFaults
 {
@@ -35,7 +36,7 @@ public sealed class PatroniRegionIsolation(ILinkFaults links, IProcessFaults pro
     {
         ArgumentNullException.ThrowIfNull(target);
         var fault = await links.PartitionAsync(target, direction, cancellationToken);
-        if (target.Kind != LinkTargetKind.Region || direction != PartitionDirection.Both || topology.Spec.WarmStandby
+        if (target.Kind != LinkTargetKind.Region || direction != PartitionDirection.Both || topology.Spec.ClustersStayInRegion
             || !topology.Spec.Regions.Any(r => r.Name == target.First) || topology.EtcdMember(target.First!) is not { } member)
         {
             return fault;

@@ -22,12 +22,13 @@ namespace Simulator.AppHost.Topology;
 /// A warm standby (<see cref="TopologySpec.WarmStandby"/>) gets a cluster per region instead, as natively: the first
 /// region's, with an etcd of its own, and a standby cluster per other region (its own etcd and scope) following the
 /// first region's first node through that region's Toxiproxy link to it.
-/// Tenants (<see cref="TopologySpec.Tenants"/>, one region without replicas, as natively) get one PostgreSQL server per
-/// tenant server number, each a Patroni cluster of one node with a scope of its own, every tenant's database created
-/// on its server, and a tenant router (PgBouncer) that the Odoo nodes use as their one <c>db_host</c>, sending each
-/// tenant's database to its server.
+/// Tenants (<see cref="TopologySpec.Tenants"/>) get, per region, one PostgreSQL server per server number of the tenants
+/// living there, each a Patroni cluster of one node with a scope of its own, every tenant's database created on its
+/// server, disaster-recovery standby clusters of other regions' servers, and a tenant router (PgBouncer) that the
+/// region's Odoo nodes use as their one <c>db_host</c>, sending each of the region's tenants to its server
+/// (<c>ContainerTopologyBuilder.Tenants.cs</c>).
 /// </summary>
-public sealed class ContainerTopologyBuilder
+public sealed partial class ContainerTopologyBuilder
 {
     private readonly IDistributedApplicationBuilder _builder;
     private readonly TopologySpec _spec;
@@ -77,7 +78,7 @@ public sealed class ContainerTopologyBuilder
     {
         AddFaultProxy();
         var etcd = AddEtcdCluster();
-        var databases = AddDatabaseNodes(etcd);
+        var databases = _spec.Tenants.Count > 0 ? AddTenantDatabaseNodes(etcd) : AddDatabaseNodes(etcd);
         var ingresses = _spec.Regions.ToDictionary(r => r.Name, r => AddIngress(r, databases), StringComparer.Ordinal);
         var tenants = TenantPlacements(databases);
         var init = AddOdooInit(databases, ingresses[_spec.Regions[0].Name], tenants);
@@ -85,7 +86,7 @@ public sealed class ContainerTopologyBuilder
         foreach (var region in _spec.Regions)
         {
             var (storage, bucket) = AddObjectStorage(region);
-            var router = tenants.Count > 0 ? AddTenantRouter(region, databases[region.Name], tenants) : null;
+            var router = tenants.Count > 0 ? AddRegionTenantRouter(region, databases[region.Name], tenants) : null;
             regions.Add(new ContainerRegionResources(
                 region.Name,
                 etcd[region.Name],
@@ -102,7 +103,7 @@ public sealed class ContainerTopologyBuilder
             _spec, _run, _credentials, regions, init, _faultProxy, _toxiproxyLinks?.Links ?? [], _options)
         {
             TenantServers = _spec.Tenants.ToDictionary(
-                t => t.Name, t => databases[_spec.Regions[0].Name][t.DatabaseServer - 1].Resource, StringComparer.Ordinal),
+                t => t.Name, t => databases[_spec.RegionOf(t)][t.DatabaseServer - 1].Resource, StringComparer.Ordinal),
         };
         foreach (var container in topology.LongRunningResources().Concat(topology.OneShotResources()).OfType<ContainerResource>())
         {
@@ -126,8 +127,9 @@ public sealed class ContainerTopologyBuilder
     }
 
     /// <summary>
-    /// One etcd member per region, in one cluster whose peers reach each other through the links; under warm standby,
-    /// one single-member cluster per region instead (each Patroni cluster its own DCS, so nothing of it crosses regions).
+    /// One etcd member per region, in one cluster whose peers reach each other through the links; under warm standby and
+    /// with tenants (<see cref="TopologySpec.ClustersStayInRegion"/>), one single-member cluster per region instead (each
+    /// region's Patroni clusters on their own DCS, so nothing of it crosses regions).
     /// </summary>
     public IReadOnlyDictionary<string, IResourceBuilder<EtcdContainerResource>> AddEtcdCluster()
     {
@@ -137,7 +139,7 @@ public sealed class ContainerTopologyBuilder
             StringComparer.Ordinal);
         var cluster = _spec.Regions.Select(r => new EtcdContainerMember(
             members[r.Name].Resource.Name,
-            ContainerAddress.Of(_spec.WarmStandby
+            ContainerAddress.Of(_spec.ClustersStayInRegion
                 ? members[r.Name].Resource.PeerEndpoint
                 : _links.ReachFromAnyRegion(r.Name, "etcd-peer", members[r.Name].Resource.PeerEndpoint)),
             ContainerAddress.Of(members[r.Name].Resource.ClientEndpoint))).ToList();
@@ -145,7 +147,7 @@ public sealed class ContainerTopologyBuilder
         {
             var region = _spec.Regions[i].Name;
             members[region].WithEtcdCluster(
-                cluster[i], _spec.WarmStandby ? [cluster[i]] : cluster, _spec.WarmStandby ? $"sim-{_run.Id}-{region}" : "sim-" + _run.Id);
+                cluster[i], _spec.ClustersStayInRegion ? [cluster[i]] : cluster, _spec.ClustersStayInRegion ? $"sim-{_run.Id}-{region}" : "sim-" + _run.Id);
         }
 
         return members;
@@ -158,6 +160,7 @@ public sealed class ContainerTopologyBuilder
     /// addresses straight (only their own cluster reaches them so); every other region's cluster is a standby cluster
     /// (scope <c>&lt;scope&gt;-&lt;region&gt;</c>) following the first node through the link <c>R-&gt;first:postgres-1</c>,
     /// the one R's ingress reaches that node through, and waits for the fault proxy too.
+    /// Tenant topologies are built by <see cref="AddTenantDatabaseNodes"/> instead.
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<IResourceBuilder<PostgresServerResource>>> AddDatabaseNodes(
         IReadOnlyDictionary<string, IResourceBuilder<EtcdContainerResource>> etcd)
@@ -169,44 +172,23 @@ public sealed class ContainerTopologyBuilder
         foreach (var region in _spec.Regions)
         {
             // A native Patroni topology runs one node per region (under warm standby, the region's cluster); so do its containers.
-            // With tenants, one server per tenant server number, as natively (eu-pg-1, eu-pg-2...).
-            var count = _spec.IsPatroni ? _spec.PatroniNodes(region) : region.DatabaseReplicas + (first is null ? _spec.PrimaryServersIn(region.Name) : 0);
+            var count = _spec.IsPatroni ? _spec.PatroniNodes(region) : region.DatabaseReplicas + (first is null ? 1 : 0);
             var standbyOf = _spec.WarmStandby ? first : null;
             var clusterSettings = standbyOf is null ? settings : settings with { Scope = PatroniClusterOptions.StandbyScope(settings.Scope, region.Name) };
             var standbySource = standbyOf is null ? (ContainerAddress?)null : ContainerAddress.Of(_links.Reach(
                 region.Name, _spec.Regions[0].Name, DatabaseService("postgres", 1), standbyOf.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName)));
-            IEnumerable<RegionSpec> etcdRegions = _spec.WarmStandby ? [region] : _spec.Regions;
-            var etcdHosts = etcdRegions
-                .Select(r => ContainerAddress.Of(_links.Reach(region.Name, r.Name, "etcd", etcd[r.Name].Resource.ClientEndpoint)))
-                .ToList();
+            var etcdHosts = EtcdHosts(region, etcd);
             var regionNodes = new List<IResourceBuilder<PostgresServerResource>>();
             for (var n = 1; n <= count; n++)
             {
-                var node = _builder.AddPatroniContainerNode(
-                    ResourceNaming.DatabaseNode(region.Name, n), _secrets, _options.Images.Postgres, _run);
-                node.WithPatroniConfig(
-                        TenantServerSettings(clusterSettings, n),
-                        new PatroniContainerNode(
-                            node.Resource.Name,
-                            Advertised(region.Name, DatabaseService("postgres", n), node.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName)),
-                            Advertised(region.Name, DatabaseService("patroni", n), node.RestEndpoint()),
-                            etcdHosts,
-                            standbySource),
-                        _options.Images.Postgres)
-                    .WaitFor(etcd[region.Name]);
+                var node = AddPatroniNode(region, n, clusterSettings, etcdHosts, standbySource, etcd);
                 if (first is null)
                 {
                     first = node;
                 }
-                else if (_spec.Tenants.Count == 0)
+                else
                 {
-                    // A tenant's server is a cluster of its own: nothing to wait for.
                     node.WaitFor(first);
-                }
-
-                if (standbySource is not null && _faultProxy is not null)
-                {
-                    node.WaitFor(_faultProxy);
                 }
 
                 regionNodes.Add(node);
@@ -216,6 +198,49 @@ public sealed class ContainerTopologyBuilder
         }
 
         return nodes;
+    }
+
+    /// <summary>
+    /// Node <paramref name="number"/> of <paramref name="region"/> (<c>R-pg-n</c>), configured with
+    /// <paramref name="settings"/>, started once its region's etcd is healthy; with a <paramref name="standbySource"/>,
+    /// a node of a standby cluster following it, which waits for the fault proxy too.
+    /// </summary>
+    private IResourceBuilder<PostgresServerResource> AddPatroniNode(
+        RegionSpec region,
+        int number,
+        PatroniClusterSettings settings,
+        IReadOnlyList<ContainerAddress> etcdHosts,
+        ContainerAddress? standbySource,
+        IReadOnlyDictionary<string, IResourceBuilder<EtcdContainerResource>> etcd)
+    {
+        var node = _builder.AddPatroniContainerNode(
+            ResourceNaming.DatabaseNode(region.Name, number), _secrets, _options.Images.Postgres, _run);
+        node.WithPatroniConfig(
+                settings,
+                new PatroniContainerNode(
+                    node.Resource.Name,
+                    Advertised(region.Name, DatabaseService("postgres", number), node.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName)),
+                    Advertised(region.Name, DatabaseService("patroni", number), node.RestEndpoint()),
+                    etcdHosts,
+                    standbySource),
+                _options.Images.Postgres)
+            .WaitFor(etcd[region.Name]);
+        if (standbySource is not null && _faultProxy is not null)
+        {
+            node.WaitFor(_faultProxy);
+        }
+
+        return node;
+    }
+
+    /// <summary>
+    /// The etcd members a node of <paramref name="region"/> talks to: every region's (others' through the links), or
+    /// only its own region's where clusters stay in their region (<see cref="TopologySpec.ClustersStayInRegion"/>).
+    /// </summary>
+    private List<ContainerAddress> EtcdHosts(RegionSpec region, IReadOnlyDictionary<string, IResourceBuilder<EtcdContainerResource>> etcd)
+    {
+        IEnumerable<RegionSpec> etcdRegions = _spec.ClustersStayInRegion ? [region] : _spec.Regions;
+        return [.. etcdRegions.Select(r => ContainerAddress.Of(_links.Reach(region.Name, r.Name, "etcd", etcd[r.Name].Resource.ClientEndpoint)))];
     }
 
     /// <summary>The region's Traefik: its Odoo nodes over HTTP, every database node over TCP through the links.</summary>
@@ -229,10 +254,12 @@ public sealed class ContainerTopologyBuilder
             .Select(name => new TraefikOdooServer(
                 name, new ContainerAddress(name, OdooContainerConfig.HttpPort), new ContainerAddress(name, OdooContainerConfig.GeventPort)))
             .ToList();
-        // With tenants every server leads its own cluster: the ingress's database route reaches the first (the default
-        // tenant's), and Odoo goes through the tenant router instead.
-        var servers = _spec.Regions
-            .SelectMany(owner => databases[owner.Name].Take(_spec.Tenants.Count > 0 ? 1 : int.MaxValue).Select((node, i) => new TraefikDatabaseServer(
+        // With tenants every server leads its own cluster: the ingress's database route reaches the region's first (its
+        // default tenant's), never another region's server nor a disaster-recovery replica, and Odoo goes through the
+        // tenant router instead.
+        IEnumerable<RegionSpec> owners = _spec.Tenants.Count > 0 ? [region] : _spec.Regions;
+        var servers = owners
+            .SelectMany(owner => databases[owner.Name].Take(_spec.Tenants.Count > 0 ? Math.Min(1, _spec.PrimaryServersIn(owner.Name)) : int.MaxValue).Select((node, i) => new TraefikDatabaseServer(
                 node.Resource.Name,
                 ContainerAddress.Of(_links.Reach(region.Name, owner.Name, DatabaseService("postgres", i + 1), node.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName))),
                 ContainerAddress.Of(_links.Reach(region.Name, owner.Name, DatabaseService("patroni", i + 1), node.RestEndpoint())),
@@ -241,6 +268,7 @@ public sealed class ContainerTopologyBuilder
         var routes = new TraefikRegionRoutes(region.Name, odoo, servers)
         {
             ReadCheck = _spec.WarmStandby ? PostgresRouterConfig.ReadOnlyCheck : PostgresRouterConfig.ReplicaCheck,
+            ServesReads = _spec.Tenants.Count == 0,
         };
         return _builder.AddTraefikContainerIngress(ResourceNaming.Ingress(region.Name), _options.Images.Traefik, routes);
     }
@@ -248,7 +276,8 @@ public sealed class ContainerTopologyBuilder
     /// <summary>
     /// The one-shot container creating Odoo's database through the first region's ingress (so it lands on
     /// the leader), once that ingress and the bootstrapping node are healthy; with <paramref name="tenants"/>, every
-    /// tenant's database straight on its server, once every server is healthy.
+    /// tenant's database straight on its server, once every region's tenant servers are healthy (a setup step, not
+    /// simulated traffic: it reaches another region's server directly, as natively each primary creates its own).
     /// </summary>
     public IResourceBuilder<ContainerResource> AddOdooInit(
         IReadOnlyDictionary<string, IReadOnlyList<IResourceBuilder<PostgresServerResource>>> databases,
@@ -263,13 +292,16 @@ public sealed class ContainerTopologyBuilder
                 ContainerResourceNaming.OdooInit,
                 _options.Images.Odoo,
                 _options.Odoo,
-                OdooConf(first, router: null),
+                OdooConf(first, router: null, [.. _spec.Tenants.Select(t => t.Name)]),
                 OdooDataVolume,
                 _credentials,
                 [.. _spec.Regions.Select(r => r.Name)],
                 tenants)
             .WaitFor(firstIngress);
-        foreach (var server in databases[first.Name].Take(tenants.Count > 0 ? _spec.PrimaryServersIn(first.Name) : 1))
+        var servers = tenants.Count > 0
+            ? _spec.Regions.SelectMany(r => databases[r.Name].Take(_spec.PrimaryServersIn(r.Name)))
+            : databases[first.Name].Take(1);
+        foreach (var server in servers)
         {
             init.WaitFor(server);
         }
@@ -278,26 +310,8 @@ public sealed class ContainerTopologyBuilder
     }
 
     /// <summary>
-    /// The region's tenant router: PgBouncer sending each tenant's database straight to its server (as the native
-    /// emulator's <c>Odoo:Tenants:&lt;tenant&gt;</c> connection strings do), started once the servers are healthy.
-    /// </summary>
-    public IResourceBuilder<TenantRouterContainerResource> AddTenantRouter(
-        RegionSpec region, IReadOnlyList<IResourceBuilder<PostgresServerResource>> servers, IReadOnlyList<TenantPlacement> tenants)
-    {
-        ArgumentNullException.ThrowIfNull(region);
-        ArgumentNullException.ThrowIfNull(servers);
-        var router = _builder.AddTenantRouterContainer(ContainerResourceNaming.TenantRouter(region.Name), _options.Images.Postgres, tenants, _secrets);
-        foreach (var server in servers)
-        {
-            router.WaitFor(server);
-        }
-
-        return router;
-    }
-
-    /// <summary>
     /// The region's Odoo nodes, started once the database exists, talking to PostgreSQL through the region's ingress,
-    /// or with tenants through the region's <paramref name="router"/> (once it is healthy), serving every tenant.
+    /// or with tenants through the region's <paramref name="router"/> (once it is healthy), serving the region's tenants.
     /// </summary>
     public IReadOnlyList<IResourceBuilder<OdooContainerResource>> AddOdooNodes(
         RegionSpec region,
@@ -306,7 +320,7 @@ public sealed class ContainerTopologyBuilder
         IResourceBuilder<TenantRouterContainerResource>? router = null)
     {
         ArgumentNullException.ThrowIfNull(region);
-        var conf = OdooConf(region, router?.Resource);
+        var conf = OdooConf(region, router?.Resource, [.. _spec.TenantsIn(region.Name).Select(t => t.Name)]);
         return [.. Enumerable.Range(1, region.OdooNodes).Select(n =>
         {
             var node = _builder
@@ -343,29 +357,20 @@ public sealed class ContainerTopologyBuilder
 
     /// <summary>
     /// The address a database node advertises to its cluster: shared by every region through the link
-    /// <c>*-&gt;region:service</c>, except under warm standby, where only the node's own region's cluster uses it.
+    /// <c>*-&gt;region:service</c>, except where clusters stay in their region (<see cref="TopologySpec.ClustersStayInRegion"/>):
+    /// only the node's own region's cluster uses it.
     /// </summary>
     private ContainerAddress Advertised(string region, string service, EndpointReference target) =>
-        ContainerAddress.Of(_spec.WarmStandby ? target : _links.ReachFromAnyRegion(region, service, target));
+        ContainerAddress.Of(_spec.ClustersStayInRegion ? target : _links.ReachFromAnyRegion(region, service, target));
 
     /// <summary>Filestore and web sessions, one volume for every Odoo node (a deployment shares its filestore).</summary>
     private string OdooDataVolume => RunVolumes.Name(_run, "odoo", "filestore");
 
     /// <summary>
-    /// Every tenant's database on its server (the first region's node of the tenant's server number); empty without
-    /// tenants.
+    /// The <c>odoo.conf</c> of <paramref name="region"/>'s nodes: writes through its ingress, or through its tenant
+    /// <paramref name="router"/>, exposing exactly <paramref name="tenants"/>' databases (none: the one database).
     /// </summary>
-    private List<TenantPlacement> TenantPlacements(IReadOnlyDictionary<string, IReadOnlyList<IResourceBuilder<PostgresServerResource>>> databases) =>
-        [.. _spec.Tenants.Select(t => new TenantPlacement(
-            t.Name, ContainerAddress.Of(databases[_spec.Regions[0].Name][t.DatabaseServer - 1].GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName))))];
-
-    /// <summary>Under tenants, each server after the first leads a cluster of its own (scope <c>&lt;scope&gt;-server-N</c>).</summary>
-    private PatroniClusterSettings TenantServerSettings(PatroniClusterSettings settings, int server) =>
-        _spec.Tenants.Count > 0 && server > 1
-            ? settings with { Scope = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{settings.Scope}-server-{server}") }
-            : settings;
-
-    private string OdooConf(RegionSpec region, TenantRouterContainerResource? router)
+    private string OdooConf(RegionSpec region, TenantRouterContainerResource? router, IReadOnlyList<string> tenants)
     {
         var ingress = ResourceNaming.Ingress(region.Name);
         var database = new OdooContainerDatabase(
@@ -379,7 +384,7 @@ public sealed class ContainerTopologyBuilder
             _secrets.OdooPassword,
             _masterPassword)
         {
-            Tenants = [.. _spec.Tenants.Select(t => t.Name)],
+            Tenants = tenants,
         };
         // A region's odoo_workers sizes its servers; the containers settings' count is the default.
         var settings = region.OdooWorkers is { } workers ? _options.Odoo with { Workers = workers } : _options.Odoo;
@@ -387,15 +392,26 @@ public sealed class ContainerTopologyBuilder
     }
 
     /// <summary>
-    /// Why the containers runtime cannot build <paramref name="spec"/>, or null when it can. Tenants are built on the
-    /// one region's servers without replicas; tenants in several regions or with DR replicas (regional-segmented) run
-    /// natively only so far. Checked by the builder and, before anything starts, by <c>sim run</c>.
+    /// Why the containers runtime cannot build <paramref name="spec"/>, or null when it can. Tenants are built as
+    /// natively: each region's tenant servers, disaster-recovery standby clusters where a tenant names a
+    /// <c>dr_region</c> (regional-segmented); tenants with read replicas, or on a Patroni topology, are refused, as the
+    /// native runtime has no such form either. Checked by the builder and, before anything starts, by <c>sim run</c>.
     /// </summary>
     public static string? RefusalOf(TopologySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return spec.Tenants.Count > 0 && (spec.Regions.Count > 1 || spec.Regions[0].DatabaseReplicas > 0 || spec.IsPatroni)
-            ? $"topology {spec.Name}: tenants in more than one region or with replicas run natively only: run it with --runtime native"
+        if (spec.Tenants.Count == 0)
+        {
+            return null;
+        }
+
+        if (spec.IsPatroni)
+        {
+            return $"topology {spec.Name}: tenants on a Patroni topology have no containers form (nor a native one): a tenant's server is a cluster of its own; drop the patroni settings";
+        }
+
+        return spec.Regions.FirstOrDefault(r => r.DatabaseReplicas > 0) is { } withReplicas
+            ? $"topology {spec.Name}: region {withReplicas.Name} has read replicas, which tenants do not use (a tenant's dr_region places a replica): set database_replicas to 0"
             : null;
     }
 }

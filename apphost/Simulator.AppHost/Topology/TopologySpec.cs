@@ -82,6 +82,14 @@ public sealed record TopologySpec(string Name, string Description, IReadOnlyList
     public IReadOnlyDictionary<string, PatroniNodeTags> PatroniTags() =>
         Regions.Where(r => r.PatroniTags != PatroniNodeTags.None).ToDictionary(r => r.Name, r => r.PatroniTags, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether every database cluster stays inside its region: under warm standby (a cluster per region) and with tenants
+    /// (each server a primary of its own, a disaster-recovery replica a standby of it). Nothing that elects a leader then
+    /// crosses regions, so cutting a region off leaves every primary's leadership alone; the containers runtime, which
+    /// runs these under Patroni too, gives each region an etcd of its own and freezes none on a partition.
+    /// </summary>
+    public bool ClustersStayInRegion => WarmStandby || Tenants.Count > 0;
+
     /// <summary>How many Patroni nodes <paramref name="region"/> runs: one per region, plus its replicas under warm standby.</summary>
     public int PatroniNodes(RegionSpec region)
     {

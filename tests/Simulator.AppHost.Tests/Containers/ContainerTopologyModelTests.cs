@@ -25,18 +25,28 @@ public sealed class ContainerTopologyModelTests
         [new RegionSpec("eu", 2, 1), new RegionSpec("us", 1, 1), new RegionSpec("apac", 1, 1)]);
 
     /// <summary>
-    /// Every catalogue topology with a container form: all but regional-segmented (see the test below); the other tenant
-    /// ones included (TenantContainerModelTests looks closer at those).
+    /// Every catalogue topology: each has a container form, the tenant ones included (TenantContainerModelTests and
+    /// RegionalSegmentedContainerModelTests look closer at those).
     /// </summary>
-    public static TheoryData<string> CatalogTopologies() => [.. TopologyCatalog.All.Values.Where(t => t.Name != "regional-segmented").Select(t => t.Name)];
+    public static TheoryData<string> CatalogTopologies() => [.. TopologyCatalog.All.Values.Select(t => t.Name)];
 
     [Fact]
-    public void Only_regional_segmented_lacks_a_container_form_and_it_is_refused_with_the_runtime_to_use()
+    public void Every_catalogue_topology_is_accepted_and_tenants_with_read_replicas_are_refused_saying_what_to_change()
     {
+        Assert.All(TopologyCatalog.All.Values, t => Assert.Null(ContainerTopologyBuilder.RefusalOf(t)));
+
+        // What neither runtime has a form for (the loader refuses it in topology files; a spec built in code can ask).
+        var withReplicas = TopologyCatalog.RegionalSegmented with
+        {
+            Name = "segmented-with-replicas",
+            Regions = [new RegionSpec("eu", 2, 0), new RegionSpec("us", 2, 1)],
+        };
         using var run = RunDirectory.Create(TimeProvider.System);
         var error = Assert.Throws<NotSupportedException>(() => TestingBuilders.Create().AddContainerTopology(
-            TopologyCatalog.RegionalSegmented, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
-        Assert.Contains("--runtime native", error.Message, StringComparison.Ordinal);
+            withReplicas, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default));
+        Assert.Equal(ContainerTopologyBuilder.RefusalOf(withReplicas), error.Message);
+        Assert.Contains("region us has read replicas", error.Message, StringComparison.Ordinal);
+        Assert.Contains("database_replicas to 0", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -188,8 +198,12 @@ public sealed class ContainerTopologyModelTests
             AssertImage(region.Ingress.Resource, images.Traefik);
             Assert.All(region.OdooNodes, n => AssertImage(n.Resource, images.Odoo));
             Assert.Equal(spec_.OdooNodes, region.OdooNodes.Count);
-            Assert.Equal(spec.IsPatroni ? spec.PatroniNodes(spec_) : spec_.DatabaseReplicas + (region == firstRegion ? spec.PrimaryServersIn(spec_.Name) : 0), region.DatabaseNodes.Count);
-            Assert.Equal(spec.Tenants.Count > 0, region.TenantRouter is not null);
+            Assert.Equal(
+                spec.IsPatroni ? spec.PatroniNodes(spec_)
+                    : spec.Tenants.Count > 0 ? spec.PrimaryServersIn(spec_.Name) + spec.DrReplicasIn(spec_.Name).Count
+                    : spec_.DatabaseReplicas + (region == firstRegion ? 1 : 0),
+                region.DatabaseNodes.Count);
+            Assert.Equal(spec.TenantsIn(region.Name).Count > 0, region.TenantRouter is not null);
 
             // Patroni nodes: built from the Dockerfile on the pinned PostgreSQL, secrets in the environment, data in a run volume.
             foreach (var node in region.DatabaseNodes)
@@ -219,11 +233,11 @@ public sealed class ContainerTopologyModelTests
                 }
             }
 
-            // etcd: v2 API for Patroni's etcd: client, every member in the initial cluster (under warm standby, each
-            // region's cluster its own etcd).
+            // etcd: v2 API for Patroni's etcd: client, every member in the initial cluster (under warm standby and with
+            // tenants, each region's clusters on an etcd of its own).
             var etcdArgs = await ArgsAsync(region.Etcd.Resource);
             Assert.Contains("--enable-v2=true", etcdArgs);
-            IReadOnlyList<ContainerRegionResources> etcdMembers = spec.WarmStandby ? [region] : topology.Regions;
+            IReadOnlyList<ContainerRegionResources> etcdMembers = spec.ClustersStayInRegion ? [region] : topology.Regions;
             Assert.Equal(
                 "--initial-cluster=" + string.Join(",", etcdMembers.Select(r => $"{r.Etcd.Resource.Name}=http://")),
                 Regex.Replace(etcdArgs.Single(a => a.StartsWith("--initial-cluster=", StringComparison.Ordinal)), "http://[^,]+", "http://"));
@@ -252,9 +266,9 @@ public sealed class ContainerTopologyModelTests
             Assert.Equal(
                 region.OdooNodes.Select(n => $"http://{n.Resource.Name}:8069"),
                 ((YamlSequenceNode)routes["http"]["services"]["odoo"]["loadBalancer"]["servers"]).Select(s => Text(s["url"])));
-            // With tenants every server leads its own cluster: the route holds the first (the default tenant's) only.
+            // With tenants every server leads its own cluster: the route holds the region's first (its default tenant's) only.
             Assert.Equal(
-                topology.Regions.SelectMany(r => r.DatabaseNodes).Take(spec.Tenants.Count > 0 ? 1 : int.MaxValue).Select(n => n.Resource.Name + "-primary"),
+                (spec.Tenants.Count > 0 ? region.DatabaseNodes.Take(1) : topology.Regions.SelectMany(r => r.DatabaseNodes)).Select(n => n.Resource.Name + "-primary"),
                 ((YamlSequenceNode)routes["tcp"]["services"]["postgres-primary"]["weighted"]["services"]).Select(s => Text(s["name"])));
             Assert.Empty(WaitsOn(region.Ingress.Resource, WaitType.WaitUntilHealthy));
 
@@ -266,7 +280,7 @@ public sealed class ContainerTopologyModelTests
                 Assert.Equal(region.TenantRouter?.Resource.Name ?? region.Ingress.Resource.Name, conf["db_host"]);
                 Assert.Equal(region.TenantRouter is null ? "5432" : "6432", conf["db_port"]);
                 Assert.Equal("odoo", conf["db_user"]);
-                Assert.Equal(spec.Tenants.Count > 0 ? string.Join(",", spec.Tenants.Select(t => t.Name)) : topology.Credentials.Database, conf["db_name"]);
+                Assert.Equal(spec.Tenants.Count > 0 ? string.Join(",", spec.TenantsIn(region.Name).Select(t => t.Name)) : topology.Credentials.Database, conf["db_name"]);
                 Assert.Equal($"{spec_.OdooWorkers ?? 2}", conf["workers"]);
                 Assert.Equal("32", conf["db_maxconn"]);
                 Assert.Equal("120", conf["limit_time_real"]);
@@ -290,9 +304,11 @@ public sealed class ContainerTopologyModelTests
         var initEnvironment = await EnvironmentAsync(init);
         Assert.Equal(topology.Credentials.Password, initEnvironment["SIM_ODOO_PASSWORD"]);
         Assert.Equal(string.Join(",", spec.Regions.Select(r => r.Name)), initEnvironment["SIM_REGIONS"]);
-        // With tenants, every tenant's server too (its database is created straight on it).
+        // With tenants, every region's tenant servers too (each database is created straight on its server).
         Assert.Equal(
-            firstRegion.DatabaseNodes.Take(spec.Tenants.Count > 0 ? spec.PrimaryServersIn(firstRegion.Name) : 1).Select(n => n.Resource.Name)
+            (spec.Tenants.Count > 0
+                ? topology.Regions.SelectMany(r => r.DatabaseNodes.Take(spec.PrimaryServersIn(r.Name)))
+                : firstRegion.DatabaseNodes.Take(1)).Select(n => n.Resource.Name)
                 .Append(firstRegion.Ingress.Resource.Name).Order(StringComparer.Ordinal),
             WaitsOn(init, WaitType.WaitUntilHealthy).Select(r => r.Name).Order(StringComparer.Ordinal));
     }

@@ -61,6 +61,12 @@ public sealed class TenantContainerModelTests
         Assert.NotNull(app);
     }
 
+    /// <summary>The lines of a tenant router's <c>[databases]</c> section, in order.</summary>
+    internal static List<string> RouterDatabases(string ini) =>
+        [.. ini.Split('\n', StringSplitOptions.TrimEntries)
+            .SkipWhile(l => l != "[databases]").Skip(1).TakeWhile(l => !l.StartsWith('['))
+            .Where(l => l.Length > 0)];
+
     /// <summary>
     /// What both tenant topologies share: each tenant's database created on its server by the init, the router's
     /// <c>[databases]</c> sending it there, and Odoo exposing exactly the tenants' databases through the router.
@@ -84,11 +90,7 @@ public sealed class TenantContainerModelTests
 
         // The router: one line per tenant to its server's database, session pooling, no password in the file.
         var ini = router.GeneratedFile("/etc/pgbouncer/pgbouncer.ini")!;
-        var databases = ini.Split('\n', StringSplitOptions.TrimEntries)
-            .SkipWhile(l => l != "[databases]").Skip(1).TakeWhile(l => !l.StartsWith('['))
-            .Where(l => l.Length > 0)
-            .ToList();
-        Assert.Equal(placements.Select(p => $"{p.Tenant} = host={p.Server} port=5432 dbname={p.Tenant}"), databases);
+        Assert.Equal(placements.Select(p => $"{p.Tenant} = host={p.Server} port=5432 dbname={p.Tenant}"), RouterDatabases(ini));
         Assert.Contains("pool_mode = session", ini, StringComparison.Ordinal);
         Assert.Contains("listen_port = 6432", ini, StringComparison.Ordinal);
         var environment = await EnvironmentAsync(router);

@@ -1,5 +1,8 @@
+using Aspire.Hosting.ApplicationModel;
 using Simulator.AppHost.Integrations.Containers;
 using Simulator.AppHost.Integrations.Traefik;
+using Simulator.AppHost.Native;
+using Simulator.AppHost.Topology;
 using YamlDotNet.RepresentationModel;
 
 namespace Simulator.AppHost.Tests.Containers;
@@ -97,6 +100,68 @@ public sealed class TraefikDynamicConfigTests
             DatabaseServers = [new TraefikDatabaseServer("x", new ContainerAddress("a", 1), new ContainerAddress("b", 2), true)],
         };
         Assert.Contains("must share a host", Assert.Throws<ArgumentException>(() => TraefikDynamicConfig.Render(split)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_region_of_regional_segmented_routes_its_own_odoo_nodes_and_its_own_tenant_server_and_nothing_reads_a_replica()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var topology = TestingBuilders.Create().AddContainerTopology(
+            TopologyCatalog.RegionalSegmented, run, RunSecrets.NewOdooCredentials(), ContainerTopologyOptions.Default);
+
+        foreach (var (region, server) in new[] { ("eu", "eu-pg-1"), ("us", "us-pg-1") })
+        {
+            var ingress = topology.Region(region).Ingress.Resource;
+            var routes = Parse(ingress.GeneratedFile("/etc/traefik/dynamic/routes.yml")!);
+
+            // HTTP: the region's two Odoo nodes only, checked on /web/health, sticky on the region's own cookie.
+            var odoo = routes["http"]["services"]["odoo"]["loadBalancer"];
+            Assert.Equal(
+                [$"http://{region}-odoo-1:8069", $"http://{region}-odoo-2:8069"],
+                ((YamlSequenceNode)odoo["servers"]).Select(s => Text(s["url"])));
+            Assert.Equal("/web/health", Text(odoo["healthCheck"]["path"]));
+            Assert.Equal($"sim_{region}_odoo", Text(odoo["sticky"]["cookie"]["name"]));
+            var gevent = routes["http"]["services"]["odoo-websocket"]["loadBalancer"];
+            Assert.Equal(
+                [$"http://{region}-odoo-1:8072", $"http://{region}-odoo-2:8072"],
+                ((YamlSequenceNode)gevent["servers"]).Select(s => Text(s["url"])));
+            Assert.Equal($"sim_{region}_odoo", Text(gevent["sticky"]["cookie"]["name"]));
+
+            // TCP: the postgres entry point reaches the region's own tenant server, straight (no link), checked on
+            // /primary; never the other region's server nor the disaster-recovery replica the region keeps.
+            var tcp = routes["tcp"];
+            Assert.Equal(["postgres-primary"], ((YamlMappingNode)tcp["routers"]).Children.Keys.Select(Text));
+            Assert.Equal(
+                [server + "-primary"],
+                ((YamlSequenceNode)tcp["services"]["postgres-primary"]["weighted"]["services"]).Select(s => Text(s["name"])));
+            var primary = tcp["services"][server + "-primary"]["loadBalancer"];
+            Assert.Equal([server + ":5432"], ((YamlSequenceNode)primary["servers"]).Select(s => Text(s["address"])));
+            Assert.Equal("8008", Text(primary["healthCheck"]["port"]));
+            Assert.Equal("GET /primary HTTP/1.0\r\n\r\n", Text(primary["healthCheck"]["send"]));
+            Assert.Equal(
+                new[] { "postgres-primary", server + "-primary" }.Order(StringComparer.Ordinal),
+                ((YamlMappingNode)tcp["services"]).Children.Keys.Select(Text).Order(StringComparer.Ordinal));
+
+            // No read route, entry point or endpoint: the only replicas are for disaster recovery.
+            var arguments = await ContainerTopologyModelTests.ArgsAsync(ingress);
+            Assert.Contains("--entryPoints.postgres.address=:5432", arguments);
+            Assert.DoesNotContain("--entryPoints.postgres-replica.address=:5433", arguments);
+            Assert.DoesNotContain(ingress.Annotations.OfType<EndpointAnnotation>(), e => e.Name == "postgres-replica");
+            Assert.Contains(ingress.Annotations.OfType<EndpointAnnotation>(), e => e.Name == "postgres" && e.TargetPort == 5432);
+        }
+    }
+
+    [Fact]
+    public void A_region_that_serves_no_reads_gets_no_replica_route_even_with_a_node_of_its_own()
+    {
+        var writesOnly = TwoRegionsSeenFromUs with { ServesReads = false };
+        var tcp = (YamlMappingNode)Parse(TraefikDynamicConfig.Render(writesOnly))["tcp"];
+
+        Assert.Equal(["postgres-primary"], ((YamlMappingNode)tcp["routers"]).Children.Keys.Select(Text));
+        Assert.DoesNotContain(((YamlMappingNode)tcp["services"]).Children.Keys.Select(Text), k => k.EndsWith("-replica", StringComparison.Ordinal));
+        Assert.DoesNotContain("--entryPoints.postgres-replica.address=:5433", TraefikContainerBuilderExtensions.StaticConfiguration(writesOnly));
+        Assert.False(writesOnly.HasLocalReplicaRoute);
+        Assert.True(TwoRegionsSeenFromUs.HasLocalReplicaRoute);
     }
 
     internal static YamlNode Parse(string yaml)

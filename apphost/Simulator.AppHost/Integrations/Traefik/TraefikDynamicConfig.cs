@@ -116,7 +116,7 @@ public static class TraefikDynamicConfig
 
     private static void RenderTcp(StringBuilder yaml, TraefikRegionRoutes routes)
     {
-        var local = routes.DatabaseServers.Where(d => d.InRegion).ToList();
+        var local = routes.HasLocalReplicaRoute ? routes.DatabaseServers.Where(d => d.InRegion).ToList() : [];
         yaml.AppendLine("tcp:");
         yaml.AppendLine("  routers:");
         TcpRouter(yaml, "postgres-primary", TraefikContainerResource.PostgresEndpointName);

@@ -21,6 +21,12 @@ public sealed record TraefikRegionRoutes(
     /// </summary>
     public string ReadCheck { get; init; } = PostgresRouterConfig.ReplicaCheck;
 
+    /// <summary>
+    /// Whether the region has a read-only route at all: false where no replica is there to be read (with tenants the
+    /// only replicas are disaster-recovery copies, which nothing reads), so no <c>postgres-replica</c> router is rendered.
+    /// </summary>
+    public bool ServesReads { get; init; } = true;
+
     /// <summary>True when read-only traffic has a replica in this region to go to.</summary>
-    public bool HasLocalReplicaRoute => DatabaseServers.Any(d => d.InRegion);
+    public bool HasLocalReplicaRoute => ServesReads && DatabaseServers.Any(d => d.InRegion);
 }

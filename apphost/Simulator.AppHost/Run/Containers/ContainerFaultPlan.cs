@@ -105,9 +105,10 @@ public static class ContainerFaultPlan
         var target = LinkTarget.Parse(spec.Target, regions);
         var links = topology.LinkNames.Where(target.Matches).Select(l => l.ToString()).ToList();
         // As natively (PatroniRegionIsolation): a two-way partition of a region also freezes its etcd member.
-        // Not under warm standby, where each region's etcd serves its own cluster only (PatroniRegionIsolation).
+        // Not where each region's etcd serves its own clusters only: under warm standby (PatroniRegionIsolation), and with
+        // tenants, whose native form has no DCS at all, so a cut leaves every primary writing.
         IReadOnlyList<string> commands = spec.Kind == FaultType.Partition && target.Kind == LinkTargetKind.Region
-            && spec.Direction == PartitionDirection.Both && !topology.Spec.WarmStandby && links.Count > 0 && topology.EtcdMember(target.First!) is { } member
+            && spec.Direction == PartitionDirection.Both && !topology.Spec.ClustersStayInRegion && links.Count > 0 && topology.EtcdMember(target.First!) is { } member
             ? [Command(engine, "pause", topology.ContainerName(member)), Command(engine, "resume", topology.ContainerName(member))]
             : [];
         return new ContainerFaultAction(field, spec.Kind, spec.Target, commands, links);

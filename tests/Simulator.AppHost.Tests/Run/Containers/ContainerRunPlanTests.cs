@@ -191,6 +191,38 @@ public sealed class ContainerRunPlanTests
     }
 
     [Fact]
+    public async Task A_partition_on_regional_segmented_cuts_only_the_dr_links_and_freezes_no_etcd()
+    {
+        using var run = RunDirectory.Create(TimeProvider.System);
+        var (topology, _) = Published(TopologyCatalog.RegionalSegmented, run);
+        var scenario = Shipped("regional-segmented.yaml");
+
+        // No longer refused: sim run --runtime containers checks this before anything starts.
+        Assert.Null(ContainerTopologyBuilder.RefusalOf(TopologyCatalog.RegionalSegmented));
+        Assert.Empty(ContainerFaultPlan.Validate(scenario, topology));
+        Assert.Equal(
+            TopologyCatalog.RegionalSegmented.LinkNames().Select(l => l.ToString()).Order(StringComparer.Ordinal),
+            topology.LinkNames.Select(l => l.ToString()).Order(StringComparer.Ordinal));
+
+        // The cut of eu stops both DR streams and nothing else; each region's etcd serves its own servers only, so none
+        // is frozen and both primaries keep their leadership, as natively where they have no DCS at all.
+        var partition = Assert.Single(ContainerFaultPlan.Actions(scenario, topology, "docker"));
+        Assert.Equal(["eu->us:postgres", "us->eu:postgres"], partition.ToxiproxyLinks.Order(StringComparer.Ordinal));
+        Assert.Empty(partition.EngineCommands);
+
+        // The same through the faults a run hands the timeline.
+        var engine = new RecordingContainerEngine();
+        var isolation = new PatroniRegionIsolation(new NoLinkFaults(), new ContainerProcessFaults(engine, topology.Containers), topology);
+        var cut = await isolation.PartitionAsync(LinkTarget.Region("eu"));
+        await isolation.HealAsync(cut);
+        Assert.Empty(engine.Commands);
+
+        // A tenant's ledger check goes to its own server: acme's in eu, globex's in us.
+        Assert.Equal("eu-pg-1", topology.Topology.TenantServers["acme"].Name);
+        Assert.Equal("us-pg-1", topology.Topology.TenantServers["globex"].Name);
+    }
+
+    [Fact]
     public void Slow_links_on_two_regions_go_through_every_database_node_link_between_them()
     {
         using var run = RunDirectory.Create(TimeProvider.System);
