@@ -222,7 +222,11 @@ public sealed partial class ContainerTopologyBuilder
                     Advertised(region.Name, DatabaseService("postgres", number), node.GetEndpoint(PatroniContainerBuilderExtensions.PostgresEndpointName)),
                     Advertised(region.Name, DatabaseService("patroni", number), node.RestEndpoint()),
                     etcdHosts,
-                    standbySource),
+                    standbySource)
+                {
+                    // The region's nofailover / nosync, as natively.
+                    Tags = region.PatroniTags,
+                },
                 _options.Images.Postgres)
             .WaitFor(etcd[region.Name]);
         if (standbySource is not null && _faultProxy is not null)

@@ -48,6 +48,10 @@ public sealed class ContainerDatabaseSettingsTests
                 Assert.Equal(ttl, Text(dcs["ttl"]));
                 Assert.Equal(PatroniTiming.Named(timing)!.LoopWait.ToString(System.Globalization.CultureInfo.InvariantCulture), Text(dcs["loop_wait"]));
                 Assert.Equal(PatroniTiming.Named(timing)!.RetryTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture), Text(dcs["retry_timeout"]));
+                // The topology's Patroni tags, as natively: single-primary-multi-replica's apac is never the synchronous standby.
+                var tags = Parse(node.GeneratedFile("/etc/patroni/patroni.yml")!)["tags"];
+                Assert.Equal(node.Name == "apac-pg-1" ? "true" : "false", Text(tags["nosync"]));
+                Assert.Equal("false", Text(tags["nofailover"]));
             }
 
             // The harness watches the cluster with the same scope the nodes were given.

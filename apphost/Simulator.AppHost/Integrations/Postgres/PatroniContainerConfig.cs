@@ -104,10 +104,10 @@ public static class PatroniContainerConfig
         Line($"    - host replication {ReplicationUser} all scram-sha-256");
         Line($"    - host all all all scram-sha-256");
         Line($"tags:");
-        Line($"  nofailover: false");
+        Line($"  nofailover: {Bool(node.Tags.NoFailover)}");
         Line($"  noloadbalance: false");
         Line($"  clonefrom: false");
-        Line($"  nosync: false");
+        Line($"  nosync: {Bool(node.Tags.NoSync)}");
         return yaml.ToString();
     }
 

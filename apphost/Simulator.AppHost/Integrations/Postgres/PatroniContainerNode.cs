@@ -1,4 +1,5 @@
 using Simulator.AppHost.Integrations.Containers;
+using Simulator.AppHost.Integrations.Patroni;
 
 namespace Simulator.AppHost.Integrations.Postgres;
 
@@ -16,4 +17,8 @@ public sealed record PatroniContainerNode(
     ContainerAddress PostgresConnect,
     ContainerAddress RestConnect,
     IReadOnlyList<ContainerAddress> EtcdHosts,
-    ContainerAddress? StandbySource = null);
+    ContainerAddress? StandbySource = null)
+{
+    /// <summary>Patroni's tags on the node (its region's <c>nofailover</c> and <c>nosync</c>); none by default.</summary>
+    public PatroniNodeTags Tags { get; init; } = PatroniNodeTags.None;
+}
