@@ -8,7 +8,8 @@ namespace Simulator.AppHost.Cli;
 
 /// <summary>
 /// <c>sim compare &lt;scenario.yaml&gt; --topologies a,b[,c] [--out DIR] [--duration D] [--runtime …]</c>: the same
-/// scenario on each topology in turn, each run's reports in <c>DIR/&lt;topology&gt;/</c>, and one side-by-side
+/// scenario on each topology in turn — catalogue names, the scenario's inline topology by its name, or topology files
+/// (<see cref="TopologyCandidates"/>) — each run's reports in <c>DIR/&lt;topology&gt;/</c>, and one side-by-side
 /// comparison (<c>comparison.json</c>, <c>.md</c>, <c>.html</c>) in <c>DIR</c>.
 /// </summary>
 public static class CompareCommand
@@ -28,9 +29,11 @@ public static class CompareCommand
             throw new CliUsageException("compare takes one scenario file");
         }
 
-        var topologies = ParseTopologies(names);
-        var scenario = ScenarioFiles.Load(args.Positionals[0], duration, Console.Error);
-        if (scenario is null)
+        var references = ParseTopologies(names);
+        var files = TopologyCandidates.LoadFiles(references, Console.Error);
+        var scenario = files is null ? null : ScenarioFiles.Load(args.Positionals[0], duration, Console.Error, [.. files.Values]);
+        var topologies = scenario is null ? null : TopologyCandidates.Resolve(references, files!, scenario, Console.Error, where: string.Empty);
+        if (scenario is null || topologies is null)
         {
             return ExitCodes.InvalidInput;
         }
@@ -41,7 +44,7 @@ public static class CompareCommand
         {
             try
             {
-                LoadPlanFactory.EnsureRunnable(scenario with { Topology = topology.Name }, topology);
+                LoadPlanFactory.EnsureRunnable(ScenarioFiles.On(scenario, topology), topology);
             }
             catch (UnsupportedScenarioException ex)
             {
@@ -68,7 +71,7 @@ public static class CompareCommand
             LoadReport report;
             try
             {
-                report = await new ScenarioRun(scenario with { Topology = topology.Name }, topology, folder, Console.Out).RunAsync(time, cancellationToken);
+                report = await new ScenarioRun(ScenarioFiles.On(scenario, topology), topology, folder, Console.Out).RunAsync(time, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && reports.Count > 0)
             {
@@ -96,22 +99,17 @@ public static class CompareCommand
             : ExitCodes.ThresholdFailed;
     }
 
-    private static IReadOnlyList<TopologySpec> ParseTopologies(string? names)
+    /// <summary>The <c>--topologies</c> items as written: names and topology files (<see cref="TopologyCandidates"/>).</summary>
+    private static string[] ParseTopologies(string? names)
     {
         var list = (names ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (list.Length < 2)
         {
-            throw new CliUsageException("compare needs --topologies with at least two names, e.g. --topologies single-region-ha,two-region");
+            throw new CliUsageException("compare needs --topologies with at least two names or topology files, e.g. --topologies single-region-ha,two-region or --topologies two-region,./my-variant.yaml");
         }
 
-        if (list.Distinct(StringComparer.Ordinal).Count() != list.Length)
-        {
-            throw new CliUsageException("--topologies names a topology twice");
-        }
-
-        var unknown = list.Where(n => TopologyCatalog.Find(n) is null).ToList();
-        return unknown.Count > 0
-            ? throw new CliUsageException($"unknown topolog{(unknown.Count == 1 ? "y" : "ies")} {string.Join(", ", unknown.Select(n => $"'{n}'"))} (known: {string.Join(", ", TopologyCatalog.All.Keys.Order(StringComparer.Ordinal))})")
-            : [.. list.Select(n => TopologyCatalog.Find(n)!)];
+        return list.Distinct(StringComparer.Ordinal).Count() != list.Length
+            ? throw new CliUsageException("--topologies names a topology twice")
+            : list;
     }
 }

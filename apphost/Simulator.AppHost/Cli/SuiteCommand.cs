@@ -76,28 +76,28 @@ public static class SuiteCommand
         {
             var duration = entry.Duration is { } shortened ? DurationParser.Format(shortened) : null;
             var where = $"{suite.File}:{entry.Line}";
-            var scenario = ScenarioFiles.Load(entry.Scenario, duration, errors);
+            var files = TopologyCandidates.LoadFiles(entry.Topologies, errors);
+            var scenario = files is null ? null : ScenarioFiles.Load(entry.Scenario, duration, errors, [.. files.Values]);
             if (scenario is null)
             {
-                errors.WriteLine($"  (the scenario of the run at {where})");
+                errors.WriteLine(files is null ? $"  (the topology files of the run at {where})" : $"  (the scenario of the run at {where})");
                 failed = true;
                 continue;
             }
 
-            // The scenario's own topology (inline or named), unless the run names catalogue topologies instead.
-            IEnumerable<TopologySpec?> topologies = entry.Topologies.Count == 0
+            // The scenario's own topology (inline or named), unless the run names topologies instead.
+            var topologies = entry.Topologies.Count == 0
                 ? [ScenarioFiles.TopologyOf(scenario)]
-                : entry.Topologies.Select(TopologyCatalog.Find);
-            foreach (var (topology, i) in topologies.Select((t, i) => (t, i)))
+                : TopologyCandidates.Resolve(entry.Topologies, files!, scenario, errors, where);
+            if (topologies is null)
             {
-                if (topology is null)
-                {
-                    errors.WriteLine($"{where}: unknown topology '{entry.Topologies[i]}' (known: {string.Join(", ", TopologyCatalog.All.Keys.Order(StringComparer.Ordinal))})");
-                    failed = true;
-                    continue;
-                }
+                failed = true;
+                continue;
+            }
 
-                var onIt = entry.Topologies.Count == 0 ? scenario : scenario with { Topology = topology.Name, InlineTopology = null };
+            foreach (var topology in topologies)
+            {
+                var onIt = entry.Topologies.Count == 0 ? scenario : ScenarioFiles.On(scenario, topology);
                 try
                 {
                     LoadPlanFactory.EnsureRunnable(onIt, topology);

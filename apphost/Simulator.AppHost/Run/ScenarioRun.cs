@@ -23,8 +23,12 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
 {
     private const int MinPoolThreads = 32;
 
-    /// <summary>The scenario as run: on a topology with tenants, each workload in its tenant (<see cref="TenantDefaults"/>).</summary>
-    private readonly Scenario scenario = TenantDefaults.Apply(scenario, topology);
+    /// <summary>
+    /// The scenario as run: named after the topology it runs on, so that exactly the faults for it apply (a scenario
+    /// naming no topology would otherwise run the faults marked <c>only-on</c> another: <see cref="Fault.AppliesTo"/>),
+    /// and on a topology with tenants, each workload in its tenant (<see cref="TenantDefaults"/>).
+    /// </summary>
+    private readonly Scenario scenario = TenantDefaults.Apply(scenario with { Topology = topology.Name }, topology);
     private static readonly TimeSpan LedgerCheckTimeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan LeaderWaitTimeout = TimeSpan.FromSeconds(60);
 

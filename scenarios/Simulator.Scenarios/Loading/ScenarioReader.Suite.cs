@@ -51,8 +51,34 @@ internal sealed partial class ScenarioReader
         var duration = keys.TryGetValue("duration", out var durationEntry) ? Duration(durationEntry.Value, FieldPath.Key(path, "duration")) : null;
         var topologiesPath = FieldPath.Key(path, "topologies");
         var topologies = keys.TryGetValue("topologies", out var topologiesEntry)
-            ? ReadList(topologiesEntry.Value, topologiesPath, "topology names", (item, i) => TopologyName(item, FieldPath.Index(topologiesPath, i)))
+            ? ReadList(topologiesEntry.Value, topologiesPath, "topology names or files", (item, i) => SuiteTopology(item, FieldPath.Index(topologiesPath, i), folder))
             : [];
         return scenario is null ? null : new SuiteEntry(scenario, [.. topologies.OfType<string>()], duration, map.Start.Line);
+    }
+
+    /// <summary>
+    /// A topology of a run: a name as written, or a topology file (<see cref="TopologyReference.IsFile"/>) as a full
+    /// path resolved against the suite's folder, which must exist; null (after reporting) otherwise.
+    /// </summary>
+    private string? SuiteTopology(YNode node, string path, string folder)
+    {
+        if (Text(node, path, "a topology name such as two-region, or a topology file such as variants/my-variant.yaml") is not { } written)
+        {
+            return null;
+        }
+
+        if (!TopologyReference.IsFile(written))
+        {
+            return TopologyName(node, path);
+        }
+
+        var file = Path.GetFullPath(Path.Combine(folder, written));
+        if (File.Exists(file))
+        {
+            return file;
+        }
+
+        Error(node.Start, path, $"no topology file `{written}` next to the suite", "topology file paths are relative to the suite file's folder");
+        return null;
     }
 }

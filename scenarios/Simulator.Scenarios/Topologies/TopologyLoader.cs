@@ -19,7 +19,24 @@ public static class TopologyLoader
     /// <param name="text">The YAML text.</param>
     /// <param name="sourcePath">The name errors carry, usually the file's path.</param>
     /// <returns>The topology, or every error found.</returns>
-    public static TopologyLoadResult Parse(string text, string sourcePath)
+    public static TopologyLoadResult Parse(string text, string sourcePath) => Parse(text, sourcePath, reservedNames: []);
+
+    /// <summary>
+    /// Loads a topology file given beside the catalogue (<c>sim compare --topologies a,./variant.yaml</c>, a suite run's
+    /// <c>topologies:</c>): as <see cref="Load(string)"/>, and its name must not be one of <paramref name="reservedNames"/>
+    /// (the catalogue's), since reports, report folders and <c>only-on:</c> tell topologies apart by name.
+    /// </summary>
+    /// <param name="path">The file's path; errors carry it as written.</param>
+    /// <param name="reservedNames">The names the file's topology may not take.</param>
+    /// <returns>The topology, or every error found (including a file that cannot be read).</returns>
+    public static TopologyLoadResult LoadBeside(string path, IReadOnlyCollection<string> reservedNames)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(reservedNames);
+        return SourceFile.TryRead(path, out var text, out var error) ? Parse(text, path, reservedNames) : new TopologyLoadResult(null, [error]);
+    }
+
+    private static TopologyLoadResult Parse(string text, string sourcePath, IReadOnlyCollection<string> reservedNames)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourcePath);
@@ -38,7 +55,14 @@ public static class TopologyLoader
 
         var reader = new ScenarioReader(sourcePath, WorkloadKindRegistry.Default);
         var topology = reader.ReadTopologyDefinition((YMapping)root!, string.Empty);
-        var errors = reader.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
+        var errors = reader.Errors.ToList();
+        if (reservedNames.Contains(topology.Name, StringComparer.Ordinal) && ((YMapping)root!).Find("name") is { } nameEntry)
+        {
+            errors.Add(new ScenarioError(sourcePath, nameEntry.Value.Start.Line, nameEntry.Value.Start.Column, "name",
+                $"`{topology.Name}` is the name of a catalogue topology", "give the variant a name of its own: reports, their folders and only-on tell topologies apart by name"));
+        }
+
+        errors = [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)];
         return errors.Count == 0 ? new TopologyLoadResult(topology, []) : new TopologyLoadResult(null, errors);
     }
 

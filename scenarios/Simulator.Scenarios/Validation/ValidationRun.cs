@@ -23,6 +23,13 @@ internal sealed class ValidationRun
 
     private string RunLength => DurationParser.Format(_scenario.Duration);
 
+    /// <summary>
+    /// The topologies an <c>only-on</c> may name: the catalogue's (with any topology files the caller added to it) and
+    /// the scenario's inline topology.
+    /// </summary>
+    private IEnumerable<string> OnlyOnNames =>
+        (_catalog?.TopologyNames ?? []).Concat(_scenario.InlineTopology is { Name.Length: > 0 } inline ? [inline.Name] : []).Distinct(StringComparer.Ordinal);
+
     public void Check()
     {
         CheckScenario();
@@ -409,16 +416,36 @@ internal sealed class ValidationRun
             }
         }
 
-        if (fault.OnlyOn is { } onlyOn && _catalog is not null && !_catalog.TopologyNames.Contains(onlyOn, StringComparer.Ordinal))
+        if (fault.OnlyOn is { } onlyOn && _catalog is not null && !OnlyOnNames.Contains(onlyOn, StringComparer.Ordinal))
         {
             _errors.Add(FieldPath.Key(path, "only-on"), $"no topology is called `{onlyOn}`",
-                Suggestions.DidYouMean(onlyOn, _catalog.TopologyNames) ?? "known topologies: " + string.Join(", ", _catalog.TopologyNames.Order(StringComparer.Ordinal)));
+                Suggestions.DidYouMean(onlyOn, OnlyOnNames)
+                ?? $"known topologies: {string.Join(", ", OnlyOnNames.Order(StringComparer.Ordinal))}; a topology file counts when sim compare or a suite runs it alongside");
         }
 
         CheckTarget(fault, targetPath);
     }
 
+    /// <summary>
+    /// The fault's target, against the scenario's topology when the fault runs on it; a fault marked <c>only-on</c>
+    /// another topology is checked for its form only here, and against that topology by whoever runs it there
+    /// (<c>sim compare</c>, a suite).
+    /// </summary>
     private void CheckTarget(Fault fault, string path)
+    {
+        var own = _topology;
+        _topology = fault.AppliesTo(_scenario.Topology) ? own : null;
+        try
+        {
+            CheckTargetOnTopology(fault, path);
+        }
+        finally
+        {
+            _topology = own;
+        }
+    }
+
+    private void CheckTargetOnTopology(Fault fault, string path)
     {
         var target = fault.Target;
         if (string.IsNullOrWhiteSpace(target))

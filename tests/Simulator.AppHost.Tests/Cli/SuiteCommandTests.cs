@@ -1,4 +1,5 @@
 using Simulator.AppHost.Cli;
+using Simulator.AppHost.Run;
 using Simulator.Scenarios;
 
 namespace Simulator.AppHost.Tests.Cli;
@@ -50,5 +51,32 @@ public sealed class SuiteCommandTests
         Assert.Contains($"(the scenario of the run at {suitePath}:3)", text, StringComparison.Ordinal);
         Assert.Contains($"{suitePath}:4: unknown topology 'nowhere'", text, StringComparison.Ordinal);
         Assert.Contains($"{suitePath}:5: primary-node-loss on single-region-ha:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_run_on_a_topology_file_plans_it_beside_the_catalogue_one_with_its_only_on_fault()
+    {
+        var folder = Directory.CreateTempSubdirectory("suite-").FullName;
+        var suitePath = Path.Combine(folder, "variants.yaml");
+        File.WriteAllText(suitePath, $$"""
+            name: variants
+            runs:
+              - { scenario: "{{Fixtures.Path("only-on-variant.yaml")}}", topologies: [two-region, "{{Fixtures.Path("Topologies/two-region-wide-us.yaml")}}"] }
+              - { scenario: "{{Fixtures.Path("only-on-variant.yaml")}}", topologies: [two-region, "{{Fixtures.Path("Topologies/variant-mistakes.yaml")}}"] }
+            """);
+        var (suite, errors) = SuiteLoader.Load(suitePath);
+        Assert.Empty(errors);
+        using var problems = new StringWriter();
+
+        Assert.Null(SuiteCommand.Plan(suite!, problems));
+        Assert.Contains($"variant-mistakes.yaml:4:7: name: `two-region` is the name of a catalogue topology", problems.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"(the topology files of the run at {suitePath}:4)", problems.ToString(), StringComparison.Ordinal);
+
+        using var none = new StringWriter();
+        var runs = SuiteCommand.Plan(suite! with { Runs = [suite!.Runs[0]] }, none);
+
+        Assert.True(runs is not null, none.ToString());
+        Assert.Equal([("two-region", 1), ("two-region-wide-us", 2)], runs.Select(r => (r.Topology.Name, FaultPlan.Specs(r.Scenario).Count)));
+        Assert.All(runs, r => Assert.Equal(r.Topology.Name, r.Scenario.Topology));
     }
 }

@@ -103,9 +103,12 @@ public sealed class SimProcessTests
         var noFrom = ProcessRunner.Run("dotnet", [Sim, "sweep", scenario, "--to", "4/s"]);
         var badRate = ProcessRunner.Run("dotnet", [Sim, "sweep", scenario, "--from", "2", "--to", "4/s"]);
         var ramp = ProcessRunner.Run("dotnet", [Sim, "sweep", Fixtures.Path("phased-reports.yaml"), "--from", "2/s", "--to", "4/s"]);
+        var brokenVariant = Fixtures.Path("Topologies/variant-mistakes.yaml");
+        var badFile = ProcessRunner.Run("dotnet", [Sim, "compare", scenario, "--topologies", $"single-region-ha,{brokenVariant}"]);
 
-        Assert.All([one, unknown, noFrom, badRate, ramp], r => Assert.Equal(ExitCodes.InvalidInput, r.ExitCode));
-        Assert.All([one, unknown, noFrom, badRate, ramp], r => Assert.DoesNotContain("Standing up", r.Output, StringComparison.Ordinal));
+        Assert.All([one, unknown, noFrom, badRate, ramp, badFile], r => Assert.Equal(ExitCodes.InvalidInput, r.ExitCode));
+        Assert.All([one, unknown, noFrom, badRate, ramp, badFile], r => Assert.DoesNotContain("Standing up", r.Output, StringComparison.Ordinal));
+        Assert.Contains($"{brokenVariant}:7:29: regions[1].odoo_nodes: `many` is not a whole number", badFile.Error, StringComparison.Ordinal);
         Assert.Contains("at least two names", one.Error, StringComparison.Ordinal);
         Assert.Contains("unknown topology 'nowhere' (known: ", unknown.Error, StringComparison.Ordinal);
         Assert.All(TopologyCatalog.All.Keys, name => Assert.Contains(name, unknown.Error, StringComparison.Ordinal));

@@ -66,6 +66,22 @@ public class TopologyLoaderTests
     }
 
     [Fact]
+    public void A_topology_file_given_beside_the_catalogue_may_not_take_a_catalogue_name()
+    {
+        var folder = Directory.CreateTempSubdirectory("variant-").FullName;
+        var taken = Path.Combine(folder, "taken.yaml");
+        var own = Path.Combine(folder, "own.yaml");
+        File.WriteAllText(taken, "# a copy of two-region\nname: two-region\nregions: [{ name: eu }]\n");
+        File.WriteAllText(own, "name: two-region-b\nregions: [{ name: eu }]\n");
+
+        var error = Assert.Single(TopologyLoader.LoadBeside(taken, ["single-region-ha", "two-region"]).Errors);
+
+        Assert.Equal((taken, 2, 7, "name", "`two-region` is the name of a catalogue topology"), (error.File, error.Line, error.Column, error.Field, error.Message));
+        Assert.Equal("two-region-b", TopologyLoader.LoadBeside(own, ["single-region-ha", "two-region"]).Topology?.Name);
+        Assert.Equal("the file does not exist", Assert.Single(TopologyLoader.LoadBeside(Path.Combine(folder, "gone.yaml"), []).Errors).Message);
+    }
+
+    [Fact]
     public void Patroni_keys_need_the_patroni_engine_and_patroni_regions_hold_one_node_unless_warm_standby()
     {
         var result = TopologyLoader.Parse(

@@ -41,8 +41,32 @@ public sealed class SuiteLoaderTests
         Assert.Equal("did you mean `description`?", errors[0].Hint);
         Assert.Contains("unit", errors[1].ToString(), StringComparison.Ordinal);
         Assert.Equal("no scenario file `missing.yaml` next to the suite", errors[2].Message);
-        Assert.Equal("expected a list of topology names, found a value", errors[3].Message);
+        Assert.Equal("expected a list of topology names or files, found a value", errors[3].Message);
         Assert.Equal("expected a run mapping, found a value", errors[4].Message);
+    }
+
+    [Fact]
+    public void A_run_s_topologies_may_be_files_next_to_the_suite_which_must_exist()
+    {
+        var folder = Directory.CreateTempSubdirectory("suite-").FullName;
+        File.WriteAllText(Path.Combine(folder, "ok.yaml"), "name: ok\n");
+        Directory.CreateDirectory(Path.Combine(folder, "variants"));
+        File.WriteAllText(Path.Combine(folder, "variants", "wide.yaml"), "name: wide\n");
+        const string Text = """
+            name: variants
+            runs:
+              - { scenario: ok.yaml, topologies: [two-region, variants/wide.yaml] }
+              - { scenario: ok.yaml, topologies: [two-region, variants/narrow.yml] }
+            """;
+
+        var (suite, errors) = SuiteLoader.Parse(Text, "variants.yaml", folder);
+        var (good, none) = SuiteLoader.Parse(Text[..Text.LastIndexOf("  - {", StringComparison.Ordinal)], "variants.yaml", folder);
+
+        Assert.Null(suite);
+        var error = Assert.Single(errors);
+        Assert.Equal((4, 51, "runs[1].topologies[1]", "no topology file `variants/narrow.yml` next to the suite"), (error.Line, error.Column, error.Field, error.Message));
+        Assert.Empty(none);
+        Assert.Equal(["two-region", Path.Combine(folder, "variants", "wide.yaml")], Assert.Single(good!.Runs).Topologies);
     }
 
     [Fact]

@@ -44,6 +44,23 @@ public class TopologyCatalogTests
     }
 
     [Fact]
+    public void Only_on_may_name_the_inline_topology_and_a_fault_for_another_topology_is_not_checked_against_this_one()
+    {
+        var inline = new TopologyDefinition { Name = "eu-small", Regions = [new TopologyRegion("eu", 1, 0)] };
+        var scenario = On("eu-small", At5(FaultKind.Kill, "eu") with { OnlyOn = "eu-small" }, At5(FaultKind.Kill, "us-pg-1") with { OnlyOn = "single-primary-multi-replica" })
+            with { InlineTopology = inline };
+
+        Assert.Empty(ScenarioValidator.Validate(scenario, Catalog));
+
+        // A fault for this very topology is still checked against it, and an unknown only-on lists the inline name too.
+        var errors = ScenarioValidator.Validate(scenario with { Faults = [At5(FaultKind.Kill, "us-pg-1") with { OnlyOn = "eu-small" }, At5(FaultKind.Kill, "eu") with { OnlyOn = "eu-smal" }] }, Catalog);
+        Assert.Equal(
+            [("faults[0].kill", "`us-pg-1` is not a role, resource or region of topology `eu-small`"), ("faults[1].only-on", "no topology is called `eu-smal`")],
+            errors.Select(e => (e.Field, e.Message)));
+        Assert.Equal("did you mean `eu-small`?", errors[1].Hint);
+    }
+
+    [Fact]
     public void An_unknown_topology_suggests_the_nearest()
     {
         var error = Assert.Single(ScenarioValidator.Validate(On("single-region-hq"), Catalog));
