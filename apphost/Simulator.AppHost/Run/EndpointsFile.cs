@@ -17,8 +17,10 @@ public static class EndpointsFile
         {
             var ingress = region.Ingress.Resource.IngressUrl;
             var credentials = topology.Credentials;
+            // With tenants, a region's Odoo serves only its own: its first tenant (globex in us on regional-segmented).
+            var database = topology.Spec.DefaultTenant(region.Name) ?? credentials.Database;
             regions[region.Name] = new RegionEndpoints(
-                new OdooEndpoint(ingress, credentials.Database, credentials.Login, credentials.Password) { ApiKey = credentials.ApiKey },
+                new OdooEndpoint(ingress, database, credentials.Login, credentials.Password) { ApiKey = credentials.ApiKey },
                 await DatabaseAsync(topology, region, cancellationToken),
                 await region.Redis.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken),
                 region.ObjectStorage is null ? null : await region.ObjectStorage.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken));

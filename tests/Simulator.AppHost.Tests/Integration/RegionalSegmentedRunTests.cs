@@ -24,9 +24,11 @@ public sealed class RegionalSegmentedRunTests(ITestOutputHelper log)
         var checks = new List<string>();
         var scenario = ScenarioFiles.Load(Fixtures.Path("regional-segmented-partition.yaml"), durationOverride: null, Console.Error);
         Assert.NotNull(scenario);
+        var endpointsFile = Path.Combine(output, "endpoints.json");
         var run = new ScenarioRun(scenario, TopologyCatalog.RegionalSegmented, output, Console.Error)
         {
             CreateBuilder = TestingBuilders.Create,
+            EndpointsFile = endpointsFile,
             BeforeTeardown = async (topology, ct) =>
             {
                 // Independently of the run's own ledger check: each region's orders on its own primary, the other
@@ -73,6 +75,15 @@ public sealed class RegionalSegmentedRunTests(ITestOutputHelper log)
         // order started was acknowledged, no database step (read, create, confirm) failed or timed out. (An attachment
         // upload to the region's own s3rver may time out on a saturated machine; that is not the cut.)
         Assert.Equal([("eu", "acme"), ("us", "globex")], report.Workloads.Select(w => (w.Region, w.Tenant)));
+        // The endpoints file hands each region's own tenant, the one its Odoo serves.
+        using (var endpoints = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(endpointsFile)))
+        {
+            var regions = endpoints.RootElement.GetProperty("regions");
+            Assert.Equal(
+                ["acme", "globex"],
+                new[] { "eu", "us" }.Select(r => regions.GetProperty(r).GetProperty("odoo").GetProperty("database").GetString()));
+        }
+
         Assert.Equal([("partition", "eu", (string?)null)], report.Faults.Select(f => (f.Kind, f.Target, f.Error)));
         Assert.All(report.Workloads, w => Assert.Equal((w.Name, w.Started), (w.Name, w.Acknowledged)));
         Assert.All(

@@ -16,9 +16,11 @@ public static class ContainerEndpoints
         foreach (var region in topology.Topology.Regions)
         {
             var ingress = region.Ingress.Resource;
+            // With tenants, a region's Odoo and its database route serve only its own: its first tenant.
+            var database = topology.Topology.Spec.DefaultTenant(region.Name) ?? credentials.Database;
             regions[region.Name] = new RegionEndpoints(
-                new OdooEndpoint(ingress.IngressUrl, credentials.Database, credentials.Login, credentials.Password),
-                $"Host=127.0.0.1;Port={ingress.PostgresEndpoint.Port};Username=postgres;Password={password};Database={credentials.Database}",
+                new OdooEndpoint(ingress.IngressUrl, database, credentials.Login, credentials.Password),
+                $"Host=127.0.0.1;Port={ingress.PostgresEndpoint.Port};Username=postgres;Password={password};Database={database}",
                 await region.Redis.Resource.ConnectionStringExpression.GetValueAsync(cancellationToken),
                 region.Storage.Resource.ApiUrl);
         }
