@@ -24,6 +24,24 @@ public sealed class SuiteCommandTests
     }
 
     [Fact]
+    public void The_nightly_suite_runs_every_catalogue_scenario_on_its_topology_and_on_every_one_its_faults_name()
+    {
+        var (suite, _) = SuiteLoader.Load(Fixtures.Shipped("suites/nightly.yaml"));
+        var runs = SuiteCommand.Plan(suite!, new StringWriter())!;
+        var planned = runs.Select(r => (r.Scenario.Name, r.Topology.Name)).ToHashSet();
+
+        var catalogue = Directory.GetFiles(Path.GetDirectoryName(Fixtures.Shipped("quickstart.yaml"))!, "*.yaml")
+            .Select(f => ScenarioFiles.Load(f, durationOverride: null, new StringWriter())!)
+            .ToList();
+        var wanted = catalogue
+            .SelectMany(s => s.Faults.Select(f => f.OnlyOn).Prepend(s.Topology).OfType<string>().Distinct().Select(t => (s.Name, t)))
+            .ToList();
+
+        Assert.True(wanted.Count >= catalogue.Count + 1, $"only {wanted.Count} scenario-topology pairs in the catalogue");
+        Assert.All(wanted, w => Assert.True(planned.Contains(w), $"the nightly suite does not run {w.Name} on {w.t}"));
+    }
+
+    [Fact]
     public void A_short_form_its_faults_do_not_fit_and_a_topology_a_scenario_cannot_run_on_are_both_refused_with_the_suite_line()
     {
         var folder = Directory.CreateTempSubdirectory("suite-").FullName;
