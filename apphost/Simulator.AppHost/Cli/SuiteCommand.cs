@@ -1,5 +1,4 @@
 using Simulator.AppHost.Run;
-using Simulator.AppHost.Topology;
 using Simulator.Load.Reports;
 using Simulator.Load.Reports.Suite;
 using Simulator.Scenarios;
@@ -68,9 +67,9 @@ public static class SuiteCommand
     /// Every (scenario, topology) pair the suite runs, each scenario loaded with its run's duration and checked on each
     /// of its topologies; null when anything is wrong (every problem printed, each under the suite line that asks for it).
     /// </summary>
-    public static IReadOnlyList<(Scenario Scenario, TopologySpec Topology)>? Plan(Suite suite, TextWriter errors)
+    public static IReadOnlyList<SuiteRun>? Plan(Suite suite, TextWriter errors)
     {
-        var runs = new List<(Scenario, TopologySpec)>();
+        var runs = new List<SuiteRun>();
         var failed = false;
         foreach (var entry in suite.Runs)
         {
@@ -83,6 +82,15 @@ public static class SuiteCommand
                 errors.WriteLine(files is null ? $"  (the topology files of the run at {where})" : $"  (the scenario of the run at {where})");
                 failed = true;
                 continue;
+            }
+
+            // A known breach names one of the scenario's thresholds, as written (spacing aside).
+            foreach (var breach in entry.KnownBreaches.Where(b => !scenario.Thresholds.Any(t => b.Names(t.Expression))))
+            {
+                errors.WriteLine(
+                    $"{suite.File}:{breach.Line}:{breach.Column}: known_breaches: `{breach.Threshold}` is not a threshold of {scenario.Name} "
+                    + $"(hint: write one of them as the scenario does: {string.Join("; ", scenario.Thresholds.Select(t => t.Expression))})");
+                failed = true;
             }
 
             // The scenario's own topology (inline or named), unless the run names topologies instead.
@@ -101,7 +109,7 @@ public static class SuiteCommand
                 try
                 {
                     LoadPlanFactory.EnsureRunnable(onIt, topology);
-                    runs.Add((onIt, topology));
+                    runs.Add(new SuiteRun(onIt, topology) { KnownBreaches = entry.KnownBreaches });
                 }
                 catch (UnsupportedScenarioException ex)
                 {

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using Simulator.AppHost.Cli;
-using Simulator.AppHost.Topology;
 using Simulator.Load.Reports;
 using Simulator.Load.Reports.Suite;
-using Simulator.Scenarios;
 
 namespace Simulator.AppHost.Run;
 
@@ -33,7 +31,7 @@ public sealed class SuiteRunner(TextWriter console)
     /// that wrote none) and whether the suite was interrupted.
     /// </summary>
     public async Task<(SuiteReport Summary, IReadOnlyList<LoadReport?> Reports, bool Interrupted)> RunAsync(
-        string suiteName, IReadOnlyList<(Scenario Scenario, TopologySpec Topology)> runs, string output, TimeProvider time, CancellationToken cancellationToken)
+        string suiteName, IReadOnlyList<SuiteRun> runs, string output, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(time);
@@ -57,7 +55,7 @@ public sealed class SuiteRunner(TextWriter console)
                 console.WriteLine($"== {scenario.Name} on {topology.Name} ({i + 1} of {runs.Count})");
                 var folder = $"{i + 1:00}-{scenario.Name}-{topology.Name}";
                 var run = new ScenarioRun(scenario, topology, Path.Combine(output, folder), console) { CreateBuilder = CreateBuilder };
-                var (result, report) = await RunOneAsync(run, scenario, topology, shared, folder, time, cancellationToken);
+                var (result, report) = await RunOneAsync(run, runs[i], shared, folder, time, cancellationToken);
                 results.Add(result);
                 reports.Add(report);
                 interrupted = result.Verdict == SuiteVerdicts.Interrupted;
@@ -74,8 +72,9 @@ public sealed class SuiteRunner(TextWriter console)
     }
 
     private async Task<(SuiteRunReport Result, LoadReport? Report)> RunOneAsync(
-        ScenarioRun run, Scenario scenario, TopologySpec topology, SharedStandUp shared, string relative, TimeProvider time, CancellationToken cancellationToken)
+        ScenarioRun run, SuiteRun planned, SharedStandUp shared, string relative, TimeProvider time, CancellationToken cancellationToken)
     {
+        var (scenario, topology) = planned;
         var wall = Stopwatch.StartNew();
         SuiteRunReport Unfinished(string verdict, string error) =>
             new(scenario.Name, topology.Name, verdict, wall.Elapsed.TotalSeconds, null, [], error, null, null, null);
@@ -93,14 +92,16 @@ public sealed class SuiteRunner(TextWriter console)
                 await shared.TearDownAsync();
             }
 
-            var verdict = report.Cancelled ? SuiteVerdicts.Interrupted : report.Passed ? SuiteVerdicts.Passed : SuiteVerdicts.Failed;
+            // A breach the suite lists as known does not fail the run; any other failed threshold does.
+            var (unexplained, happened, met) = KnownBreachVerdict.Sort(report.Thresholds, planned.KnownBreaches);
+            var verdict = report.Cancelled ? SuiteVerdicts.Interrupted : unexplained.Count == 0 ? SuiteVerdicts.Passed : SuiteVerdicts.Failed;
             return (new SuiteRunReport(
                 scenario.Name,
                 topology.Name,
                 verdict,
                 wall.Elapsed.TotalSeconds,
                 $"{relative}/{ReportJson.FileName}",
-                [.. report.Thresholds.Where(t => !t.Passed)],
+                unexplained,
                 null,
                 report.Failover?.RtoSeconds,
                 report.Ledger.Lost,
@@ -110,6 +111,8 @@ public sealed class SuiteRunner(TextWriter console)
                 ResetSeconds = reset?.Duration.TotalSeconds,
                 LeaderAfterReset = reset?.Leader,
                 StandUpSeconds = standUp?.TotalSeconds,
+                KnownBreaches = happened,
+                KnownBreachesMet = met,
             }, report);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -71,6 +71,7 @@ public static class ReportJUnit
                 new XAttribute("tests", Sum("tests")),
                 new XAttribute("failures", Sum("failures")),
                 new XAttribute("errors", Sum("errors")),
+                new XAttribute("skipped", Sum("skipped")),
                 new XAttribute("time", Sum("time").ToString("0.###", CultureInfo.InvariantCulture)),
                 suites));
 

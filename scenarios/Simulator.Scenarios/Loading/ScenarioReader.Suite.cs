@@ -4,9 +4,12 @@ namespace Simulator.Scenarios;
 internal sealed partial class ScenarioReader
 {
     private static readonly string[] SuiteKeys = ["name", "description", "runs"];
-    private static readonly string[] SuiteRunKeys = ["scenario", "topologies", "duration"];
+    private static readonly string[] SuiteRunKeys = ["scenario", "topologies", "duration", "known_breaches"];
+    private static readonly string[] KnownBreachKeys = ["threshold", "reason"];
 
     private const string SuiteRunExample = "e.g. { scenario: redis-loss.yaml, duration: 45s }";
+
+    private const string KnownBreachExample = "e.g. { threshold: lost_writes == 0, reason: asynchronous across regions (docs/topology-catalogue.md) }";
 
     /// <summary>Reads a suite; scenario paths are resolved against <paramref name="folder"/> and must exist.</summary>
     public Suite ReadSuite(YMapping map, string folder)
@@ -53,7 +56,32 @@ internal sealed partial class ScenarioReader
         var topologies = keys.TryGetValue("topologies", out var topologiesEntry)
             ? ReadList(topologiesEntry.Value, topologiesPath, "topology names or files", (item, i) => SuiteTopology(item, FieldPath.Index(topologiesPath, i), folder))
             : [];
-        return scenario is null ? null : new SuiteEntry(scenario, [.. topologies.OfType<string>()], duration, map.Start.Line);
+        var breachesPath = FieldPath.Key(path, "known_breaches");
+        var breaches = keys.TryGetValue("known_breaches", out var breachesEntry)
+            ? ReadList(breachesEntry.Value, breachesPath, "known breaches", (item, i) => ReadKnownBreach(item, FieldPath.Index(breachesPath, i)))
+            : [];
+        return scenario is null
+            ? null
+            : new SuiteEntry(scenario, [.. topologies.OfType<string>()], duration, map.Start.Line) { KnownBreaches = [.. breaches.OfType<KnownBreach>()] };
+    }
+
+    /// <summary>A known breach: the threshold as the scenario writes it and the reason, both required.</summary>
+    private KnownBreach? ReadKnownBreach(YNode node, string path)
+    {
+        if (node is not YMapping map)
+        {
+            Error(node.Start, path, $"expected a known breach mapping, found {node.Describe()}", KnownBreachExample);
+            return null;
+        }
+
+        var keys = Keys(map, path, KnownBreachKeys);
+        var threshold = Require(keys, map, path, "threshold", "add the threshold as the scenario writes it, e.g. threshold: lost_writes == 0") is { } thresholdEntry
+            ? Text(thresholdEntry.Value, FieldPath.Key(path, "threshold"), "one of the scenario's thresholds, as written")
+            : null;
+        var reason = Require(keys, map, path, "reason", "add why it breaches and where that is explained, e.g. reason: asynchronous across regions (docs/topology-catalogue.md)") is { } reasonEntry
+            ? Text(reasonEntry.Value, FieldPath.Key(path, "reason"), "a line of text")
+            : null;
+        return threshold is null || reason is null ? null : new KnownBreach(threshold, reason, map.Start.Line, map.Start.Column);
     }
 
     /// <summary>

@@ -18,4 +18,29 @@ public sealed record Suite(string File, string Name, string? Description, IReadO
 /// </param>
 /// <param name="Duration">The shortened duration (faults must still fit in it), or null for the scenario's own.</param>
 /// <param name="Line">The line of the entry in the suite file, for errors about the scenario it names.</param>
-public sealed record SuiteEntry(string Scenario, IReadOnlyList<string> Topologies, TimeSpan? Duration, int Line);
+public sealed record SuiteEntry(string Scenario, IReadOnlyList<string> Topologies, TimeSpan? Duration, int Line)
+{
+    /// <summary>
+    /// Thresholds of the scenario this run is known to breach on its topologies (<c>known_breaches</c>): a limit of the
+    /// topology that is measured and explained, not a regression. Such a breach does not fail the run; the suite's
+    /// summary lists it with its reason, and says so when one is met after all.
+    /// </summary>
+    public IReadOnlyList<KnownBreach> KnownBreaches { get; init; } = [];
+}
+
+/// <summary>A threshold a suite run is known to breach, and why (<c>known_breaches</c> items).</summary>
+/// <param name="Threshold">The threshold as the scenario writes it, e.g. <c>order-import@us.p99 &lt; 5000ms</c>.</param>
+/// <param name="Reason">Why it breaches, for the summary: a measured limit of the topology, with where it is explained.</param>
+/// <param name="Line">Its line in the suite file, for errors about it.</param>
+/// <param name="Column">Its column in the suite file.</param>
+public sealed record KnownBreach(string Threshold, string Reason, int Line, int Column)
+{
+    /// <summary>Whether <paramref name="expression"/> is this threshold, written with any spacing.</summary>
+    public bool Names(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return Normalized(expression) == Normalized(Threshold);
+    }
+
+    private static string Normalized(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}

@@ -20,7 +20,7 @@ public sealed class SuiteCommandTests
         Assert.Contains(runs, r => r.Scenario.Name == "primary-region-isolation" && r.Topology.Name == "warm-standby-dr");
         Assert.Contains(runs, r => r.Scenario.Name == "primary-region-isolation" && r.Topology.Name == "single-primary-multi-replica");
         // Each run is shortened to the suite's duration, and every fault still ends inside it (the loader checked that).
-        Assert.All(runs, r => Assert.Equal(suite.Runs.Single(e => e.Scenario.EndsWith($"{r.Scenario.Name}.yaml", StringComparison.Ordinal)).Duration, r.Scenario.Duration));
+        Assert.All(runs, r => Assert.Equal(suite.Runs.First(e => e.Scenario.EndsWith($"{r.Scenario.Name}.yaml", StringComparison.Ordinal)).Duration, r.Scenario.Duration));
     }
 
     [Fact]
@@ -69,6 +69,37 @@ public sealed class SuiteCommandTests
         Assert.Contains($"(the scenario of the run at {suitePath}:3)", text, StringComparison.Ordinal);
         Assert.Contains($"{suitePath}:4: unknown topology 'nowhere'", text, StringComparison.Ordinal);
         Assert.Contains($"{suitePath}:5: primary-node-loss on single-region-ha:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_known_breach_must_be_one_of_the_scenarios_thresholds_and_the_nightlys_are()
+    {
+        var folder = Directory.CreateTempSubdirectory("suite-").FullName;
+        File.Copy(Fixtures.Shipped("quickstart.yaml"), Path.Combine(folder, "quickstart.yaml"));
+        var suitePath = Path.Combine(folder, "known.yaml");
+        File.WriteAllText(suitePath, """
+            name: known
+            runs:
+              - scenario: quickstart.yaml
+                known_breaches:
+                  - { threshold: "order-import.p99  <  2000ms", reason: "spacing aside, it is the scenario's" }
+                  - { threshold: order-import.p95 < 1000ms, reason: not one of quickstart's }
+            """);
+        var (suite, errors) = SuiteLoader.Load(suitePath);
+        Assert.Empty(errors);
+        using var problems = new StringWriter();
+
+        Assert.Null(SuiteCommand.Plan(suite!, problems));
+
+        var line = Assert.Single(problems.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"{suitePath}:6:9: known_breaches: `order-import.p95 < 1000ms` is not a threshold of quickstart (hint: write one of them as the scenario does: ", line, StringComparison.Ordinal);
+        Assert.Contains("order-import.p99 < 2000ms", line, StringComparison.Ordinal);
+
+        var (nightly, _) = SuiteLoader.Load(Fixtures.Shipped("suites/nightly.yaml"));
+        var planned = SuiteCommand.Plan(nightly!, new StringWriter())!;
+        Assert.Equal(
+            ["object-storage-outage on single-region-ha", "steady-state on two-region", "slow-inter-region-link on two-region", "primary-region-isolation on warm-standby-dr"],
+            planned.Where(r => r.KnownBreaches.Count > 0).Select(r => $"{r.Scenario.Name} on {r.Topology.Name}"));
     }
 
     [Fact]

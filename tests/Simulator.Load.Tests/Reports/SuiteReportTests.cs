@@ -55,6 +55,39 @@ public sealed class SuiteReportTests
         Assert.False(new SuiteReport("s", "native", Machine, Start, [passed, passed with { Verdict = SuiteVerdicts.Interrupted }]).Passed);
     }
 
+    [Fact]
+    public void A_known_breach_is_skipped_with_its_reason_in_junit_and_listed_apart_in_markdown_and_a_met_one_is_flagged()
+    {
+        var isolation = Report("primary-region-isolation", "warm-standby-dr", [new ThresholdReport("lost_writes == 0", "19", false), new ThresholdReport("achieved_rate >= 0%", "100%", true)]);
+        var steady = Report("steady-state", "two-region", [new ThresholdReport("order-import@us.p99 < 5000ms", "4210 ms", true)]);
+        var runs = new List<SuiteRunReport>
+        {
+            new("primary-region-isolation", "warm-standby-dr", SuiteVerdicts.Passed, 112, "01/report.json", [], null, 43.5, 19, 126)
+            {
+                KnownBreaches = [new KnownBreachReport("lost_writes == 0", "19", "asynchronous across regions")],
+            },
+            new("steady-state", "two-region", SuiteVerdicts.Passed, 81, "02/report.json", [], null, null, 0, 200)
+            {
+                KnownBreachesMet = ["order-import@us.p99 < 5000ms"],
+            },
+        };
+        var suite = new SuiteReport("nightly", "native", Machine, Start, runs);
+
+        var xml = XDocument.Parse(SuiteJUnit.Render(suite, [isolation, steady]));
+        var markdown = SuiteMarkdown.Render(suite);
+
+        var first = xml.Root!.Elements("testsuite").First();
+        Assert.Equal((2, 0, 1), (Counts(first).Tests, Counts(first).Failures, (int)first.Attribute("skipped")!));
+        Assert.Empty(xml.Descendants("failure"));
+        Assert.Equal("known breach: actual 19; asynchronous across regions", (string?)Assert.Single(xml.Descendants("skipped")).Attribute("message"));
+        Assert.Equal(("0", "1"), ((string?)xml.Root.Attribute("failures"), (string?)xml.Root.Attribute("skipped")));
+        Assert.StartsWith("## ✅ suite nightly: 2 of 2 runs passed", markdown, StringComparison.Ordinal);
+        Assert.Contains("| primary-region-isolation | `warm-standby-dr` | ✅ passed (1 known breach) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Known breaches (listed in the suite: they do not fail it)\n\n- primary-region-isolation on `warm-standby-dr`: `lost_writes == 0` — actual 19; asynchronous across regions\n", markdown, StringComparison.Ordinal);
+        Assert.Contains("### Listed as known breaches but met this time (remove them from the suite if it lasts)\n\n- steady-state on `two-region`: `order-import@us.p99 < 5000ms`\n", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("What failed", markdown, StringComparison.Ordinal);
+    }
+
     private static (int Tests, int Failures) Counts(XElement suite) => ((int)suite.Attribute("tests")!, (int)suite.Attribute("failures")!);
 
     private static (SuiteReport Suite, IReadOnlyList<LoadReport?> Reports) Sample()

@@ -11,9 +11,51 @@ public sealed class SuiteLoaderTests
         Assert.NotNull(suite);
         Assert.Equal("nightly-resilience", suite.Name);
         Assert.All(suite.Runs, r => Assert.True(File.Exists(r.Scenario), r.Scenario));
-        var isolation = Assert.Single(suite.Runs, r => r.Scenario.EndsWith("primary-region-isolation.yaml", StringComparison.Ordinal));
-        Assert.Equal(["single-primary-multi-replica", "warm-standby-dr"], isolation.Topologies);
-        Assert.Equal(TimeSpan.FromSeconds(85), isolation.Duration);
+        var isolation = suite.Runs.Where(r => r.Scenario.EndsWith("primary-region-isolation.yaml", StringComparison.Ordinal)).ToList();
+        Assert.Equal([[], ["warm-standby-dr"]], isolation.Select(r => r.Topologies));
+        Assert.All(isolation, r => Assert.Equal(TimeSpan.FromSeconds(85), r.Duration));
+        Assert.Equal(["failover.lost_writes == 0", "lost_writes == 0"], isolation[1].KnownBreaches.Select(b => b.Threshold));
+        Assert.All(isolation[1].KnownBreaches, b => Assert.False(string.IsNullOrWhiteSpace(b.Reason)));
+    }
+
+    [Fact]
+    public void A_known_breach_needs_its_threshold_and_its_reason()
+    {
+        var folder = Directory.CreateTempSubdirectory("suite-").FullName;
+        File.WriteAllText(Path.Combine(folder, "ok.yaml"), "name: ok\n");
+        const string Good = """
+            name: known
+            runs:
+              - scenario: ok.yaml
+                known_breaches:
+                  - { threshold: lost_writes == 0, reason: asynchronous across regions }
+            """;
+        const string Bad = """
+            name: known
+            runs:
+              - scenario: ok.yaml
+                known_breaches:
+                  - { threshold: lost_writes == 0 }
+                  - { reason: no threshold, why: typo }
+                  - lost_writes == 0
+            """;
+
+        var (suite, none) = SuiteLoader.Parse(Good, "known.yaml", folder);
+        var (_, errors) = SuiteLoader.Parse(Bad, "known.yaml", folder);
+
+        Assert.Empty(none);
+        var breach = Assert.Single(Assert.Single(suite!.Runs).KnownBreaches);
+        Assert.Equal(("lost_writes == 0", "asynchronous across regions", 5, 9), (breach.Threshold, breach.Reason, breach.Line, breach.Column));
+        Assert.True(breach.Names("lost_writes   ==  0"));
+        Assert.False(breach.Names("failover.lost_writes == 0"));
+        Assert.Equal(
+            [
+                (5, 9, "runs[0].known_breaches[0].reason", "missing required key `reason`"),
+                (6, 9, "runs[0].known_breaches[1].threshold", "missing required key `threshold`"),
+                (6, 33, "runs[0].known_breaches[1].why", "unknown key `why`"),
+                (7, 9, "runs[0].known_breaches[2]", "expected a known breach mapping, found a value"),
+            ],
+            errors.Select(e => (e.Line, e.Column, e.Field, e.Message)));
     }
 
     [Fact]

@@ -30,7 +30,13 @@ public static class SuiteMarkdown
             var rto = run.RtoSeconds is { } seconds ? string.Create(CultureInfo.InvariantCulture, $"{seconds:0.0} s") : "—";
             var lost = run.LostWrites is { } l ? string.Create(CultureInfo.InvariantCulture, $"{l} / {run.AcknowledgedWrites}") : "—";
             var report = run.Report is null ? "—" : $"[report.json]({run.Report})";
-            text.Append(CultureInfo.InvariantCulture, $"| {run.Scenario} | `{run.Topology}` | {icon}{run.Verdict} | {run.WallSeconds:0} s | {StandUp(run)} | {rto} | {lost} | {report} |\n");
+            var known = run.KnownBreaches.Count switch
+            {
+                0 => string.Empty,
+                1 => " (1 known breach)",
+                var n => string.Create(CultureInfo.InvariantCulture, $" ({n} known breaches)"),
+            };
+            text.Append(CultureInfo.InvariantCulture, $"| {run.Scenario} | `{run.Topology}` | {icon}{run.Verdict}{known} | {run.WallSeconds:0} s | {StandUp(run)} | {rto} | {lost} | {report} |\n");
         }
 
         var problems = suite.Runs.Where(r => r.FailedThresholds.Count > 0 || r.Error is not null).ToList();
@@ -51,7 +57,38 @@ public static class SuiteMarkdown
             }
         }
 
+        AppendKnownBreaches(text, suite);
         return text.ToString();
+    }
+
+    /// <summary>The breaches the suite expected, with their reasons, and those it expected that did not happen.</summary>
+    private static void AppendKnownBreaches(StringBuilder text, SuiteReport suite)
+    {
+        var breached = suite.Runs.Where(r => r.KnownBreaches.Count > 0).ToList();
+        if (breached.Count > 0)
+        {
+            text.Append("\n### Known breaches (listed in the suite: they do not fail it)\n\n");
+            foreach (var run in breached)
+            {
+                foreach (var breach in run.KnownBreaches)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"- {run.Scenario} on `{run.Topology}`: `{breach.Expression}` — actual {breach.Actual}; {breach.Reason}\n");
+                }
+            }
+        }
+
+        var met = suite.Runs.Where(r => r.KnownBreachesMet.Count > 0).ToList();
+        if (met.Count > 0)
+        {
+            text.Append("\n### Listed as known breaches but met this time (remove them from the suite if it lasts)\n\n");
+            foreach (var run in met)
+            {
+                foreach (var threshold in run.KnownBreachesMet)
+                {
+                    text.Append(CultureInfo.InvariantCulture, $"- {run.Scenario} on `{run.Topology}`: `{threshold}`\n");
+                }
+            }
+        }
     }
 
     /// <summary>How the run got its topology: reused after a reset of so long, or a fresh stand-up of so long.</summary>

@@ -49,7 +49,22 @@ public sealed record SuiteRunReport(
 
     /// <summary>How long this run's fresh stand-up took until every resource was healthy; null when it reused one or none came up.</summary>
     public double? StandUpSeconds { get; init; }
+
+    /// <summary>
+    /// Thresholds that failed as the suite said they would (its <c>known_breaches</c>): they do not fail the run and
+    /// are not in <see cref="FailedThresholds"/>.
+    /// </summary>
+    public IReadOnlyList<KnownBreachReport> KnownBreaches { get; init; } = [];
+
+    /// <summary>Thresholds the suite lists as known breaches that passed this time: the entry may be out of date.</summary>
+    public IReadOnlyList<string> KnownBreachesMet { get; init; } = [];
 }
+
+/// <summary>A threshold that failed as its suite said it would.</summary>
+/// <param name="Expression">The threshold as written.</param>
+/// <param name="Actual">Its actual value.</param>
+/// <param name="Reason">Why it is known to breach, as the suite says.</param>
+public sealed record KnownBreachReport(string Expression, string Actual, string Reason);
 
 /// <summary>What became of a run.</summary>
 public static class SuiteVerdicts
