@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Simulator.AppHost.Integrations.Patroni;
+using Simulator.AppHost.Integrations.Postgres;
 using Simulator.AppHost.Topology;
 
 namespace Simulator.AppHost.Run;
@@ -29,14 +29,15 @@ public static class PatroniReconfiguration
             && (up with { Patroni = wanted }).Equals(next);
     }
 
-    /// <summary>The <c>PATCH /config</c> body that sets <paramref name="options"/>' dynamic settings.</summary>
+    /// <summary>
+    /// The <c>PATCH /config</c> body that sets <paramref name="options"/>' dynamic settings, as both runtimes' node
+    /// configurations derive them (<see cref="PatroniClusterSettings.From"/>).
+    /// </summary>
     public static string ConfigPatch(PatroniClusterOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var synchronous = options.Replication != PatroniReplication.Async;
-        var strict = options.Replication == PatroniReplication.SyncStrict;
+        var settings = PatroniClusterSettings.From(options);
         return string.Create(CultureInfo.InvariantCulture,
-            $$"""{"ttl": {{options.Timing.Ttl}}, "loop_wait": {{options.Timing.LoopWait}}, "retry_timeout": {{options.Timing.RetryTimeout}}, "maximum_lag_on_failover": {{options.MaximumLagOnFailover}}, "synchronous_mode": {{Json(synchronous)}}, "synchronous_mode_strict": {{Json(strict)}}}""");
+            $$"""{"ttl": {{settings.Ttl}}, "loop_wait": {{settings.LoopWait}}, "retry_timeout": {{settings.RetryTimeout}}, "maximum_lag_on_failover": {{settings.MaximumLagOnFailoverBytes}}, "synchronous_mode": {{Json(settings.SynchronousMode)}}, "synchronous_mode_strict": {{Json(settings.SynchronousModeStrict)}}}""");
     }
 
     /// <summary>
@@ -51,14 +52,8 @@ public static class PatroniReconfiguration
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(restUrl);
         ArgumentNullException.ThrowIfNull(time);
-        // Patroni's HTTP server wants a Content-Length: a sized body, not a chunked one.
-        using (var content = new StringContent(ConfigPatch(options), Encoding.UTF8, "application/json"))
-        using (var response = await http.PatchAsync(new Uri(restUrl, "/config"), content, cancellationToken))
-        {
-            response.EnsureSuccessStatusCode();
-        }
-
-        var synchronous = options.Replication != PatroniReplication.Async;
+        await PatroniApi.PatchConfigAsync(http, restUrl, ConfigPatch(options), cancellationToken);
+        var synchronous = PatroniClusterSettings.From(options).SynchronousMode;
         var started = time.GetTimestamp();
         while (true)
         {

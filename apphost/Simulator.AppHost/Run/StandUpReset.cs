@@ -144,13 +144,9 @@ public sealed class StandUpReset(NativeRunHost host, TextWriter console)
         }
     }
 
-    private static async Task PatchAsync(HttpClient http, Uri config, bool synchronous, CancellationToken cancellationToken)
-    {
-        // Patroni's HTTP server wants a Content-Length: a sized body, not a chunked one.
-        using var content = new StringContent(synchronous ? """{"synchronous_mode": true}""" : """{"synchronous_mode": false}""", System.Text.Encoding.UTF8, "application/json");
-        using var response = await http.PatchAsync(config, content, cancellationToken);
-        response.EnsureSuccessStatusCode();
-    }
+    private static Task PatchAsync(HttpClient http, Uri config, bool synchronous, CancellationToken cancellationToken) =>
+        Integrations.Patroni.PatroniApi.PatchConfigAsync(
+            http, config, synchronous ? """{"synchronous_mode": true}""" : """{"synchronous_mode": false}""", cancellationToken);
 
     /// <summary>Waits until nothing is missing (<see cref="MissingAsync"/>); returns the Patroni leader then, if any.</summary>
     private async Task<string?> WaitUntilWholeAsync(HttpClient http, PatroniClusterProbe? probe, TimeProvider time, Action<string> missing, CancellationToken cancellationToken)

@@ -39,4 +39,19 @@ public static class PatroniApi
                 .Select(m => m.GetProperty("name").GetString()!)]
             : throw new JsonException("not a Patroni cluster: no members");
     }
+
+    /// <summary>
+    /// <c>PATCH /config</c> on the node at <paramref name="restUrl"/> with <paramref name="json"/>: changes the cluster's
+    /// dynamic configuration in the DCS, which every node takes on its next cycle.
+    /// </summary>
+    /// <exception cref="HttpRequestException">Patroni did not answer, or refused.</exception>
+    public static async Task PatchConfigAsync(HttpClient http, Uri restUrl, string json, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(restUrl);
+        // Patroni's HTTP server wants a Content-Length: a sized body, not a chunked one.
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        using var response = await http.PatchAsync(new Uri(restUrl, "/config"), content, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
 }
