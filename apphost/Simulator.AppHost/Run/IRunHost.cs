@@ -14,6 +14,9 @@ public interface IRunHost : IAsyncDisposable
 
     Task<EndpointsDocument> DescribeAsync(CancellationToken cancellationToken);
 
+    /// <summary>Starts counting, per resource, the log lines <paramref name="classify"/> gives a kind, until disposed.</summary>
+    LogLineTally TallyLogs(Func<string, string?> classify);
+
     /// <summary>What carries out the run's process and cluster faults.</summary>
     FaultActors FaultActors(TimeProvider time);
 

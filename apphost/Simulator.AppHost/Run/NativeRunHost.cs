@@ -21,6 +21,9 @@ public sealed class NativeRunHost(TopologyHost host) : IRunHost
     public Task<EndpointsDocument> DescribeAsync(CancellationToken cancellationToken) => EndpointsFile.DescribeAsync(host.Topology, cancellationToken);
 
     /// <inheritdoc/>
+    public LogLineTally TallyLogs(Func<string, string?> classify) => host.TallyLogs(classify);
+
+    /// <inheritdoc/>
     public FaultActors FaultActors(TimeProvider time)
     {
         var processes = new ResourceProcesses(host.App, host.Topology);

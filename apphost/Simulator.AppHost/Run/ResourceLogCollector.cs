@@ -14,6 +14,8 @@ public sealed class ResourceLogCollector : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly IReadOnlyList<ResourceLog> _logs;
     private readonly Task _follower;
+    private readonly Lock _talliesGate = new();
+    private volatile LogLineTally[] _tallies = [];
 
     /// <summary>Starts copying the logs of <paramref name="resources"/> into <paramref name="directory"/>.</summary>
     public ResourceLogCollector(DistributedApplication app, IEnumerable<IResource> resources, string directory)
@@ -27,7 +29,9 @@ public sealed class ResourceLogCollector : IAsyncDisposable
         {
             var tail = new Queue<string>();
             _tails[resource.Name] = tail;
-            writers[resource] = new ResourceLog(new StreamWriter(Path.Combine(directory, resource.Name + ".log"), append: true) { AutoFlush = true }, tail);
+            var name = resource.Name;
+            var writer = new StreamWriter(Path.Combine(directory, name + ".log"), append: true) { AutoFlush = true };
+            writers[resource] = new ResourceLog(writer, tail, line => Observe(name, line));
         }
 
         _logs = [.. writers.Values];
@@ -48,6 +52,22 @@ public sealed class ResourceLogCollector : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts counting, per resource, the lines <paramref name="classify"/> gives a kind (null: not counted) until the
+    /// tally is disposed; lines logged before the start are not counted.
+    /// </summary>
+    public LogLineTally StartTally(Func<string, string?> classify)
+    {
+        ArgumentNullException.ThrowIfNull(classify);
+        var tally = new LogLineTally(classify) { Stopped = Remove };
+        lock (_talliesGate)
+        {
+            _tallies = [.. _tallies, tally];
+        }
+
+        return tally;
+    }
+
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
@@ -66,6 +86,23 @@ public sealed class ResourceLogCollector : IAsyncDisposable
         }
 
         _stop.Dispose();
+    }
+
+    private void Remove(LogLineTally tally)
+    {
+        lock (_talliesGate)
+        {
+            _tallies = [.. _tallies.Where(t => t != tally)];
+        }
+    }
+
+    private void Observe(string resource, string line)
+    {
+        // Read once: a tally started or stopped meanwhile takes effect from the next line.
+        foreach (var tally in _tallies)
+        {
+            tally.Offer(resource, line);
+        }
     }
 
     /// <summary>
@@ -116,7 +153,7 @@ public sealed class ResourceLogCollector : IAsyncDisposable
     }
 
     /// <summary>One resource's log file and tail, shared by the pumps of its instance ids.</summary>
-    private sealed class ResourceLog(StreamWriter writer, Queue<string> tail) : IAsyncDisposable
+    private sealed class ResourceLog(StreamWriter writer, Queue<string> tail, Action<string> observe) : IAsyncDisposable
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
 
@@ -132,6 +169,7 @@ public sealed class ResourceLogCollector : IAsyncDisposable
                 _gate.Release();
             }
 
+            observe(line);
             lock (tail)
             {
                 tail.Enqueue(line);

@@ -107,6 +107,8 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         await using var watch = await host.WatchAsync(time, cancellationToken);
         watch?.Start();
         var outcomes = watch is null ? null : new OutcomeRecorder();
+        // From the load's start until the report: a retry logged while an acknowledged call was still in flight counts.
+        using var retries = host.TallyLogs(OdooRetryLog.Classify);
         var result = await DriveLoadAsync(host.Topology, plan, thresholds, ledgerPath, faults, progress, outcomes, time, cancellationToken);
         var faultReports = await faults.EndAsync();
 
@@ -147,7 +149,9 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         }
 
         // The achieved-rate rule (achieved_rate >= 95% unless the scenario tests achieved_rate itself) is the builder's default.
-        var report = LoadReportBuilder.Build(new ReportHeader(scenario.Name, topology.Name, host.Topology.Runtime), result, thresholds, ledger, faultReports, failover);
+        retries.Dispose();
+        var report = LoadReportBuilder.Build(new ReportHeader(scenario.Name, topology.Name, host.Topology.Runtime), result, thresholds, ledger, faultReports, failover)
+            with { Servers = OdooRetryLog.Report(retries, host.Topology.Spec) };
         await ReportWriter.WriteAllAsync(report, outputDirectory, CancellationToken.None);
         if (BeforeTeardown is not null)
         {

@@ -27,6 +27,9 @@ public sealed class TopologyHost : IAsyncDisposable
         _processes = new ProcessRecorder(app.ResourceNotifications, topology.AllResources(), topology.Run.Folder, time);
     }
 
+    /// <summary>Starts counting, per resource, the log lines <paramref name="classify"/> gives a kind, until disposed.</summary>
+    public LogLineTally TallyLogs(Func<string, string?> classify) => _logs.StartTally(classify);
+
     /// <summary>The running Aspire application.</summary>
     public DistributedApplication App { get; }
 

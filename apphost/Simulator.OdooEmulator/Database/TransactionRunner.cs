@@ -72,6 +72,11 @@ internal sealed partial class TransactionRunner(
             catch (Exception ex)
             {
                 await RollbackQuietlyAsync(cursor);
+                if (ex is PostgresException last && PostgresErrors.IsConcurrencyFailure(last.SqlState))
+                {
+                    LogTriesExhausted(last.SqlState);
+                }
+
                 if (PostgresErrors.IsConnectionFailure(ex))
                 {
                     source.Clear();
@@ -192,6 +197,10 @@ internal sealed partial class TransactionRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{SqlState}, {TriesLeft} tries left, try again in {WaitMs:F1} ms")]
     private partial void LogRetry(string sqlState, int triesLeft, double waitMs);
+
+    // Odoo's own wording, which the run's retry count looks for in both runtimes (OdooRetryLog).
+    [LoggerMessage(Level = LogLevel.Information, Message = "{SqlState}, maximum number of tries reached!")]
+    private partial void LogTriesExhausted(string sqlState);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Failed to open a readonly cursor, falling back to read-write cursor ({Reason})")]
     private partial void LogReplicaFallback(string reason);

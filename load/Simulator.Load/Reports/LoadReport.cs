@@ -32,4 +32,7 @@ public sealed record LoadReport(
 {
     /// <summary>Whether the run was cancelled before its duration ended (its figures then cover a shorter window).</summary>
     public bool Cancelled { get; init; }
+
+    /// <summary>Per region, the transaction retries its Odoo servers logged during the load; null when not counted.</summary>
+    public IReadOnlyList<ServerReport>? Servers { get; init; }
 }

@@ -224,6 +224,25 @@ public static class ReportHtml
             : "not checked");
         Row(html, "unknown outcomes (never counted as lost or kept)", ledger.Unknown.ToString(CultureInfo.InvariantCulture));
         html.Append("</table>\n");
+        Servers(html, report);
+    }
+
+    /// <summary>The transactions each region's Odoo servers ran again: latency without errors, explained.</summary>
+    private static void Servers(StringBuilder html, LoadReport report)
+    {
+        if (report.Servers is not { Count: > 0 } servers)
+        {
+            return;
+        }
+
+        html.Append("<h3>Transaction retries, from the Odoo servers' logs</h3>\n<table>\n<tr><th>region</th><th>retried</th><th>out of tries</th></tr>\n");
+        foreach (var s in servers)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(s.Region)}</td><td>{s.TransactionRetries}</td><td>{s.RetriesExhausted}</td></tr>\n");
+        }
+
+        html.Append("</table>\n<p class=\"note\">A retried call is not an error to the client, only a slower answer: serialization failures, ");
+        html.Append("deadlocks and lock timeouts that Odoo rolled back and ran again after a random back-off.</p>\n");
     }
 
     private static void Workload(StringBuilder html, LoadReport report, WorkloadReport w)

@@ -88,6 +88,15 @@ public static class ReportMarkdown
         md.Append(ledger.Lost is { } lost ? string.Create(CultureInfo.InvariantCulture, $"{lost} lost") : "lost not checked");
         md.Append(CultureInfo.InvariantCulture, $" · {ledger.Unknown} unknown outcome{(ledger.Unknown == 1 ? string.Empty : "s")} (not counted as lost)\n");
 
+        if (report.Servers is { Count: > 0 } servers)
+        {
+            md.Append("\n**Transaction retries** (concurrency failures the Odoo servers ran again, from their logs): ");
+            md.AppendJoin(" · ", servers.Select(s => string.Create(
+                CultureInfo.InvariantCulture,
+                $"{Escape(s.Region)} {s.TransactionRetries}{(s.RetriesExhausted > 0 ? $" ({s.RetriesExhausted} out of tries)" : string.Empty)}")));
+            md.Append('\n');
+        }
+
         if (report.Faults.Count > 0)
         {
             md.Append("\n**Faults:** ");

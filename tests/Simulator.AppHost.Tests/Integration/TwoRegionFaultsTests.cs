@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Simulator.AppHost.Cli;
 using Simulator.AppHost.Run;
@@ -76,9 +77,32 @@ public sealed class TwoRegionFaultsTests(ITestOutputHelper log)
         Assert.True(written.Workloads.Single(w => w.Region == "eu").Ok > 0);
         Assert.Equal(0, written.Ledger.Lost);
 
+        // The retries the report counts are the ones in the region's Odoo logs since the load started, counted again
+        // here from the files (the collector's copy), by the line's own timestamp.
+        Assert.NotNull(written.Servers);
+        Assert.Equal(["eu", "us"], written.Servers.Select(s => s.Region));
+        foreach (var server in written.Servers)
+        {
+            var counted = RetryLinesSince(Path.Combine(output, "logs"), server.Region, written.StartedAt);
+            Assert.Equal((counted.Retries, counted.Exhausted), (server.TransactionRetries, server.RetriesExhausted));
+        }
+
+        log.WriteLine(string.Join("; ", written.Servers));
+        Assert.Contains("**Transaction retries**", markdown, StringComparison.Ordinal);
+
         var (folders, processes) = await LeftoverProcesses.AfterAsync(Environment.ProcessId, TimeSpan.FromSeconds(10));
         Assert.Empty(folders);
         Assert.Empty(processes);
+    }
+
+    private static (long Retries, long Exhausted) RetryLinesSince(string logs, string region, DateTimeOffset since)
+    {
+        var lines = Directory.GetFiles(logs, $"{region}-odoo-*.log")
+            .SelectMany(File.ReadLines)
+            .Where(l => l.Length > 28 && DateTimeOffset.TryParse(l[..28], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) && at >= since)
+            .Select(OdooRetryLog.Classify)
+            .ToList();
+        return (lines.Count(k => k == OdooRetryLog.Retry), lines.Count(k => k == OdooRetryLog.Exhausted));
     }
 
     /// <summary>What the probe measured while the scenario ran.</summary>

@@ -16,6 +16,7 @@ public sealed class ComparisonReportTests
             Failover = new FailoverReport(41.5, 40.2, "pg-eu-1", "pg-us-1", 3, false),
             Ledger = new LedgerReport(first.Ledger.Acknowledged, 3, first.Ledger.Unknown),
             Thresholds = [new ThresholdReport("failover.rto < 15s", "41.5s", false), new ThresholdReport("lost_writes == 0", "3", false)],
+            Servers = [new ServerReport("eu", 2, 0), new ServerReport("us", 17, 1)],
         };
         var comparison = new ComparisonReport(
             first.Scenario, "native", first.Machine, first.StartedAt,
@@ -35,6 +36,7 @@ public sealed class ComparisonReportTests
         Assert.Equal(["9", "12"], rows["nodes"]);
         Assert.Equal(["9.4 s", "41.5 s"], rows["RTO"]);
         Assert.Equal(["0", "3"], rows["lost writes"]);
+        Assert.Equal(["—", "eu 2 · us 17"], rows["transaction retries"]);
         Assert.Equal(["pg-eu-1 → pg-eu-2", "pg-eu-1 → pg-us-1"], rows["leader before → after"]);
         Assert.Equal(["order-import@eu", "warehouse-scan@apac"], comparison.WorkloadKeys());
         Assert.Equal(["1.21 s", "1.21 s"], rows["order-import@eu p99"]);
@@ -58,6 +60,8 @@ public sealed class ComparisonReportTests
         Assert.Equal(4 * 2, CountOf(html, "class=\"legend\" x="));
         Assert.Equal(comparison.Runs.Select(r => (r.Topology, r.Passed, r.Ledger.Lost)), back.Runs.Select(r => (r.Topology, r.Passed, r.Ledger.Lost)));
         Assert.Equal(comparison.Runs[1].Workloads, back.Runs[1].Workloads);
+        Assert.Contains("| transaction retries | — | eu 2 · us 17 |", md, StringComparison.Ordinal);
+        Assert.Equal(comparison.Runs[1].Servers, back.Runs[1].Servers);
     }
 
     private static int CountOf(string text, string what)

@@ -47,6 +47,24 @@ public class ReportMarkdownTests
     }
 
     [Fact]
+    public void Transaction_retries_per_region_show_in_the_markdown_and_html_and_read_back_from_the_json()
+    {
+        var report = Support.Reports.Report() with { Servers = [new ServerReport("eu", 0, 0), new ServerReport("us", 25, 1)] };
+
+        var lines = ReportMarkdown.Render(report).Split('\n');
+        Assert.Contains("**Transaction retries** (concurrency failures the Odoo servers ran again, from their logs): eu 0 · us 25 (1 out of tries)", lines);
+        var html = ReportHtml.Render(report);
+        Assert.Contains("<tr><td>us</td><td>25</td><td>1</td></tr>", html, StringComparison.Ordinal);
+        Assert.Equal(report.Servers, ReportJson.Deserialize(ReportJson.Serialize(report)).Servers);
+
+        // Not counted (a run that had no topology's logs to read): no line, no table, and null in the JSON.
+        var uncounted = Support.Reports.Report();
+        Assert.DoesNotContain("Transaction retries", ReportMarkdown.Render(uncounted), StringComparison.Ordinal);
+        Assert.DoesNotContain("Transaction retries", ReportHtml.Render(uncounted), StringComparison.Ordinal);
+        Assert.Null(ReportJson.Deserialize(ReportJson.Serialize(uncounted)).Servers);
+    }
+
+    [Fact]
     public void A_passing_run_without_a_ledger_check_says_so_and_shows_unmeasured_latency_as_a_dash()
     {
         var report = Support.Reports.Report(Support.Reports.Run(Support.Reports.Workload(ok: 0, failed: 3, unknown: 1, measured: false)), lost: null);

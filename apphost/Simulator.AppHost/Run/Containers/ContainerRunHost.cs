@@ -23,6 +23,9 @@ public sealed class ContainerRunHost(ContainerTopologyHost host) : IRunHost
     public Task<EndpointsDocument> DescribeAsync(CancellationToken cancellationToken) => ContainerEndpoints.DescribeAsync(host.Topology, cancellationToken);
 
     /// <inheritdoc/>
+    public LogLineTally TallyLogs(Func<string, string?> classify) => host.TallyLogs(classify);
+
+    /// <inheritdoc/>
     public FaultActors FaultActors(TimeProvider time)
     {
         var topology = host.Topology;

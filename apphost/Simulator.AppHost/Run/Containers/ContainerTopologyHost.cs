@@ -24,6 +24,9 @@ public sealed class ContainerTopologyHost : IAsyncDisposable
         _logs = logs;
     }
 
+    /// <summary>Starts counting, per resource, the log lines <paramref name="classify"/> gives a kind, until disposed.</summary>
+    public LogLineTally TallyLogs(Func<string, string?> classify) => _logs.StartTally(classify);
+
     /// <summary>The running Aspire application.</summary>
     public DistributedApplication App { get; }
 

@@ -19,6 +19,9 @@ public sealed record ComparedRun(
     LedgerReport Ledger,
     IReadOnlyList<ThresholdReport> FailedThresholds)
 {
+    /// <summary>Per region, the transaction retries its Odoo servers logged; null when not counted.</summary>
+    public IReadOnlyList<ServerReport>? Servers { get; init; }
+
     /// <summary>The summary of <paramref name="report"/>, whose full report lies at <paramref name="reportPath"/>.</summary>
     public static ComparedRun Of(LoadReport report, string reportPath, int? nodes)
     {
@@ -31,6 +34,9 @@ public sealed record ComparedRun(
             [.. report.Workloads.Select(WorkloadFigures.Of)],
             report.Failover,
             report.Ledger,
-            [.. report.Thresholds.Where(t => !t.Passed)]);
+            [.. report.Thresholds.Where(t => !t.Passed)])
+        {
+            Servers = report.Servers,
+        };
     }
 }

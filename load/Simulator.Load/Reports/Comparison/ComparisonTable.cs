@@ -4,7 +4,8 @@ namespace Simulator.Load.Reports.Comparison;
 
 /// <summary>
 /// The side-by-side table both rendered comparisons show: one column per topology, one row per figure — verdict,
-/// nodes, failover (RTO, error window, leaders), ledger (lost, unknown, acknowledged), then per workload and region
+/// nodes, failover (RTO, error window, leaders), ledger (lost, unknown, acknowledged), transaction retries by region,
+/// then per workload and region
 /// p50, p99, error rate and achieved rate. Cells are plain text; "—" where a run did not measure the figure.
 /// </summary>
 internal static class ComparisonTable
@@ -22,6 +23,7 @@ internal static class ComparisonTable
             ("lost writes", [.. runs.Select(r => Count(r.Ledger.Lost))]),
             ("unknown outcome", [.. runs.Select(r => Count(r.Ledger.Unknown))]),
             ("acknowledged writes", [.. runs.Select(r => Count(r.Ledger.Acknowledged))]),
+            ("transaction retries", [.. runs.Select(r => Retries(r.Servers))]),
         };
 
         foreach (var key in comparison.WorkloadKeys())
@@ -35,6 +37,11 @@ internal static class ComparisonTable
 
         return rows;
     }
+
+    /// <summary>Each region's retries (<c>eu 0 · us 25</c>): where a topology makes transactions collide.</summary>
+    private static string Retries(IReadOnlyList<ServerReport>? servers) => servers is { Count: > 0 }
+        ? string.Join(" · ", servers.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Region} {s.TransactionRetries}")))
+        : ReportFormat.NotMeasured;
 
     private static string Count(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? ReportFormat.NotMeasured;
 }
