@@ -48,6 +48,8 @@ public sealed class ContainerDatabaseSettingsTests
                 Assert.Equal(ttl, Text(dcs["ttl"]));
                 Assert.Equal(PatroniTiming.Named(timing)!.LoopWait.ToString(System.Globalization.CultureInfo.InvariantCulture), Text(dcs["loop_wait"]));
                 Assert.Equal(PatroniTiming.Named(timing)!.RetryTimeout.ToString(System.Globalization.CultureInfo.InvariantCulture), Text(dcs["retry_timeout"]));
+                // As natively: a replica retries streaming from a new leader after 1 s, not PostgreSQL's 5 s.
+                Assert.Equal("1s", Text(dcs["postgresql"]["parameters"]["wal_retrieve_retry_interval"]));
                 // The topology's Patroni tags, as natively: single-primary-multi-replica's apac is never the synchronous standby.
                 var tags = Parse(node.GeneratedFile("/etc/patroni/patroni.yml")!)["tags"];
                 Assert.Equal(node.Name == "apac-pg-1" ? "true" : "false", Text(tags["nosync"]));

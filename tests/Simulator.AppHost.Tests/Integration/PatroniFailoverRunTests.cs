@@ -84,10 +84,11 @@ public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
         Assert.NotNull(failover.NewLeader);
         Assert.Contains(failover.NewLeader.Split('-')[0], new[] { "us", "apac" });
         // ttl 10 s: the key expires ~10 s after the kill, then election and promotion; the clients then need the
-        // routers' next check (1 s) and, across regions, new connections. The worst region's RTO counts any later flap.
+        // routers' next check (1 s) and, across regions, new connections and a replica streaming from the new leader.
+        // The worst region's RTO counts any later flap, and must meet the target (issue 6: 15 s with `fast`).
         Assert.InRange(failover.NewLeaderPromotedAtSeconds!.Value - fault.StartedAtSeconds, 8, 20);
         Assert.NotNull(failover.RtoSeconds);
-        Assert.InRange(failover.RtoSeconds.Value, 8, 30);
+        Assert.InRange(failover.RtoSeconds.Value, 8, 15);
         Assert.True(failover.LeaderLostAtSeconds > failover.FaultAtSeconds);
         Assert.True(failover.NewLeaderPromotedAtSeconds >= failover.NewLeaderElectedAtSeconds);
         Assert.Equal(0, failover.LostWrites);
@@ -148,7 +149,10 @@ public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
 
         // The regions that still reach a quorum recovered, and their RTO is reported; the isolated region's writes failed.
         var regions = failover.Regions!.ToDictionary(r => r.Region, StringComparer.Ordinal);
-        Assert.All(new[] { "us", "apac" }, r => Assert.NotNull(regions[r].RtoSeconds));
+        // Bounded like the leader loss, plus the election's wait: the remaining members ask the cut-off leader's REST API,
+        // which hangs until its timeout instead of refusing (2.2 s from the key's expiry to the election, against 0.3 s
+        // after a kill; us and apac measured 13.4 s and 15.3 s).
+        Assert.All(new[] { "us", "apac" }, r => Assert.InRange(regions[r].RtoSeconds!.Value, 8, 20));
         Assert.True(regions["eu"].FailedWrites + regions["eu"].UnknownWrites > 0, "eu's writes did not fail while it was cut off");
         Assert.NotNull(regions["eu"].FirstFailedSeconds);
 

@@ -70,6 +70,9 @@ public static class PatroniConfig
                     max_replication_slots: 10
                     wal_keep_size: 256MB
                     shared_buffers: 64MB
+                    # After a failover a replica's first START_REPLICATION can come before the new leader made its
+                    # slot; at the default 5 s before the next try, its reads stay stale that long.
+                    wal_retrieve_retry_interval: 1s
               initdb:
               - encoding: UTF8
               - locale: C.UTF-8

@@ -84,6 +84,8 @@ public static class PatroniContainerConfig
         Line($"        max_connections: 200");
         Line($"        max_wal_senders: 10");
         Line($"        max_replication_slots: 10");
+        // As natively: a replica retries streaming from a new leader (whose slot may not exist yet) after 1 s, not 5.
+        Line($"        wal_retrieve_retry_interval: 1s");
         Line($"  initdb:");
         Line($"    - encoding: UTF8");
         Line($"    - data-checksums");

@@ -31,6 +31,8 @@ public sealed class PatroniConfigTests
         Assert.Contains("data_dir: '/run/us-pg-1'", yaml, StringComparison.Ordinal);
         Assert.Contains("post_init: 'bash /x/patroni-post-init.sh odoo'", yaml, StringComparison.Ordinal);
         Assert.Contains("mode: \"off\"", yaml, StringComparison.Ordinal);
+        // A replica whose first try to stream from a new leader came before its slot existed tries again after 1 s.
+        Assert.Contains("\n        wal_retrieve_retry_interval: 1s\n", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("listen:", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("hosts:", yaml, StringComparison.Ordinal);
     }
