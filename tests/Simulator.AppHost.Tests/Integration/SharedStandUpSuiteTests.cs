@@ -12,10 +12,10 @@ using Xunit.Abstractions;
 namespace Simulator.AppHost.Tests.Integration;
 
 /// <summary>
-/// The CI suite (<c>scenarios/suites/ci.yaml</c>): the five catalogue scenarios no other integration test runs —
-/// redis-loss and object-storage-outage on one single-region-ha stand-up, replica-region-partition,
-/// planned-switchover and primary-freeze on one single-primary-multi-replica stand-up — in short forms, as
-/// <c>sim suite</c> runs them. Checks that the runs after the first on a topology reused its stand-up after a
+/// The CI suite (<c>scenarios/suites/ci.yaml</c>): the nine catalogue scenarios no other integration test runs —
+/// redis-loss, object-storage-outage, quickstart and month-end-burst on one single-region-ha stand-up, steady-state
+/// and slow-inter-region-link on one two-region stand-up, replica-region-partition, planned-switchover and
+/// primary-freeze on one single-primary-multi-replica stand-up — in short forms, as <c>sim suite</c> runs them. Checks that the runs after the first on a topology reused its stand-up after a
 /// reset, and that each run's report stands on its own: its own clock and faults, its own ledger (no order of an
 /// earlier run counted), its own failover, with the figures each short form is meant to show.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class SharedStandUpSuiteTests(ITestOutputHelper log)
         Assert.True(runs is not null, problems.ToString());
 
         var wall = Stopwatch.StartNew();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(20));
         var (summary, reports, interrupted) = await new SuiteRunner(Console.Error) { CreateBuilder = TestingBuilders.Create }
             .RunAsync(suite!.Name, runs, output, TimeProvider.System, timeout.Token);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"suite wall time {wall.Elapsed.TotalSeconds:0} s"));
@@ -40,15 +40,15 @@ public sealed class SharedStandUpSuiteTests(ITestOutputHelper log)
 
         Assert.False(interrupted);
         Assert.Equal(
-            ["redis-loss", "object-storage-outage", "replica-region-partition", "planned-switchover", "primary-freeze"],
+            ["redis-loss", "object-storage-outage", "quickstart", "month-end-burst", "steady-state", "slow-inter-region-link", "replica-region-partition", "planned-switchover", "primary-freeze"],
             summary.Runs.Select(r => r.Scenario));
         Assert.All(summary.Runs, r => Assert.True(r.Error is null, $"{r.Scenario}: {r.Error}"));
         Assert.All(reports, r => Assert.NotNull(r));
 
-        // Two stand-ups: the first run on each topology stood one up, the others reused it after a reset.
+        // Three stand-ups: the first run on each topology stood one up, the others reused it after a reset.
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, SuiteWriter.JsonFileName)));
         var recorded = json.RootElement.GetProperty("runs").EnumerateArray().ToList();
-        Assert.Equal([false, true, false, true, true], recorded.Select(r => r.GetProperty("reusedStandUp").GetBoolean()));
+        Assert.Equal([false, true, true, true, false, true, false, true, true], recorded.Select(r => r.GetProperty("reusedStandUp").GetBoolean()));
         foreach (var (run, i) in summary.Runs.Select((r, i) => (r, i)))
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -67,9 +67,13 @@ public sealed class SharedStandUpSuiteTests(ITestOutputHelper log)
         AssertRedisLoss(reports[0]!);
         AssertObjectStorageOutage(reports[1]!);
         AssertKnownBreach(summary.Runs[1], await File.ReadAllTextAsync(Path.Combine(output, SuiteMarkdown.FileName)));
-        AssertReplicaRegionPartition(reports[2]!);
-        AssertPlannedSwitchover(reports[3]!);
-        AssertPrimaryFreeze(reports[4]!, summary.Runs[4]);
+        AssertQuickstart(reports[2]!);
+        AssertMonthEndBurst(reports[3]!);
+        AssertSteadyState(reports[4]!);
+        AssertSlowLink(reports[5]!);
+        AssertReplicaRegionPartition(reports[6]!);
+        AssertPlannedSwitchover(reports[7]!);
+        AssertPrimaryFreeze(reports[8]!, summary.Runs[8]);
 
         var (folders, processes) = await LeftoverProcesses.AfterAsync(Environment.ProcessId, TimeSpan.FromSeconds(15));
         Assert.Empty(folders);
@@ -97,10 +101,17 @@ public sealed class SharedStandUpSuiteTests(ITestOutputHelper log)
             Assert.True(ledger.Count > 0, $"{report.Scenario} acknowledged nothing");
             Assert.All(ledger, e => Assert.True(seen.Add(e.Id), $"{report.Scenario}: order {e.Id} is also in an earlier run's ledger"));
             Assert.Equal(0, report.Ledger.Lost);
-            var fault = Assert.Single(report.Faults);
-            Assert.Null(fault.Error);
-            var at = report.Scenario is "redis-loss" or "object-storage-outage" ? 10 : 30;
-            Assert.InRange(fault.StartedAtSeconds, at - 0.5, at + 3);
+            if (FaultAt(report.Scenario) is { } at)
+            {
+                var fault = Assert.Single(report.Faults);
+                Assert.Null(fault.Error);
+                Assert.InRange(fault.StartedAtSeconds, at - 0.5, at + 3);
+            }
+            else
+            {
+                Assert.Empty(report.Faults);
+            }
+
             if (i > 0)
             {
                 Assert.True(report.StartedAt > reports[i - 1]!.StartedAt.AddSeconds(reports[i - 1]!.DurationSeconds));
@@ -124,6 +135,64 @@ public sealed class SharedStandUpSuiteTests(ITestOutputHelper log)
         Assert.Contains(report.Workloads.Single(w => w.Name == "web-browse").ErrorKinds.Keys, FromSessions);
         log.WriteLine($"{Describe(report)}; error kinds: {string.Join(", ", report.Workloads.SelectMany(w => w.ErrorKinds.Select(k => $"{w.Name} {k.Key} {k.Value}")))}");
     }
+
+    /// <summary>When the scenario's one fault is due, in seconds; null for the scenarios without faults.</summary>
+    private static int? FaultAt(string scenario) => scenario switch
+    {
+        "quickstart" or "month-end-burst" or "steady-state" => null,
+        "redis-loss" or "object-storage-outage" or "slow-inter-region-link" => 10,
+        _ => 30,
+    };
+
+    /// <summary>Steady import at 10/s on a stand-up two outages ran on: the orders go through, every one kept.</summary>
+    private void AssertQuickstart(LoadReport report)
+    {
+        var import = Assert.Single(report.Workloads);
+        Assert.True(import.Ok >= 75, $"only {import.Ok} of ~150 orders in 15 s went through");
+        AssertPassed(report, "lost_writes");
+        log.WriteLine(Describe(report));
+    }
+
+    /// <summary>The burst's ramp as the scheduler ran it: 2 arrivals a second first, 8 at the peak, scanning throughout.</summary>
+    private void AssertMonthEndBurst(LoadReport report)
+    {
+        var import = report.Workloads.Single(w => w.Name == "order-import");
+        double Mean(int from, int to) => import.Intervals.Where(i => i.Second >= from && i.Second <= to).Select(i => (double)i.Arrivals).DefaultIfEmpty(0).Average();
+        var (before, peak) = (Mean(1, 8), Mean(26, 28));
+        Assert.InRange(before, 1.5, 2.5);
+        Assert.InRange(peak, 6.5, 9.5);
+        Assert.True(report.Workloads.Single(w => w.Name == "warehouse-scan").Ok > 0, "no scan completed during the burst");
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Describe(report)}; arrivals/s {before:0.0} before, {peak:0.0} at the peak"));
+    }
+
+    /// <summary>Read local, write remote: every us order crosses 80 ms many times, eu's do not.</summary>
+    private void AssertSteadyState(LoadReport report)
+    {
+        var (eu, us) = (Import(report, "eu"), Import(report, "us"));
+        // ~27 round trips an order; at least ten of them at 80 ms is the floor.
+        Assert.True(us.LatencyMs!.P50 - eu.LatencyMs!.P50 >= 800, $"us p50 {us.LatencyMs.P50:0} ms, eu p50 {eu.LatencyMs.P50:0} ms");
+        Assert.Equal(["eu", "us"], report.Servers!.Select(s => s.Region));
+        log.WriteLine($"{Describe(report)}; retries {string.Join(", ", report.Servers!)}");
+    }
+
+    /// <summary>+200 ms on eu-us from 10 s to 30 s: us's orders slow down while it lasts.</summary>
+    private void AssertSlowLink(LoadReport report)
+    {
+        var fault = report.Faults[0];
+        Assert.Equal(("latency", "eu-us"), (fault.Kind, fault.Target));
+        var us = Import(report, "us");
+        double? Median(int from, int to) => us.Intervals.Where(i => i.Second >= from && i.Second <= to && i.P50Ms is not null)
+            .Select(i => i.P50Ms!.Value).Order().ToList() is { Count: > 0 } p50s ? p50s[p50s.Count / 2] : null;
+        var (before, during) = (Median(3, 9), Median(14, 40));
+        Assert.NotNull(before);
+        Assert.NotNull(during);
+        // Each us order is ~27 round trips; +200 ms on each adds seconds, and even a tenth of them adds 500 ms.
+        Assert.True(during - before >= 500, $"us p50 {before:0} ms before the fault, {during:0} ms while it lasted");
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Describe(report)}; us p50 {before:0} ms before, {during:0} ms during"));
+    }
+
+    private static WorkloadReport Import(LoadReport report, string region) =>
+        report.Workloads.Single(w => w.Name == "order-import" && w.Region == region);
 
     /// <summary>Every attachment fails while s3rver is stopped and none before it or long after; the orders are kept.</summary>
     private void AssertObjectStorageOutage(LoadReport report)
