@@ -27,18 +27,8 @@ public static class ComparisonMarkdown
             md.Append(CultureInfo.InvariantCulture, $"| {Cell(label)} |").AppendJoin(string.Empty, cells.Select(c => $" {Cell(c)} |")).Append('\n');
         }
 
-        var failing = comparison.Runs.Where(r => r.FailedThresholds.Count > 0).ToList();
-        if (failing.Count > 0)
-        {
-            md.Append("\n### Failed thresholds\n\n");
-            foreach (var run in failing)
-            {
-                foreach (var threshold in run.FailedThresholds)
-                {
-                    md.Append(CultureInfo.InvariantCulture, $"- `{run.Topology}`: `{threshold.Expression}` — actual {threshold.Actual}\n");
-                }
-            }
-        }
+        MarkdownSections.AppendList(md, "Failed thresholds", comparison.Runs.SelectMany(run =>
+            run.FailedThresholds.Select(t => $"`{run.Topology}`: `{t.Expression}` — actual {t.Actual}")));
 
         md.Append("\n### Full reports\n\n");
         foreach (var run in comparison.Runs)

@@ -39,57 +39,19 @@ public static class SuiteMarkdown
             text.Append(CultureInfo.InvariantCulture, $"| {run.Scenario} | `{run.Topology}` | {icon}{run.Verdict}{known} | {run.WallSeconds:0} s | {StandUp(run)} | {rto} | {lost} | {report} |\n");
         }
 
-        var problems = suite.Runs.Where(r => r.FailedThresholds.Count > 0 || r.Error is not null).ToList();
-        if (problems.Count > 0)
-        {
-            text.Append("\n### What failed\n\n");
-            foreach (var run in problems)
-            {
-                foreach (var threshold in run.FailedThresholds)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"- {run.Scenario} on `{run.Topology}`: `{threshold.Expression}` — actual {threshold.Actual}\n");
-                }
+        MarkdownSections.AppendList(text, "What failed", suite.Runs.SelectMany(run =>
+            run.FailedThresholds.Select(t => $"{On(run)}: `{t.Expression}` — actual {t.Actual}")
+                .Concat(run.Error is null ? [] : [$"{On(run)} did not run to its end: {run.Error.ReplaceLineEndings(" ")}"])));
 
-                if (run.Error is not null)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"- {run.Scenario} on `{run.Topology}` did not run to its end: {run.Error.ReplaceLineEndings(" ")}\n");
-                }
-            }
-        }
-
-        AppendKnownBreaches(text, suite);
+        // The breaches the suite expected, with their reasons, and those it expected that did not happen.
+        MarkdownSections.AppendList(text, "Known breaches (listed in the suite: they do not fail it)", suite.Runs.SelectMany(run =>
+            run.KnownBreaches.Select(b => $"{On(run)}: `{b.Expression}` — actual {b.Actual}; {b.Reason}")));
+        MarkdownSections.AppendList(text, "Listed as known breaches but met this time (remove them from the suite if it lasts)", suite.Runs.SelectMany(run =>
+            run.KnownBreachesMet.Select(t => $"{On(run)}: `{t}`")));
         return text.ToString();
     }
 
-    /// <summary>The breaches the suite expected, with their reasons, and those it expected that did not happen.</summary>
-    private static void AppendKnownBreaches(StringBuilder text, SuiteReport suite)
-    {
-        var breached = suite.Runs.Where(r => r.KnownBreaches.Count > 0).ToList();
-        if (breached.Count > 0)
-        {
-            text.Append("\n### Known breaches (listed in the suite: they do not fail it)\n\n");
-            foreach (var run in breached)
-            {
-                foreach (var breach in run.KnownBreaches)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"- {run.Scenario} on `{run.Topology}`: `{breach.Expression}` — actual {breach.Actual}; {breach.Reason}\n");
-                }
-            }
-        }
-
-        var met = suite.Runs.Where(r => r.KnownBreachesMet.Count > 0).ToList();
-        if (met.Count > 0)
-        {
-            text.Append("\n### Listed as known breaches but met this time (remove them from the suite if it lasts)\n\n");
-            foreach (var run in met)
-            {
-                foreach (var threshold in run.KnownBreachesMet)
-                {
-                    text.Append(CultureInfo.InvariantCulture, $"- {run.Scenario} on `{run.Topology}`: `{threshold}`\n");
-                }
-            }
-        }
-    }
+    private static string On(SuiteRunReport run) => $"{run.Scenario} on `{run.Topology}`";
 
     /// <summary>How the run got its topology: reused after a reset of so long, or a fresh stand-up of so long.</summary>
     private static string StandUp(SuiteRunReport run) => run switch
