@@ -64,7 +64,8 @@ public static class LoadRun
             throw new ArgumentException("Invalid load plan:" + Environment.NewLine + string.Join(Environment.NewLine, errors), nameof(plan));
         }
 
-        await Task.WhenAll(workloads.Select(w => w.InitializeAsync(cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(workloads.Select((w, i) => WorkloadSetup.InitializeAsync(
+            w, $"{plan.Workloads![i].Name}@{plan.Workloads[i].Region}", timeProvider, options.SetupRetrying, cancellationToken))).ConfigureAwait(false);
 
         var clock = new RunClock(timeProvider);
         options.ClockStarted?.Invoke(clock.Origin);

@@ -15,6 +15,12 @@ public sealed record LoadRunOptions
     /// </summary>
     public IOutcomeSink? Outcomes { get; init; }
 
+    /// <summary>
+    /// Told, as a line for the console, of every workload setup that failed on something passing and is tried again
+    /// (<see cref="WorkloadSetup"/>); none when null.
+    /// </summary>
+    public Action<string>? SetupRetrying { get; init; }
+
     /// <summary>Told about every closed per-second interval, for live output; none when null.</summary>
     public IProgress<IntervalProgress>? Progress { get; init; }
 

@@ -1,3 +1,4 @@
+using Simulator.AppHost.Cli;
 using Simulator.AppHost.Run.Containers;
 using Simulator.AppHost.Runtime;
 using Simulator.AppHost.Topology;
@@ -241,10 +242,17 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
             Windows = ThresholdSpec.WindowsOf(thresholds),
             ClockStarted = faults.Begin,
             Outcomes = outcomes,
+            SetupRetrying = console.WriteLine,
         };
         try
         {
             return await LoadRun.RunAsync(plan, workloads, options, time, cancellationToken);
+        }
+        catch (WorkloadException ex)
+        {
+            // Iterations' errors are counted, never thrown: one escaping the run is a setup that failed for good (a
+            // login refused, no products, Odoo still unreachable after the setup's retries).
+            throw new EnvironmentSetupException($"the workloads of {scenario.Name} could not start: {ex.Message}", ex);
         }
         finally
         {

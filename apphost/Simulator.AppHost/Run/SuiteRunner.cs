@@ -126,10 +126,11 @@ public sealed class SuiteRunner(TextWriter console)
             await Console.Error.WriteLineAsync($"sim: {ex.Message}");
             return (Unfinished(SuiteVerdicts.Error, ex.Message), null);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or TimeoutException)
+        catch (Exception ex)
         {
-            // The stand-up is in an unknown state after a run broke off: the next run gets a fresh one.
-            await Console.Error.WriteLineAsync($"sim: {scenario.Name} on {topology.Name} broke off while {stage}: {ex.Message}");
+            // The stand-up is in an unknown state after a run broke off: the next run gets a fresh one. Whatever broke
+            // it, the other runs still run and the summary is still written.
+            await Console.Error.WriteLineAsync($"sim: {scenario.Name} on {topology.Name} broke off while {stage}: {ex.GetType().Name}: {ex.Message}");
             await shared.TearDownAsync();
             return (Unfinished(SuiteVerdicts.Error, $"broke off while {stage}: {ex.Message}"), null);
         }

@@ -45,6 +45,12 @@ public class WorkloadException : Exception
     /// <summary>Whether the request may have been processed even though no answer came.</summary>
     public bool OutcomeUnknown { get; }
 
+    /// <summary>
+    /// Whether the same call may well succeed a moment later: the server or its database was unreachable or restarting
+    /// (a workload's setup tries again on these: <see cref="WorkloadSetup"/>), rather than refusing the call itself.
+    /// </summary>
+    public virtual bool Transient => false;
+
     /// <summary>The outcome this error stands for.</summary>
     public Outcome Outcome => OutcomeUnknown ? Outcome.Unknown : Outcome.Failed;
 }

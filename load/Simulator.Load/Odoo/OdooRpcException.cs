@@ -39,4 +39,22 @@ public sealed class OdooRpcException : WorkloadException
 
     /// <summary>The server-side traceback, if Odoo sent it.</summary>
     public string? Debug { get; }
+
+    /// <summary>
+    /// Odoo lost its database connection, or reached a node that no longer leads (the server shut down, restarted or
+    /// was switched over under it), which the next call on a fresh connection need not meet; Odoo's own errors are not.
+    /// </summary>
+    public override bool Transient => OdooName is not null && ConnectionErrors.Contains(OdooName);
+
+    // psycopg2's names for them: the emulator's generic one, and the specific classes real Odoo reports (57P01..57P03,
+    // 25006, a closed connection).
+    private static readonly HashSet<string> ConnectionErrors = new(StringComparer.Ordinal)
+    {
+        "psycopg2.OperationalError",
+        "psycopg2.InterfaceError",
+        "psycopg2.errors.AdminShutdown",
+        "psycopg2.errors.CrashShutdown",
+        "psycopg2.errors.CannotConnectNow",
+        "psycopg2.errors.ReadOnlySqlTransaction",
+    };
 }

@@ -23,4 +23,7 @@ public sealed class OdooTransportException : WorkloadException
 
     /// <summary>The HTTP status code, when a response came.</summary>
     public int? StatusCode { get; }
+
+    /// <summary>No usable answer came: a server down, restarting or overloaded may answer the next call.</summary>
+    public override bool Transient => true;
 }
