@@ -17,6 +17,12 @@ public interface IRunHost : IAsyncDisposable
     /// <summary>Starts counting, per resource, the log lines <paramref name="classify"/> gives a kind, until disposed.</summary>
     LogLineTally TallyLogs(Func<string, string?> classify);
 
+    /// <summary>
+    /// Writes every resource's log lines from now on into <paramref name="directory"/> (a suite's next run on a shared
+    /// stand-up gets its own <c>logs/</c>); nothing changes when they go there already.
+    /// </summary>
+    Task MoveLogsToAsync(string directory);
+
     /// <summary>What carries out the run's process and cluster faults.</summary>
     FaultActors FaultActors(TimeProvider time);
 

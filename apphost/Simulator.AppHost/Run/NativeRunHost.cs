@@ -23,6 +23,9 @@ public sealed class NativeRunHost(TopologyHost host) : IRunHost
     /// <inheritdoc/>
     public LogLineTally TallyLogs(Func<string, string?> classify) => host.TallyLogs(classify);
 
+    /// <inheritdoc />
+    public Task MoveLogsToAsync(string directory) => host.MoveLogsToAsync(directory);
+
     /// <inheritdoc/>
     public FaultActors FaultActors(TimeProvider time)
     {

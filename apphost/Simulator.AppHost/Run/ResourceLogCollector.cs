@@ -4,7 +4,8 @@ namespace Simulator.AppHost.Run;
 
 /// <summary>
 /// Copies every resource's console output into <c>logs/&lt;resource&gt;.log</c> and keeps its last
-/// lines, so a resource that fails to start can be explained with its own words.
+/// lines, so a resource that fails to start can be explained with its own words. A stand-up a suite's runs share
+/// moves its logs into each run's own folder as the run begins (<see cref="MoveToAsync"/>).
 /// </summary>
 public sealed class ResourceLogCollector : IAsyncDisposable
 {
@@ -16,6 +17,7 @@ public sealed class ResourceLogCollector : IAsyncDisposable
     private readonly Task _follower;
     private readonly Lock _talliesGate = new();
     private volatile LogLineTally[] _tallies = [];
+    private string _directory;
 
     /// <summary>Starts copying the logs of <paramref name="resources"/> into <paramref name="directory"/>.</summary>
     public ResourceLogCollector(DistributedApplication app, IEnumerable<IResource> resources, string directory)
@@ -23,6 +25,7 @@ public sealed class ResourceLogCollector : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(resources);
         Directory.CreateDirectory(directory);
+        _directory = Path.GetFullPath(directory);
         var logger = app.Services.GetRequiredService<ResourceLoggerService>();
         var writers = new Dictionary<IResource, ResourceLog>();
         foreach (var resource in resources)
@@ -30,8 +33,7 @@ public sealed class ResourceLogCollector : IAsyncDisposable
             var tail = new Queue<string>();
             _tails[resource.Name] = tail;
             var name = resource.Name;
-            var writer = new StreamWriter(Path.Combine(directory, name + ".log"), append: true) { AutoFlush = true };
-            writers[resource] = new ResourceLog(writer, tail, line => Observe(name, line));
+            writers[resource] = new ResourceLog(ResourceLog.Open(directory, name), name, tail, line => Observe(name, line));
         }
 
         _logs = [.. writers.Values];
@@ -66,6 +68,28 @@ public sealed class ResourceLogCollector : IAsyncDisposable
         }
 
         return tally;
+    }
+
+    /// <summary>
+    /// Writes every resource's lines from now on into <paramref name="directory"/> instead (a file each, appended to);
+    /// what was written before stays where it was. Nothing happens when the logs go there already.
+    /// </summary>
+    public async Task MoveToAsync(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        var target = Path.GetFullPath(directory);
+        if (string.Equals(target, _directory, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(target);
+        foreach (var log in _logs)
+        {
+            await log.MoveToAsync(target);
+        }
+
+        _directory = target;
     }
 
     /// <inheritdoc />
@@ -153,16 +177,35 @@ public sealed class ResourceLogCollector : IAsyncDisposable
     }
 
     /// <summary>One resource's log file and tail, shared by the pumps of its instance ids.</summary>
-    private sealed class ResourceLog(StreamWriter writer, Queue<string> tail, Action<string> observe) : IAsyncDisposable
+    private sealed class ResourceLog(StreamWriter writer, string name, Queue<string> tail, Action<string> observe) : IAsyncDisposable
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
+        private StreamWriter _writer = writer;
+
+        public static StreamWriter Open(string directory, string name) =>
+            new(Path.Combine(directory, name + ".log"), append: true) { AutoFlush = true };
+
+        public async Task MoveToAsync(string directory)
+        {
+            var next = Open(directory, name);
+            await _gate.WaitAsync();
+            try
+            {
+                await _writer.DisposeAsync();
+                _writer = next;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
 
         public async Task WriteAsync(string line)
         {
             await _gate.WaitAsync();
             try
             {
-                await writer.WriteLineAsync(line);
+                await _writer.WriteLineAsync(line);
             }
             finally
             {
@@ -182,7 +225,7 @@ public sealed class ResourceLogCollector : IAsyncDisposable
 
         public async ValueTask DisposeAsync()
         {
-            await writer.DisposeAsync();
+            await _writer.DisposeAsync();
             _gate.Dispose();
         }
     }

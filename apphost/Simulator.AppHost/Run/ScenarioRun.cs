@@ -66,12 +66,15 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         return report;
     }
 
+    /// <summary>Where each resource's console output is copied while this run is on: <c>logs/</c> of the run's folder.</summary>
+    public string LogDirectory => Path.Combine(outputDirectory, "logs");
+
     /// <summary>
     /// Checks the scenario against its topology and stands the topology up (with the scenario's <c>database:</c>
-    /// applied), each resource's log in <paramref name="logDirectory"/> (null: <c>logs/</c> of the run's folder).
+    /// applied), each resource's log in <see cref="LogDirectory"/>.
     /// The caller owns the host: <see cref="RunOnAsync"/> runs on it, disposing it tears it down.
     /// </summary>
-    public async Task<IRunHost> StandUpAsync(TimeProvider time, CancellationToken cancellationToken, string? logDirectory = null)
+    public async Task<IRunHost> StandUpAsync(TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);
         EnsureRunnable();
@@ -79,14 +82,15 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         console.WriteLine($"Standing up {topology.Name} ({(Runtime == SimRuntime.Native ? "native" : "containers")} runtime)…");
         // The scenario's `database:` (replication, timing) in place of the topology's own.
         var hostOptions = new TopologyHostOptions(
-            DatabasePlan.Apply(scenario, topology), logDirectory ?? Path.Combine(outputDirectory, "logs"), Dashboard: false, StartTimeout, console.WriteLine, CreateBuilder);
+            DatabasePlan.Apply(scenario, topology), LogDirectory, Dashboard: false, StartTimeout, console.WriteLine, CreateBuilder);
         return await StartHostAsync(hostOptions, time, cancellationToken);
     }
 
     /// <summary>
     /// Runs the scenario on a topology that is already up and healthy (<see cref="StandUpAsync"/>, or a suite's shared
     /// stand-up after its reset) and returns its report: everything of the run — its clock, faults, failover watch,
-    /// ledger and its check — starts here, so nothing of an earlier run on the same host is counted. The host stays up.
+    /// ledger and its check — starts here, so nothing of an earlier run on the same host is counted, and the resources'
+    /// logs go to this run's <see cref="LogDirectory"/> from here on. The host stays up.
     /// </summary>
     public async Task<LoadReport> RunOnAsync(IRunHost host, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -96,6 +100,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         var plan = LoadPlanFactory.Plan(scenario);
         IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
         Directory.CreateDirectory(outputDirectory);
+        await host.MoveLogsToAsync(LogDirectory);
         var endpoints = await host.DescribeAsync(cancellationToken);
         if (EndpointsFile is not null)
         {

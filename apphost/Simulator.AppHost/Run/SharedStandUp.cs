@@ -33,6 +33,8 @@ public sealed class SharedStandUp(TextWriter console)
             console.WriteLine($"Reusing the stand-up of {spec.Name}: healing every fault and waiting until it is whole…");
             try
             {
+                // The reset that readies the run is part of its logs.
+                await native.MoveLogsToAsync(run.LogDirectory);
                 var reset = await new StandUpReset(native, console).ResetAsync(time, cancellationToken);
                 console.WriteLine($"Reset in {reset.Duration.TotalSeconds:0.0} s{(reset.Leader is { } leader ? $", {leader} leads" : string.Empty)}");
                 if (!spec.Equals(up))

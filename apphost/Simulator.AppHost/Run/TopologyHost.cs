@@ -30,6 +30,9 @@ public sealed class TopologyHost : IAsyncDisposable
     /// <summary>Starts counting, per resource, the log lines <paramref name="classify"/> gives a kind, until disposed.</summary>
     public LogLineTally TallyLogs(Func<string, string?> classify) => _logs.StartTally(classify);
 
+    /// <inheritdoc />
+    public Task MoveLogsToAsync(string directory) => _logs.MoveToAsync(directory);
+
     /// <summary>The running Aspire application.</summary>
     public DistributedApplication App { get; }
 

@@ -116,7 +116,36 @@ public sealed class SharedStandUpSuiteTests(ITestOutputHelper log)
             {
                 Assert.True(report.StartedAt > reports[i - 1]!.StartedAt.AddSeconds(reports[i - 1]!.DurationSeconds));
             }
+
+            await AssertOwnLogsAsync(folder, report, summary.Runs[i].ReusedStandUp ? reports[i - 1] : null);
         }
+    }
+
+    /// <summary>
+    /// Each run's <c>logs/</c> holds what the resources logged while it was on, from the reset that readied it: none
+    /// of a reused stand-up's lines from before the previous run ended, and the lines of this run's own load.
+    /// </summary>
+    private static async Task AssertOwnLogsAsync(string folder, LoadReport report, LoadReport? previous)
+    {
+        var files = Directory.GetFiles(Path.Combine(folder, "logs"), "*.log");
+        Assert.Contains(files, f => Path.GetFileName(f).Contains("-odoo-", StringComparison.Ordinal));
+        var loadEnds = report.StartedAt.AddSeconds(report.DurationSeconds);
+        var duringLoad = 0;
+        foreach (var file in files)
+        {
+            foreach (var line in await File.ReadAllLinesAsync(file))
+            {
+                var stamp = DateTimeOffset.Parse(line[..line.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+                if (previous is not null)
+                {
+                    Assert.True(stamp >= previous.StartedAt.AddSeconds(previous.DurationSeconds), $"{report.Scenario}: {Path.GetFileName(file)} holds an earlier run's line: {line}");
+                }
+
+                duringLoad += stamp >= report.StartedAt && stamp <= loadEnds ? 1 : 0;
+            }
+        }
+
+        Assert.True(duringLoad > 0, $"{report.Scenario}: its logs/ hold no line logged during its load");
     }
 
     /// <summary>
