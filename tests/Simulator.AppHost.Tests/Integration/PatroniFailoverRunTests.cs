@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Npgsql;
@@ -247,8 +248,11 @@ public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
     /// <summary>The server an endpoint reached (its <c>sim.node</c>) and whether it was in recovery.</summary>
     private sealed record Endpoint(string? Node, bool InRecovery);
 
-    /// <summary>Runs <paramref name="fixture"/> on the stand-up <paramref name="shared"/> holds (reset first), as <c>sim suite</c> does.</summary>
-    private static async Task<LoadReport> RunOnSharedAsync(
+    /// <summary>
+    /// Runs <paramref name="fixture"/> on the stand-up <paramref name="shared"/> holds (reset first), as <c>sim suite</c>
+    /// does, and logs how long the stand-up or reset and the run took (this test's time in CI is mostly these).
+    /// </summary>
+    private async Task<LoadReport> RunOnSharedAsync(
         SharedStandUp shared, string fixture, string output, Func<NativeTopology, CancellationToken, Task>? beforeTeardown)
     {
         var scenario = ScenarioFiles.Load(Fixtures.Path(fixture), durationOverride: null, Console.Error);
@@ -259,9 +263,14 @@ public sealed class PatroniFailoverRunTests(ITestOutputHelper log)
             BeforeTeardown = beforeTeardown,
         };
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        var (host, _, _) = await shared.AcquireAsync(
+        var watch = Stopwatch.StartNew();
+        var (host, reset, standUp) = await shared.AcquireAsync(
             run, DatabasePlan.Apply(scenario, TopologyCatalog.SinglePrimaryMultiReplica), mayReuse: true, TimeProvider.System, timeout.Token);
-        return await run.RunOnAsync(host, TimeProvider.System, timeout.Token);
+        var acquired = watch.Elapsed;
+        var report = await run.RunOnAsync(host, TimeProvider.System, timeout.Token);
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{fixture}: {(standUp is { } up ? $"stand-up {up.TotalSeconds:0.0} s" : $"reset {reset!.Duration.TotalSeconds:0.0} s")} ({acquired.TotalSeconds:0.0} s with the reconfiguration), run {(watch.Elapsed - acquired).TotalSeconds:0.0} s for {report.DurationSeconds:0} s of load"));
+        return report;
     }
 
     /// <summary>Which node answered (its <c>sim.node</c>), and which of <paramref name="names"/> it holds as confirmed sale orders.</summary>
