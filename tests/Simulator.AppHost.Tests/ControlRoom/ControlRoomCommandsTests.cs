@@ -86,7 +86,8 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
         await ExpectSuccessAsync(commands.ExecuteCommandAsync("us", ControlRoomCommands.Heal, ct));
         var after = await ExtraRoundTripAsync(probe, viaLink, ct);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"link minus direct: {before:0.0} ms, with +150 ms {during:0.0} ms, healed {after:0.0} ms"));
-        Assert.InRange(during - before, 140, 220);
+        // Against the quieter of the two baselines around it: on a loaded machine one of them can come out 20 ms high.
+        Assert.InRange(during - Math.Min(before, after), 140, 220);
         AssertLatencyGone(after - before, "heal");
 
         // Isolate eu: new connections through the link hang, the primary itself still answers; heal brings the link back.
@@ -155,7 +156,6 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
         Assert.Empty(log.OpenFaults());
     }
 
-    /// <summary>How much longer a round trip through the link takes than one straight to the primary, in ms (medians of 15).</summary>
     /// <summary>
     /// The added latency (100–150 ms) is gone: what is left is the probe's noise, which on a loaded machine reaches
     /// ±10 ms and more, so the bound sits well below the latency that was added rather than at zero.
@@ -163,6 +163,7 @@ public sealed class ControlRoomCommandsTests(ITestOutputHelper output)
     private static void AssertLatencyGone(double extraMilliseconds, string after) =>
         Assert.True(extraMilliseconds < 50, string.Create(CultureInfo.InvariantCulture, $"after {after} a round trip through the link still took {extraMilliseconds:0.0} ms more than before"));
 
+    /// <summary>How much longer a round trip through the link takes than one straight to the primary, in ms (medians of 15).</summary>
     private static async Task<double> ExtraRoundTripAsync(TwoRegionProbe probe, string viaLink, CancellationToken ct) =>
         await TwoRegionProbe.MedianRoundTripAsync(viaLink, 15, ct) - await TwoRegionProbe.MedianRoundTripAsync(probe.Direct, 15, ct);
 
