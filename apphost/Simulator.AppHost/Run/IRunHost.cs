@@ -14,14 +14,11 @@ public interface IRunHost : IAsyncDisposable
 
     Task<EndpointsDocument> DescribeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Starts counting, per resource, the log lines <paramref name="classify"/> gives a kind, until disposed.</summary>
-    LogLineTally TallyLogs(Func<string, string?> classify);
-
     /// <summary>
-    /// Writes every resource's log lines from now on into <paramref name="directory"/> (a suite's next run on a shared
-    /// stand-up gets its own <c>logs/</c>); nothing changes when they go there already.
+    /// The resources' logs: where they are copied (a suite's next run on a shared stand-up moves them into its own
+    /// <c>logs/</c>) and the tallies a run counts in them.
     /// </summary>
-    Task MoveLogsToAsync(string directory);
+    ResourceLogCollector Logs { get; }
 
     /// <summary>What carries out the run's process and cluster faults.</summary>
     FaultActors FaultActors(TimeProvider time);

@@ -21,10 +21,7 @@ public sealed class NativeRunHost(TopologyHost host) : IRunHost
     public Task<EndpointsDocument> DescribeAsync(CancellationToken cancellationToken) => EndpointsFile.DescribeAsync(host.Topology, cancellationToken);
 
     /// <inheritdoc/>
-    public LogLineTally TallyLogs(Func<string, string?> classify) => host.TallyLogs(classify);
-
-    /// <inheritdoc />
-    public Task MoveLogsToAsync(string directory) => host.MoveLogsToAsync(directory);
+    public ResourceLogCollector Logs => host.Logs;
 
     /// <inheritdoc/>
     public FaultActors FaultActors(TimeProvider time)

@@ -100,7 +100,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         var plan = LoadPlanFactory.Plan(scenario);
         IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
         Directory.CreateDirectory(outputDirectory);
-        await host.MoveLogsToAsync(LogDirectory);
+        await host.Logs.MoveToAsync(LogDirectory);
         var endpoints = await host.DescribeAsync(cancellationToken);
         if (EndpointsFile is not null)
         {
@@ -114,7 +114,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         watch?.Start();
         var outcomes = watch is null ? null : new OutcomeRecorder();
         // From the load's start until the report: a retry logged while an acknowledged call was still in flight counts.
-        using var retries = host.TallyLogs(OdooRetryLog.Classify);
+        using var retries = host.Logs.StartTally(OdooRetryLog.Classify);
         var result = await DriveLoadAsync(host.Topology, plan, thresholds, ledgerPath, faults, progress, outcomes, time, cancellationToken);
         var faultReports = await faults.EndAsync();
 

@@ -27,11 +27,8 @@ public sealed class TopologyHost : IAsyncDisposable
         _processes = new ProcessRecorder(app.ResourceNotifications, topology.AllResources(), topology.Run.Folder, time);
     }
 
-    /// <summary>Starts counting, per resource, the log lines <paramref name="classify"/> gives a kind, until disposed.</summary>
-    public LogLineTally TallyLogs(Func<string, string?> classify) => _logs.StartTally(classify);
-
-    /// <inheritdoc />
-    public Task MoveLogsToAsync(string directory) => _logs.MoveToAsync(directory);
+    /// <summary>The resources' logs: where they are copied, and the tallies counted in them.</summary>
+    public ResourceLogCollector Logs => _logs;
 
     /// <summary>The running Aspire application.</summary>
     public DistributedApplication App { get; }

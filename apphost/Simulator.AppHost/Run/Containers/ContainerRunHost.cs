@@ -23,10 +23,7 @@ public sealed class ContainerRunHost(ContainerTopologyHost host) : IRunHost
     public Task<EndpointsDocument> DescribeAsync(CancellationToken cancellationToken) => ContainerEndpoints.DescribeAsync(host.Topology, cancellationToken);
 
     /// <inheritdoc/>
-    public LogLineTally TallyLogs(Func<string, string?> classify) => host.TallyLogs(classify);
-
-    /// <inheritdoc />
-    public Task MoveLogsToAsync(string directory) => host.MoveLogsToAsync(directory);
+    public ResourceLogCollector Logs => host.Logs;
 
     /// <inheritdoc/>
     public FaultActors FaultActors(TimeProvider time)

@@ -24,11 +24,8 @@ public sealed class ContainerTopologyHost : IAsyncDisposable
         _logs = logs;
     }
 
-    /// <summary>Starts counting, per resource, the log lines <paramref name="classify"/> gives a kind, until disposed.</summary>
-    public LogLineTally TallyLogs(Func<string, string?> classify) => _logs.StartTally(classify);
-
-    /// <inheritdoc />
-    public Task MoveLogsToAsync(string directory) => _logs.MoveToAsync(directory);
+    /// <summary>The resources' logs: where they are copied, and the tallies counted in them.</summary>
+    public ResourceLogCollector Logs => _logs;
 
     /// <summary>The running Aspire application.</summary>
     public DistributedApplication App { get; }
