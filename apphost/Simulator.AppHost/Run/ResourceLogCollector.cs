@@ -33,7 +33,7 @@ public sealed class ResourceLogCollector : IAsyncDisposable
             var tail = new Queue<string>();
             _tails[resource.Name] = tail;
             var name = resource.Name;
-            writers[resource] = new ResourceLog(ResourceLog.Open(directory, name), name, tail, line => Observe(name, line));
+            writers[resource] = new ResourceLog(new RunLogFile(directory, name), tail, line => Observe(name, line));
         }
 
         _logs = [.. writers.Values];
@@ -71,10 +71,11 @@ public sealed class ResourceLogCollector : IAsyncDisposable
     }
 
     /// <summary>
-    /// Writes every resource's lines from now on into <paramref name="directory"/> instead (a file each, appended to);
-    /// what was written before stays where it was. Nothing happens when the logs go there already.
+    /// Writes every resource's lines stamped from <paramref name="from"/> on into <paramref name="directory"/> instead
+    /// (a file each, appended to); what was written before stays where it was, and earlier lines still arriving go
+    /// there too. Nothing happens when the logs go there already.
     /// </summary>
-    public async Task MoveToAsync(string directory)
+    public async Task MoveToAsync(string directory, DateTimeOffset from)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         var target = Path.GetFullPath(directory);
@@ -86,7 +87,7 @@ public sealed class ResourceLogCollector : IAsyncDisposable
         Directory.CreateDirectory(target);
         foreach (var log in _logs)
         {
-            await log.MoveToAsync(target);
+            await log.File.MoveToAsync(target, from);
         }
 
         _directory = target;
@@ -106,7 +107,7 @@ public sealed class ResourceLogCollector : IAsyncDisposable
         await Task.WhenAll(pumps);
         foreach (var log in _logs)
         {
-            await log.DisposeAsync();
+            await log.File.DisposeAsync();
         }
 
         _stop.Dispose();
@@ -177,41 +178,13 @@ public sealed class ResourceLogCollector : IAsyncDisposable
     }
 
     /// <summary>One resource's log file and tail, shared by the pumps of its instance ids.</summary>
-    private sealed class ResourceLog(StreamWriter writer, string name, Queue<string> tail, Action<string> observe) : IAsyncDisposable
+    private sealed class ResourceLog(RunLogFile file, Queue<string> tail, Action<string> observe)
     {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private StreamWriter _writer = writer;
-
-        public static StreamWriter Open(string directory, string name) =>
-            new(Path.Combine(directory, name + ".log"), append: true) { AutoFlush = true };
-
-        public async Task MoveToAsync(string directory)
-        {
-            var next = Open(directory, name);
-            await _gate.WaitAsync();
-            try
-            {
-                await _writer.DisposeAsync();
-                _writer = next;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
+        public RunLogFile File { get; } = file;
 
         public async Task WriteAsync(string line)
         {
-            await _gate.WaitAsync();
-            try
-            {
-                await _writer.WriteLineAsync(line);
-            }
-            finally
-            {
-                _gate.Release();
-            }
-
+            await File.WriteAsync(line);
             observe(line);
             lock (tail)
             {
@@ -221,12 +194,6 @@ public sealed class ResourceLogCollector : IAsyncDisposable
                     tail.Dequeue();
                 }
             }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _writer.DisposeAsync();
-            _gate.Dispose();
         }
     }
 }

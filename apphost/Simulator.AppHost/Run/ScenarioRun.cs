@@ -100,7 +100,7 @@ public sealed class ScenarioRun(Scenario scenario, TopologySpec topology, string
         var plan = LoadPlanFactory.Plan(scenario);
         IReadOnlyList<ThresholdSpec> thresholds = [.. scenario.Thresholds.Select(ThresholdMapping.ToSpec)];
         Directory.CreateDirectory(outputDirectory);
-        await host.Logs.MoveToAsync(LogDirectory);
+        await host.Logs.MoveToAsync(LogDirectory, time.GetUtcNow());
         var endpoints = await host.DescribeAsync(cancellationToken);
         if (EndpointsFile is not null)
         {

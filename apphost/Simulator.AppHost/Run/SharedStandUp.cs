@@ -34,7 +34,7 @@ public sealed class SharedStandUp(TextWriter console)
             try
             {
                 // The reset that readies the run is part of its logs.
-                await native.Logs.MoveToAsync(run.LogDirectory);
+                await native.Logs.MoveToAsync(run.LogDirectory, time.GetUtcNow());
                 var reset = await new StandUpReset(native, console).ResetAsync(time, cancellationToken);
                 console.WriteLine($"Reset in {reset.Duration.TotalSeconds:0.0} s{(reset.Leader is { } leader ? $", {leader} leads" : string.Empty)}");
                 if (!spec.Equals(up))
