@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Simulator.Load.Odoo;
+using Simulator.Load.Tests.Support;
 
 namespace Simulator.Load.Tests;
 
@@ -15,7 +16,9 @@ public class WorkloadSetupTests
         var workload = new FailingSetup(time, AdminShutdown(), AdminShutdown(), AdminShutdown());
         var lines = new List<string>();
 
-        await Drive(time, WorkloadSetup.InitializeAsync(workload, "order-import@eu", time, lines.Add, CancellationToken.None));
+        var setup = WorkloadSetup.InitializeAsync(workload, "order-import@eu", time, lines.Add, CancellationToken.None);
+        await time.AdvanceAsync(TimeSpan.FromSeconds(4));
+        await setup.Guarded();
 
         Assert.Equal(4, workload.Tries);
         Assert.Equal(
@@ -36,8 +39,9 @@ public class WorkloadSetupTests
         var last = new OdooTransportException("http-503", false, "authenticate: HTTP 503", 503);
         var workload = new FailingSetup(time, AdminShutdown(), AdminShutdown(), AdminShutdown(), AdminShutdown(), last, AdminShutdown());
 
-        var thrown = await Assert.ThrowsAsync<OdooTransportException>(() =>
-            Drive(time, WorkloadSetup.InitializeAsync(workload, "order-import@us", time, null, CancellationToken.None)));
+        var setup = WorkloadSetup.InitializeAsync(workload, "order-import@us", time, null, CancellationToken.None);
+        await time.AdvanceAsync(TimeSpan.FromSeconds(8));
+        var thrown = await Assert.ThrowsAsync<OdooTransportException>(() => setup.Guarded());
 
         Assert.Same(last, thrown);
         Assert.Equal(WorkloadSetup.Pauses.Count + 1, workload.Tries);
@@ -80,18 +84,6 @@ public class WorkloadSetupTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => setup);
         Assert.Equal(1, workload.Tries);
-    }
-
-    /// <summary>Advances <paramref name="time"/> in small steps until <paramref name="task"/> ends (bounded at 60 s of it).</summary>
-    private static async Task Drive(FakeTimeProvider time, Task task)
-    {
-        for (var step = 0; step < 600 && !task.IsCompleted; step++)
-        {
-            await Task.Delay(1);
-            time.Advance(TimeSpan.FromMilliseconds(100));
-        }
-
-        await task;
     }
 
     /// <summary>A workload whose setup throws the given errors in turn, then succeeds.</summary>

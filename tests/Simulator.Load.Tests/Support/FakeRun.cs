@@ -50,4 +50,6 @@ internal static class FakeRun
     });
 
     public static Task<T> Guarded<T>(this Task<T> task) => task.WaitAsync(Guard);
+
+    public static Task Guarded(this Task task) => task.WaitAsync(Guard);
 }
